@@ -1,0 +1,38 @@
+using System.CommandLine;
+
+namespace EcgBeats.Cli.Commands;
+
+/// <summary>
+/// The command tree. Commands whose issue has not landed yet are stubs: they say
+/// "not implemented yet" and exit with <see cref="ExitCode.NotImplemented"/>.
+/// </summary>
+internal static class PlannedCommands
+{
+    public static IEnumerable<Command> All()
+    {
+        yield return Stub("fetch", "Download the MIT-BIH Arrhythmia Database from PhysioNet, checking SHA-256 sums.");
+        yield return Stub("info", "Print a record's header facts and its annotation counts per symbol and AAMI class.");
+        yield return Stub("build-dataset", "Build the 187-sample beat datasets (Kaggle layout) from the raw records.");
+        yield return Stub("train", "Train a model (ann, cnn, lstm, transformer, rf, dt, svm, ensembles).");
+        yield return Stub("predict", "Classify beats from a CSV file with a saved model.");
+        yield return Stub("evaluate", "Score a saved model on a test file.");
+        yield return Stub("report", "Rebuild the report of a run from its saved predictions.");
+        yield return Stub("run", "The main job: data, datasets, every model, evaluation and report.");
+        yield return Stub("annotate", "Detect and classify every beat of a record; write WFDB annotations.");
+        yield return Stub("score", "Compare two annotation files beat by beat (AAMI EC57).");
+    }
+
+    private static Command Stub(string name, string description)
+    {
+        var command = new Command(name, description + " (not implemented yet)")
+        {
+            TreatUnmatchedTokensAsErrors = false,
+        };
+        command.SetAction(parse =>
+        {
+            parse.InvocationConfiguration.Error.WriteLine($"ecgbeats {name}: not implemented yet.");
+            return (int)ExitCode.NotImplemented;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,19 @@
+namespace EcgBeats.Cli;
+
+/// <summary>Maps the exceptions a user can cause to a message and an exit code (no stack trace).</summary>
+public static class Failures
+{
+    /// <summary>A failure the user can act on.</summary>
+    public sealed record Known(string Message, ExitCode Code);
+
+    /// <summary>Returns the user-facing failure for <paramref name="e"/>, or null when it is a bug.</summary>
+    public static Known? Classify(Exception e) => e switch
+    {
+        OperationCanceledException => new Known("interrupted; finished work was kept.", ExitCode.Interrupted),
+        FileNotFoundException f => new Known(f.Message, ExitCode.NoInput),
+        DirectoryNotFoundException d => new Known(d.Message, ExitCode.NoInput),
+        UnauthorizedAccessException u => new Known(u.Message, ExitCode.IoError),
+        IOException io => new Known(io.Message, ExitCode.IoError),
+        _ => null,
+    };
+}

@@ -1,0 +1,3 @@
+using EcgBeats.Cli;
+
+return EcgBeatsApp.Run(args, Console.Out, Console.Error);

@@ -1,0 +1,16 @@
+namespace EcgBeats.Cli.Tests;
+
+/// <summary>Commands whose issue has not landed say so and fail; they are not features.</summary>
+public sealed class StubCommandTests
+{
+    [Theory]
+    [InlineData("build-dataset")]
+    [InlineData("train")]
+    [InlineData("run")]
+    public void StubSaysNotImplementedAndExitsNonZero(string command)
+    {
+        var result = CliRunner.Run(command);
+        Assert.Equal((int)ExitCode.NotImplemented, result.ExitCode);
+        Assert.Contains("not implemented yet", result.Error);
+    }
+}
