@@ -10,6 +10,9 @@ public static class Failures
     public static Known? Classify(Exception e) => e switch
     {
         OperationCanceledException => new Known("interrupted; finished work was kept.", ExitCode.Interrupted),
+        InvalidInputException input => new Known(input.Message, ExitCode.BadInput),
+        FormatException format => new Known(format.Message, ExitCode.BadInput),
+        HttpRequestException http => new Known($"download failed: {http.Message}", ExitCode.DownloadFailed),
         FileNotFoundException f => new Known(f.Message, ExitCode.NoInput),
         DirectoryNotFoundException d => new Known(d.Message, ExitCode.NoInput),
         UnauthorizedAccessException u => new Known(u.Message, ExitCode.IoError),

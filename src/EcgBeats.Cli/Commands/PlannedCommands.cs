@@ -10,8 +10,9 @@ internal static class PlannedCommands
 {
     public static IEnumerable<Command> All()
     {
-        yield return Stub("fetch", "Download the MIT-BIH Arrhythmia Database from PhysioNet, checking SHA-256 sums.");
-        yield return Stub("info", "Print a record's header facts and its annotation counts per symbol and AAMI class.");
+        yield return FetchCommand.Create();
+        yield return InfoCommand.Create();
+        yield return SnipCommand.Create();
         yield return Stub("build-dataset", "Build the 187-sample beat datasets (Kaggle layout) from the raw records.");
         yield return Stub("train", "Train a model (ann, cnn, lstm, transformer, rf, dt, svm, ensembles).");
         yield return Stub("predict", "Classify beats from a CSV file with a saved model.");

@@ -1,0 +1,75 @@
+using System.CommandLine;
+using EcgBeats.Beats;
+using EcgBeats.Data;
+using EcgBeats.Wfdb;
+using Spectre.Console;
+
+namespace EcgBeats.Cli.Commands;
+
+/// <summary><c>ecgbeats info RECORD</c>: header facts, duration, and annotation counts per symbol and AAMI class.</summary>
+internal static class InfoCommand
+{
+    public static Command Create()
+    {
+        var record = new Argument<string>("RECORD") { Description = "A record: its name in the data folder (100), or a path (mitdb/100 or mitdb/100.hea)." };
+        var annotator = new Option<string>("--annotator") { Description = "Annotation file extension.", DefaultValueFactory = _ => "atr" };
+        var command = new Command("info", "Print a record's header facts, duration, and its annotation counts per symbol and AAMI class.")
+        {
+            record, annotator,
+        };
+        command.SetAction(parse =>
+        {
+            string path = RecordPath.Resolve(parse.GetValue(record)!, DataLocation.Resolve(parse.GetValue(EcgBeatsApp.DataOption)).Directory);
+            var header = RecordReader.ReadHeader(path);
+            var console = Terminal.For(parse.InvocationConfiguration.Output);
+
+            console.MarkupLineInterpolated($"[bold]Record {header.RecordName}[/]  ({RecordPath.Header(path)})");
+            console.WriteLine($"Sampling frequency: {header.SamplingFrequency} Hz");
+            if (header.SampleCount is { } n)
+                console.WriteLine($"Samples per signal: {n:N0}  (duration {TimeSpan.FromSeconds(n / header.SamplingFrequency):hh\\:mm\\:ss\\.fff})");
+            if (header.BaseTime is { } time) console.WriteLine($"Base time: {time}");
+            if (header.BaseDate is { } date) console.WriteLine($"Base date: {date:yyyy-MM-dd}");
+            foreach (string comment in header.Comments) console.WriteLine($"# {comment}");
+
+            var signals = new Table().AddColumns("#", "signal", "file", "format", "gain", "baseline", "units", "ADC bits", "ADC zero", "initial", "checksum");
+            for (int i = 0; i < header.SignalCount; i++)
+            {
+                var s = header.Signals[i];
+                signals.AddRow(i.ToString(), s.Description, s.FileName, s.Format.ToString(), s.Gain.ToString(), s.Baseline.ToString(), s.Units,
+                    s.AdcResolution.ToString(), s.AdcZero.ToString(), s.InitialValue.ToString(), s.Checksum?.ToString() ?? "-");
+            }
+            console.Write(signals);
+
+            string annotationPath = RecordPath.Annotations(path, parse.GetValue(annotator)!);
+            if (!File.Exists(annotationPath))
+            {
+                console.WriteLine($"No annotation file {annotationPath}.");
+                return (int)ExitCode.Success;
+            }
+            var annotations = AnnotationReader.ReadFile(annotationPath);
+            var counts = new Table().AddColumns("symbol", "meaning", "count", "AAMI class");
+            foreach (var group in annotations.GroupBy(a => a.Code).OrderByDescending(g => g.Count()).ThenBy(g => g.Key))
+            {
+                string symbol = AnnotationCodes.Symbol(group.Key);
+                string aami = AamiMapping.TryMap(symbol, out var c) ? c.ToString() : "not a beat";
+                counts.AddRow(Markup.Escape(symbol), AnnotationCodes.Description(group.Key), group.Count().ToString("N0"), aami);
+            }
+            console.WriteLine();
+            console.WriteLine($"Annotations ({annotationPath}): {annotations.Count:N0}");
+            console.Write(counts);
+
+            var classes = new Table().AddColumns("AAMI class", "beats");
+            var beats = annotations.Where(a => AamiMapping.IsBeat(a.Symbol)).ToList();
+            foreach (var c in AamiMapping.Classes)
+                classes.AddRow(c.ToString(), beats.Count(b => AamiMapping.Beats[b.Symbol] == c).ToString("N0"));
+            classes.AddRow("all beats", beats.Count.ToString("N0"));
+            console.Write(classes);
+
+            var rhythms = annotations.Where(a => a.Code == AnnotationCodes.RhythmChange && a.AuxText is { Length: > 0 })
+                .Select(a => a.AuxText!).Distinct().ToList();
+            if (rhythms.Count > 0) console.WriteLine($"Rhythms: {string.Join(" ", rhythms)}");
+            return (int)ExitCode.Success;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,56 @@
+using System.CommandLine;
+using EcgBeats.Data;
+using EcgBeats.Wfdb;
+
+namespace EcgBeats.Cli.Commands;
+
+/// <summary><c>ecgbeats snip RECORD</c>: cut a time window of a record (signals and annotations) into a new record.</summary>
+internal static class SnipCommand
+{
+    public static Command Create()
+    {
+        var record = new Argument<string>("RECORD") { Description = "The record to cut from (name in the data folder, or a path)." };
+        var output = new Option<string>("--out") { Description = "Folder for the new record.", Required = true, HelpName = "DIR" };
+        var from = new Option<double>("--from") { Description = "Start, in seconds.", DefaultValueFactory = _ => 0 };
+        var to = new Option<double?>("--to") { Description = "End, in seconds (default: the end of the record)." };
+        var name = new Option<string?>("--name") { Description = "The new record's name (default: the old one)." };
+        var annotators = new Option<string[]>("--annotator")
+        {
+            Description = "Annotation files to cut along (extensions).",
+            DefaultValueFactory = _ => ["atr"],
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var command = new Command("snip", "Cut a window of a record (signals and annotations) into a new WFDB record; checksums are recomputed.")
+        {
+            record, output, from, to, name, annotators,
+        };
+        command.SetAction(parse =>
+        {
+            string path = RecordPath.Resolve(parse.GetValue(record)!, DataLocation.Resolve(parse.GetValue(EcgBeatsApp.DataOption)).Directory);
+            var header = RecordReader.ReadHeader(path);
+            long total = header.SampleCount ?? throw new InvalidInputException($"{RecordPath.Header(path)}: no sample count; cannot cut a window");
+            long start = (long)Math.Round(parse.GetValue(from) * header.SamplingFrequency);
+            long end = parse.GetValue(to) is { } t ? (long)Math.Round(t * header.SamplingFrequency) : total;
+            if (start < 0 || end > total || end <= start)
+                throw new InvalidInputException($"window {start}..{end} (samples) is empty or outside the record's 0..{total}");
+
+            var window = RecordReader.Read(path, start, end - start);
+            string folder = parse.GetValue(output)!;
+            string newName = parse.GetValue(name) ?? header.RecordName;
+            RecordWriter.Write(folder, newName, window);
+            foreach (string extension in parse.GetValue(annotators)!)
+            {
+                string annotationPath = RecordPath.Annotations(path, extension);
+                if (!File.Exists(annotationPath)) continue;
+                var kept = AnnotationReader.ReadFile(annotationPath)
+                    .Where(a => a.Sample >= start && a.Sample < end)
+                    .Select(a => a with { Sample = a.Sample - start });
+                AnnotationWriter.WriteFile(Path.Combine(folder, newName + "." + extension), kept);
+            }
+            parse.InvocationConfiguration.Output.WriteLine(
+                $"Wrote {Path.Combine(folder, newName)} ({end - start:N0} samples, {(end - start) / header.SamplingFrequency:0.###} s from {start / header.SamplingFrequency:0.###} s)");
+            return (int)ExitCode.Success;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,163 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace EcgBeats.Wfdb;
+
+/// <summary>Parses WFDB header text (header(5)): a record line, one line per signal, <c>#</c> comments.</summary>
+public static partial class HeaderParser
+{
+    /// <summary>The WFDB default sampling frequency, used when a header omits it.</summary>
+    public const double DefaultSamplingFrequency = 250;
+
+    /// <summary>The WFDB default gain (ADC units per physical unit), used when a header gives 0 or none.</summary>
+    public const double DefaultGain = 200;
+
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    /// <summary>Reads and parses a header file.</summary>
+    /// <exception cref="WfdbFormatException">The header is malformed; the message names the line.</exception>
+    public static WfdbHeader ReadFile(string path)
+    {
+        if (!File.Exists(path)) throw new FileNotFoundException($"{path}: no such header file", path);
+        return Parse(File.ReadAllText(path), path);
+    }
+
+    /// <summary>Parses header text; <paramref name="source"/> names it in errors. CRLF and LF line ends are accepted.</summary>
+    /// <exception cref="WfdbFormatException">The header is malformed; the message names the line.</exception>
+    public static WfdbHeader Parse(string text, string source)
+    {
+        var comments = new List<string>();
+        var lines = new List<(int Number, string Text)>();
+        string[] raw = text.Split('\n');
+        for (int i = 0; i < raw.Length; i++)
+        {
+            string line = raw[i].TrimEnd('\r');
+            string trimmed = line.Trim();
+            if (trimmed.Length == 0) continue;
+            if (trimmed[0] == '#') { comments.Add(trimmed[1..].Trim()); continue; }
+            lines.Add((i + 1, trimmed));
+        }
+        if (lines.Count == 0) throw new WfdbFormatException(source, null, "no record line (the file is empty or all comments)");
+
+        var record = ParseRecordLine(lines[0].Text, source, lines[0].Number, out int signalCount);
+        if (lines.Count - 1 < signalCount)
+            throw WfdbFormatException.AtLine(source, lines[^1].Number,
+                $"the record line announces {signalCount} signals but only {lines.Count - 1} signal lines follow");
+        var signals = new List<SignalSpec>(signalCount);
+        for (int s = 0; s < signalCount; s++)
+            signals.Add(ParseSignalLine(lines[s + 1].Text, source, lines[s + 1].Number));
+        if (lines.Count - 1 > signalCount)
+            throw WfdbFormatException.AtLine(source, lines[signalCount + 1].Number,
+                $"unexpected line after the {signalCount} signal lines (not a comment)");
+        return record with { Signals = signals, Comments = comments };
+    }
+
+    private static WfdbHeader ParseRecordLine(string line, string source, int number, out int signalCount)
+    {
+        string[] f = line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        string name = f[0];
+        if (name.Contains('/'))
+            throw WfdbFormatException.AtLine(source, number,
+                $"'{name}' is a multi-segment record; EcgBeats reads single-segment records only");
+        if (f.Length < 2 || !int.TryParse(f[1], NumberStyles.None, Invariant, out signalCount))
+            throw WfdbFormatException.AtLine(source, number, $"record line '{line}': expected 'name nsig [fs [nsamp [time [date]]]]', the number of signals is missing or not a whole number");
+        if (signalCount < 1)
+            throw WfdbFormatException.AtLine(source, number, $"record line declares {signalCount} signals; EcgBeats needs at least 1");
+
+        double fs = DefaultSamplingFrequency;
+        if (f.Length > 2)
+        {
+            // fs[/counter_freq[(base_counter)]]: only the sampling frequency matters here.
+            string fsText = f[2].Split('/')[0];
+            if (!double.TryParse(fsText, NumberStyles.Float, Invariant, out fs) || !(fs > 0) || double.IsInfinity(fs))
+                throw WfdbFormatException.AtLine(source, number, $"sampling frequency '{f[2]}' is not a positive number");
+        }
+        long? samples = null;
+        if (f.Length > 3)
+        {
+            if (!long.TryParse(f[3], NumberStyles.None, Invariant, out long n))
+                throw WfdbFormatException.AtLine(source, number, $"number of samples '{f[3]}' is not a whole number");
+            samples = n;
+        }
+        TimeSpan? time = null;
+        if (f.Length > 4)
+        {
+            time = ParseTime(f[4]) ?? throw WfdbFormatException.AtLine(source, number, $"base time '{f[4]}' is not HH:MM:SS");
+        }
+        DateOnly? date = null;
+        if (f.Length > 5)
+        {
+            // MIT-BIH-era headers write 0/0/0 for "no date".
+            if (f[5] != "0/0/0")
+                date = DateOnly.TryParseExact(f[5], ["d/M/yyyy", "dd/MM/yyyy"], Invariant, DateTimeStyles.None, out var d)
+                    ? d
+                    : throw WfdbFormatException.AtLine(source, number, $"base date '{f[5]}' is not DD/MM/YYYY");
+        }
+        return new WfdbHeader(name, fs, samples, time, date, [], []);
+    }
+
+    private static TimeSpan? ParseTime(string text)
+    {
+        // [[HH:]MM:]SS[.sss]
+        string[] parts = text.Split(':');
+        if (parts.Length > 3) return null;
+        double seconds = 0;
+        for (int i = 0; i < parts.Length; i++)
+        {
+            if (!double.TryParse(parts[i], NumberStyles.Float, Invariant, out double v) || v < 0) return null;
+            seconds = seconds * 60 + v;
+        }
+        return TimeSpan.FromSeconds(seconds);
+    }
+
+    [GeneratedRegex(@"^(?<fmt>\d+)(x(?<spf>\d+))?(:(?<skew>\d+))?(\+(?<off>\d+))?$")]
+    private static partial Regex FormatField();
+
+    [GeneratedRegex(@"^(?<gain>[-+0-9.eE]+)(\((?<base>-?\d+)\))?(/(?<units>\S+))?$")]
+    private static partial Regex GainField();
+
+    private static SignalSpec ParseSignalLine(string line, string source, int number)
+    {
+        // Fields are space-separated; the description (the 9th field) is the rest of the line.
+        string[] f = line.Split((char[]?)null, 9, StringSplitOptions.RemoveEmptyEntries);
+        if (f.Length < 2)
+            throw WfdbFormatException.AtLine(source, number, $"signal line '{line}': expected 'file format [gain [adcres [adczero [init [checksum [blocksize [description]]]]]]]'");
+        string file = f[0];
+        var format = FormatField().Match(f[1]);
+        if (!format.Success)
+            throw WfdbFormatException.AtLine(source, number, $"signal format '{f[1]}' is not 'format[xframes][:skew][+offset]'");
+        int fmt = int.Parse(format.Groups["fmt"].Value, Invariant);
+        if (!SignalFormats.IsSupported(fmt))
+            throw WfdbFormatException.AtLine(source, number, $"signal format {fmt} is not supported (supported: {SignalFormats.SupportedList})");
+        if (format.Groups["spf"].Success && format.Groups["spf"].Value != "1")
+            throw WfdbFormatException.AtLine(source, number, $"{format.Groups["spf"].Value} samples per frame: only 1 is supported");
+        if (format.Groups["skew"].Success && format.Groups["skew"].Value != "0")
+            throw WfdbFormatException.AtLine(source, number, $"skew {format.Groups["skew"].Value}: only 0 is supported");
+        long offset = format.Groups["off"].Success ? long.Parse(format.Groups["off"].Value, Invariant) : 0;
+
+        double gain = DefaultGain;
+        int? baseline = null;
+        string units = "mV";
+        if (f.Length > 2)
+        {
+            var g = GainField().Match(f[2]);
+            if (!g.Success || !double.TryParse(g.Groups["gain"].Value, NumberStyles.Float, Invariant, out gain) || double.IsNaN(gain) || double.IsInfinity(gain))
+                throw WfdbFormatException.AtLine(source, number, $"gain '{f[2]}' is not 'gain[(baseline)][/units]'");
+            if (gain == 0) gain = DefaultGain;
+            if (g.Groups["base"].Success) baseline = int.Parse(g.Groups["base"].Value, Invariant);
+            if (g.Groups["units"].Success) units = g.Groups["units"].Value;
+        }
+        int resolution = f.Length > 3 ? Integer(f[3], "ADC resolution") : SignalFormats.DefaultResolution(fmt);
+        int adcZero = f.Length > 4 ? Integer(f[4], "ADC zero") : 0;
+        int initial = f.Length > 5 ? Integer(f[5], "initial value") : adcZero;
+        short? checksum = f.Length > 6 ? (short)Integer(f[6], "checksum") : null;
+        int blockSize = f.Length > 7 ? Integer(f[7], "block size") : 0;
+        string description = f.Length > 8 ? f[8].Trim() : "";
+        return new SignalSpec(file, fmt, offset, gain, baseline ?? adcZero, units, resolution, adcZero, initial, checksum, blockSize, description);
+
+        int Integer(string text, string what) =>
+            int.TryParse(text, NumberStyles.AllowLeadingSign, Invariant, out int v)
+                ? v
+                : throw WfdbFormatException.AtLine(source, number, $"{what} '{text}' is not a whole number");
+    }
+}

@@ -1,0 +1,122 @@
+namespace EcgBeats.Wfdb;
+
+/// <summary>
+/// Reads the samples of a WFDB record, whole or a window of it. A window reads only the bytes
+/// that hold it (plus at most one 3-byte group), never the whole file.
+/// </summary>
+public static class RecordReader
+{
+    /// <summary>Reads a record's header (<c>record.hea</c>).</summary>
+    public static WfdbHeader ReadHeader(string recordPath) => HeaderParser.ReadFile(RecordPath.Header(recordPath));
+
+    /// <summary>Reads a whole record.</summary>
+    public static WfdbRecord Read(string recordPath) => Read(recordPath, 0, null);
+
+    /// <summary>
+    /// Reads <paramref name="length"/> samples per signal from sample <paramref name="start"/>
+    /// (to the end when <paramref name="length"/> is null).
+    /// </summary>
+    /// <param name="recordPath">The record's path without extension, e.g. <c>mitdb/100</c>.</param>
+    /// <param name="start">First sample, from 0.</param>
+    /// <param name="length">Samples per signal, or null for the rest of the record.</param>
+    /// <param name="openRead">Opens a signal file for reading (tests count the bytes read); defaults to a file stream.</param>
+    /// <exception cref="WfdbFormatException">The header is malformed or disagrees with the signal file's size.</exception>
+    public static WfdbRecord Read(string recordPath, long start, long? length, Func<string, Stream>? openRead = null)
+    {
+        string headerPath = RecordPath.Header(recordPath);
+        var header = HeaderParser.ReadFile(headerPath);
+        string folder = Path.GetDirectoryName(Path.GetFullPath(headerPath))!;
+        openRead ??= path => new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+
+        var files = header.Signals
+            .Select((spec, index) => (spec, index))
+            .GroupBy(s => s.spec.FileName)
+            .ToList();
+        long total = header.SampleCount ?? InferSampleCount(header, folder, files[0].Key, files[0].Count(), headerPath);
+        if (start < 0 || start > total)
+            throw new ArgumentOutOfRangeException(nameof(start), start, $"the record has {total} samples");
+        long count = length ?? total - start;
+        if (count < 0 || start + count > total)
+            throw new ArgumentOutOfRangeException(nameof(length), length, $"samples {start}..{start + count} lie outside the record's {total}");
+        if (count > Array.MaxLength) throw new ArgumentOutOfRangeException(nameof(length), length, "window too long for one array");
+
+        var adc = new int[header.SignalCount][];
+        foreach (var file in files)
+        {
+            var members = file.ToList();
+            int format = members[0].spec.Format;
+            if (members.Any(m => m.spec.Format != format || m.spec.ByteOffset != members[0].spec.ByteOffset))
+                throw new WfdbFormatException(headerPath, null, $"signals stored in {file.Key} disagree on format or byte offset");
+            string path = Path.Combine(folder, file.Key);
+            if (!File.Exists(path))
+                throw new FileNotFoundException($"{path}: signal file named in {headerPath} does not exist", path);
+            CheckSize(path, headerPath, format, members[0].spec.ByteOffset, total, members.Count);
+
+            int[] interleaved = ReadInterleaved(path, format, members[0].spec.ByteOffset, start * members.Count, count * members.Count, openRead);
+            Deinterleave(interleaved, members.Select(m => adc[m.index] = new int[count]).ToArray());
+        }
+        return new WfdbRecord(header, start, adc);
+    }
+
+    private static long InferSampleCount(WfdbHeader header, string folder, string fileName, int signalsInFile, string headerPath)
+    {
+        var spec = header.Signals.First(s => s.FileName == fileName);
+        long bytes = new FileInfo(Path.Combine(folder, fileName)).Length - spec.ByteOffset;
+        long values = spec.Format == SignalFormats.Format212 ? bytes * 2 / 3 : bytes / 2;
+        if (values % signalsInFile != 0)
+            throw new WfdbFormatException(headerPath, "line 1", "no sample count, and the signal file does not hold whole frames");
+        return values / signalsInFile;
+    }
+
+    private static void CheckSize(string path, string headerPath, int format, long offset, long samples, int signals)
+    {
+        long expected = offset + SignalFormats.ByteCount(format, samples * signals);
+        long actual = new FileInfo(path).Length;
+        // A writer may pad a format-212 file with an odd value count to a whole 3-byte group.
+        long padded = format == SignalFormats.Format212 ? offset + (samples * signals + 1) / 2 * 3 : expected;
+        if (actual < expected)
+            throw WfdbFormatException.AtByte(path, actual,
+                $"the file ends here, but {headerPath} declares {samples} samples x {signals} signals in format {format}, which need {expected} bytes (truncated file, or a sample count the file does not hold)");
+        if (actual > padded)
+            throw WfdbFormatException.AtByte(path, expected,
+                $"the file has {actual} bytes, but {headerPath} declares {samples} samples x {signals} signals in format {format}, which fill {expected}: the header's sample count disagrees with the file size");
+    }
+
+    private static int[] ReadInterleaved(string path, int format, long offset, long firstValue, long values, Func<string, Stream> openRead)
+    {
+        // Start at a group boundary: format 212 packs values in pairs.
+        long aligned = format == SignalFormats.Format212 ? firstValue & ~1L : firstValue;
+        int skip = (int)(firstValue - aligned);
+        long byteStart = offset + SignalFormats.ByteCount(format, aligned);
+        int byteCount = checked((int)SignalFormats.ByteCount(format, skip + values));
+        var bytes = new byte[byteCount];
+        using (var stream = openRead(path))
+        {
+            stream.Seek(byteStart, SeekOrigin.Begin);
+            int read = stream.ReadAtLeast(bytes, byteCount, throwOnEndOfStream: false);
+            if (read < byteCount)
+                throw WfdbFormatException.AtByte(path, byteStart + read, $"the file ended while reading {byteCount} bytes from byte {byteStart}");
+        }
+        var decoded = new int[skip + values];
+        if (format == SignalFormats.Format212) Format212.Decode(bytes, decoded);
+        else Format16.Decode(bytes, decoded);
+        return skip == 0 ? decoded : decoded[skip..];
+    }
+
+    private static void Deinterleave(int[] interleaved, int[][] signals)
+    {
+        int k = signals.Length;
+        if (k == 1) { interleaved.CopyTo(signals[0], 0); return; }
+        if (k == 2)
+        {
+            int[] a = signals[0], b = signals[1];
+            for (int i = 0; i < a.Length; i++) { a[i] = interleaved[2 * i]; b[i] = interleaved[2 * i + 1]; }
+            return;
+        }
+        for (int s = 0; s < k; s++)
+        {
+            int[] target = signals[s];
+            for (int i = 0; i < target.Length; i++) target[i] = interleaved[i * k + s];
+        }
+    }
+}

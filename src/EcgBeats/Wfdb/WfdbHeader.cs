@@ -1,0 +1,55 @@
+namespace EcgBeats.Wfdb;
+
+/// <summary>
+/// One signal line of a WFDB header: where the samples are, how they are stored and how ADC
+/// units map to physical units. See PhysioNet's header(5) man page.
+/// </summary>
+/// <param name="FileName">The signal file, relative to the header's folder (e.g. <c>100.dat</c>).</param>
+/// <param name="Format">Storage format: 212 (two 12-bit samples in 3 bytes) or 16 (16-bit little-endian).</param>
+/// <param name="ByteOffset">Bytes to skip at the start of the signal file (the <c>+N</c> suffix).</param>
+/// <param name="Gain">ADC units per physical unit (e.g. 200 per mV). A header's 0 means the WFDB default, 200.</param>
+/// <param name="Baseline">The ADC value of physical zero; defaults to <paramref name="AdcZero"/>.</param>
+/// <param name="Units">Physical units (default <c>mV</c>).</param>
+/// <param name="AdcResolution">ADC resolution in bits (default 12 for format 212, 16 for format 16).</param>
+/// <param name="AdcZero">The ADC value in the middle of its range.</param>
+/// <param name="InitialValue">The signal's first sample, as the header states it (defaults to <paramref name="AdcZero"/>).</param>
+/// <param name="Checksum">The 16-bit sum of all samples, or null when the header omits it.</param>
+/// <param name="BlockSize">Block size in bytes (0 for ordinary files).</param>
+/// <param name="Description">The signal's name, e.g. <c>MLII</c> or <c>V1</c>.</param>
+public sealed record SignalSpec(
+    string FileName,
+    int Format,
+    long ByteOffset,
+    double Gain,
+    int Baseline,
+    string Units,
+    int AdcResolution,
+    int AdcZero,
+    int InitialValue,
+    short? Checksum,
+    int BlockSize,
+    string Description);
+
+/// <summary>A parsed WFDB header (<c>.hea</c>) of a single-segment record.</summary>
+/// <param name="RecordName">The record's name, e.g. <c>100</c>.</param>
+/// <param name="SamplingFrequency">Samples per second per signal, in Hz (WFDB default 250).</param>
+/// <param name="SampleCount">Samples per signal, or null when the header omits it.</param>
+/// <param name="BaseTime">The time of day of the first sample, when given.</param>
+/// <param name="BaseDate">The date of the first sample, when given.</param>
+/// <param name="Signals">One entry per signal, in header order (channel 0 first).</param>
+/// <param name="Comments">The text of each <c>#</c> comment line, without the <c>#</c> (MIT-BIH: age, sex, medications).</param>
+public sealed record WfdbHeader(
+    string RecordName,
+    double SamplingFrequency,
+    long? SampleCount,
+    TimeSpan? BaseTime,
+    DateOnly? BaseDate,
+    IReadOnlyList<SignalSpec> Signals,
+    IReadOnlyList<string> Comments)
+{
+    /// <summary>Number of signals (channels).</summary>
+    public int SignalCount => Signals.Count;
+
+    /// <summary>The record's length in seconds, when the sample count is known.</summary>
+    public double? DurationSeconds => SampleCount / SamplingFrequency;
+}

@@ -1,0 +1,99 @@
+using EcgBeats.TestSupport;
+using EcgBeats.Wfdb;
+
+namespace EcgBeats.Tests.Wfdb;
+
+/// <summary>Broken files give an error naming the file and the line or byte; never a silently short signal.</summary>
+public sealed class BadInputTests
+{
+    [Fact]
+    public void TruncatedSignalFileNamesTheByteWhereItEnds()
+    {
+        using var temp = TestData.TempFolder();
+        string record = temp.CopyRecord(TestData.FixtureRecord("100"));
+        using (var dat = new FileStream(record + ".dat", FileMode.Open)) dat.SetLength(300000);
+
+        var error = Assert.Throws<WfdbFormatException>(() => RecordReader.Read(record));
+        Assert.EndsWith("100.dat", error.File);
+        Assert.Equal("byte 300000", error.Where);
+        Assert.Contains("truncated", error.Message);
+        Assert.Contains("324000 bytes", error.Message);
+    }
+
+    [Fact]
+    public void HeaderSampleCountThatDisagreesWithTheFileSizeIsAnError()
+    {
+        using var temp = TestData.TempFolder();
+        string record = temp.CopyRecord(TestData.FixtureRecord("100"));
+        File.WriteAllText(record + ".hea", File.ReadAllText(record + ".hea").Replace("100 2 360 108000", "100 2 360 100000"));
+
+        var error = Assert.Throws<WfdbFormatException>(() => RecordReader.Read(record));
+        Assert.EndsWith("100.dat", error.File);
+        Assert.Contains("disagrees with the file size", error.Message);
+        Assert.Contains("324000 bytes", error.Message);
+    }
+
+    [Fact]
+    public void MalformedSignalLineNamesTheHeaderAndLine()
+    {
+        using var temp = TestData.TempFolder();
+        string record = temp.CopyRecord(TestData.FixtureRecord("100"));
+        File.WriteAllText(record + ".hea", File.ReadAllText(record + ".hea").Replace("100.dat 212 200 11 1024 1011", "100.dat 212 200 11 ten 1011"));
+
+        var error = Assert.Throws<WfdbFormatException>(() => RecordReader.Read(record));
+        Assert.EndsWith("100.hea", error.File);
+        Assert.Equal("line 3", error.Where);
+        Assert.Contains("ADC zero 'ten'", error.Message);
+    }
+
+    [Fact]
+    public void UnknownFormatIsNamed()
+    {
+        using var temp = TestData.TempFolder();
+        string record = temp.CopyRecord(TestData.FixtureRecord("100"));
+        File.WriteAllText(record + ".hea", File.ReadAllText(record + ".hea").Replace(" 212 ", " 310 "));
+
+        var error = Assert.Throws<WfdbFormatException>(() => RecordReader.Read(record));
+        Assert.Equal("line 2", error.Where);
+        Assert.Contains("format 310 is not supported (supported: 212, 16)", error.Message);
+    }
+
+    [Fact]
+    public void MissingSignalFileIsNamed()
+    {
+        using var temp = TestData.TempFolder();
+        string record = temp.CopyRecord(TestData.FixtureRecord("100"));
+        File.Delete(record + ".dat");
+        var error = Assert.Throws<FileNotFoundException>(() => RecordReader.Read(record));
+        Assert.Contains("100.dat", error.Message);
+    }
+
+    [Theory]
+    [InlineData(2, "without the end-of-file word")]
+    [InlineData(1, "middle of a 2-byte word")]
+    public void AnnotationFileThatEndsMidRecordNamesTheByte(int cut, string problem)
+    {
+        byte[] bytes = File.ReadAllBytes(TestData.FixtureRecord("100") + ".atr");
+        var error = Assert.Throws<WfdbFormatException>(() => AnnotationReader.Parse(bytes.AsSpan(0, bytes.Length - cut), "100.atr"));
+        Assert.Equal($"byte {bytes.Length - 2}", error.Where);
+        Assert.Contains(problem, error.Message);
+    }
+
+    [Fact]
+    public void AnnotationFileThatEndsInsideAuxDataIsAnError()
+    {
+        // The first annotation of 100.atr is a rhythm change with 3 aux bytes "(N\0" at bytes 4..6.
+        byte[] bytes = File.ReadAllBytes(TestData.FixtureRecord("100") + ".atr");
+        var error = Assert.Throws<WfdbFormatException>(() => AnnotationReader.Parse(bytes.AsSpan(0, 5), "100.atr"));
+        Assert.Equal("byte 4", error.Where);
+        Assert.Contains("aux data", error.Message);
+    }
+
+    [Fact]
+    public void AnnotationFileThatEndsInsideASkipIsAnError()
+    {
+        byte[] bytes = AnnotationWriter.Encode([new Annotation(5000, 1)]);
+        var error = Assert.Throws<WfdbFormatException>(() => AnnotationReader.Parse(bytes.AsSpan(0, 4), "skip.atr"));
+        Assert.Contains("SKIP", error.Message);
+    }
+}

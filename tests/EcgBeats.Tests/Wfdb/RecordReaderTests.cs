@@ -1,0 +1,142 @@
+using System.Globalization;
+using EcgBeats.TestSupport;
+using EcgBeats.Wfdb;
+
+namespace EcgBeats.Tests.Wfdb;
+
+public sealed class RecordReaderTests
+{
+    public static TheoryData<string> AllRecords() => new(TestData.MitBihRecords);
+
+    [Theory]
+    [MemberData(nameof(AllRecords))]
+    public void FirstSampleAndChecksumOfEverySignalMatchTheHeader(string record)
+    {
+        string path = Path.Combine(TestData.RequireMitDb(), record);
+        var data = RecordReader.Read(path);
+
+        Assert.Equal(650000, data.Length);
+        for (int s = 0; s < data.Header.SignalCount; s++)
+        {
+            var spec = data.Header.Signals[s];
+            Assert.Equal(spec.InitialValue, data.Adc[s][0]);
+            Assert.Equal(spec.Checksum, data.Checksum(s));
+        }
+    }
+
+    [Theory]
+    [InlineData("100")]
+    [InlineData("208")]
+    [InlineData("217")]
+    [InlineData("232")]
+    public void FixturesVerifyAgainstTheirHeaders(string record)
+    {
+        var data = RecordReader.Read(TestData.FixtureRecord(record));
+        Assert.Equal(108000, data.Length);
+        for (int s = 0; s < data.Header.SignalCount; s++)
+        {
+            Assert.Equal(data.Header.Signals[s].InitialValue, data.Adc[s][0]);
+            Assert.Equal(data.Header.Signals[s].Checksum, data.Checksum(s));
+        }
+    }
+
+    [Fact]
+    public void PhysicalUnitsMatchAnIndependentNumPyConversion()
+    {
+        // record 100, channel 0, samples 0..3599 in mV, from NumPy: (adc - 1024) / 200.
+        double[] reference = File.ReadAllLines(TestData.Fixture("reference", "record100_ch0_0-3599_mv.csv"))
+            .Select(l => double.Parse(l, CultureInfo.InvariantCulture)).ToArray();
+        var data = RecordReader.Read(TestData.FixtureRecord("100"), 0, reference.Length);
+        double[] mv = data.Physical(0);
+        Assert.Equal(reference.Length, mv.Length);
+        for (int i = 0; i < mv.Length; i++)
+            Assert.True(Math.Abs(reference[i] - mv[i]) < 1e-9, $"sample {i}: {mv[i]} mV, NumPy {reference[i]} mV");
+    }
+
+    [Theory]
+    [InlineData(0, 10)]
+    [InlineData(1, 1)]
+    [InlineData(12345, 1000)]
+    [InlineData(107999, 1)]
+    [InlineData(54321, 53679)]
+    public void AWindowEqualsTheSameSamplesOfTheWholeRecord(long start, long length)
+    {
+        string path = TestData.FixtureRecord("208");
+        var whole = RecordReader.Read(path);
+        var window = RecordReader.Read(path, start, length);
+        Assert.Equal(start, window.Start);
+        for (int s = 0; s < 2; s++)
+            Assert.Equal(whole.Adc[s].AsSpan((int)start, (int)length).ToArray(), window.Adc[s]);
+    }
+
+    [Fact]
+    public void AWindowReadsOnlyTheBytesThatHoldIt()
+    {
+        string path = TestData.FixtureRecord("100");
+        long bytesRead = 0;
+        var window = RecordReader.Read(path, 50001, 360, file => new CountingStream(File.OpenRead(file), n => bytesRead += n));
+        Assert.Equal(360, window.Length);
+        // 360 frames x 2 signals x 1.5 bytes, plus at most one 3-byte group for alignment.
+        Assert.InRange(bytesRead, 1080, 1083);
+        Assert.True(bytesRead < new FileInfo(path + ".dat").Length / 100);
+    }
+
+    [Fact]
+    public void AWindowOutsideTheRecordIsRefused()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => RecordReader.Read(TestData.FixtureRecord("100"), 107990, 20));
+    }
+
+    [Fact]
+    public void RecordWriterRoundTripsFormat16()
+    {
+        using var temp = TestData.TempFolder();
+        var source = RecordReader.Read(TestData.FixtureRecord("217"), 1000, 5000);
+        var as16 = new WfdbRecord(
+            source.Header with { Signals = source.Header.Signals.Select(s => s with { Format = 16, FileName = "x.dat" }).ToList() },
+            0, source.Adc);
+        RecordWriter.Write(temp.Path, "copy16", as16);
+
+        var back = RecordReader.Read(temp.File("copy16"));
+        Assert.Equal(16, back.Header.Signals[0].Format);
+        Assert.Equal(source.Adc, back.Adc);
+        Assert.Equal(5000 * 2 * 2, new FileInfo(temp.File("copy16.dat")).Length);
+    }
+
+    [Theory]
+    [InlineData("100")]
+    [InlineData("208")]
+    [InlineData("217")]
+    [InlineData("232")]
+    public void FixturesEqualTheStartOfTheOriginalRecords(string record)
+    {
+        string original = Path.Combine(TestData.RequireMitDb(), record);
+        var fixture = RecordReader.Read(TestData.FixtureRecord(record));
+        var start = RecordReader.Read(original, 0, fixture.Length);
+        Assert.Equal(start.Adc, fixture.Adc);
+        Assert.Equal(start.Header.Comments, fixture.Header.Comments);
+
+        var expected = AnnotationReader.ReadFile(original + ".atr").Where(a => a.Sample < fixture.Length).ToList();
+        Assert.Equal(expected, AnnotationReader.ReadFile(TestData.FixtureRecord(record) + ".atr"));
+    }
+
+    private sealed class CountingStream(Stream inner, Action<int> counted) : Stream
+    {
+        public override bool CanRead => true;
+        public override bool CanSeek => true;
+        public override bool CanWrite => false;
+        public override long Length => inner.Length;
+        public override long Position { get => inner.Position; set => inner.Position = value; }
+        public override void Flush() { }
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            int n = inner.Read(buffer, offset, count);
+            counted(n);
+            return n;
+        }
+        public override long Seek(long offset, SeekOrigin origin) => inner.Seek(offset, origin);
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        protected override void Dispose(bool disposing) { if (disposing) inner.Dispose(); base.Dispose(disposing); }
+    }
+}
