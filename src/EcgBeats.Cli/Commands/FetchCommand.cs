@@ -10,12 +10,18 @@ internal static class FetchCommand
     public static Command Create()
     {
         var to = new Option<string?>("--to") { Description = "Folder to download into (default: the data folder, see --data).", HelpName = "DIR" };
-        var baseUrl = new Option<Uri>("--base-url")
+        var baseUrl = new Option<string>("--base-url")
         {
             Description = "The database's folder on the server.",
             HelpName = "URL",
-            DefaultValueFactory = _ => FetchOptions.MitBihArrhythmia,
+            DefaultValueFactory = _ => FetchOptions.MitBihArrhythmia.ToString(),
         };
+        baseUrl.Validators.Add(result =>
+        {
+            string? text = result.GetValueOrDefault<string>();
+            if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+                result.AddError($"--base-url '{text}' is not an http:// or https:// address");
+        });
         var records = new Option<string[]>("--records") { Description = "Only these records (default: all 48).", HelpName = "NAME", AllowMultipleArgumentsPerToken = true };
         var attempts = new Option<int>("--attempts") { Description = "Tries per file before giving up on transient failures.", DefaultValueFactory = _ => 5 };
         var command = new Command("fetch", "Download the MIT-BIH Arrhythmia Database 1.0.0 from PhysioNet, verifying every file's SHA-256.")
@@ -27,8 +33,8 @@ internal static class FetchCommand
             var output = parse.InvocationConfiguration.Output;
             var error = parse.InvocationConfiguration.Error;
             string destination = parse.GetValue(to) is { } dir ? Path.GetFullPath(dir) : DataLocation.Resolve(parse.GetValue(EcgBeatsApp.DataOption)).Directory;
-            var url = parse.GetValue(baseUrl)!;
-            if (!url.AbsoluteUri.EndsWith('/')) url = new Uri(url.AbsoluteUri + "/");
+            string text = parse.GetValue(baseUrl)!;
+            var url = new Uri(text.EndsWith('/') ? text : text + "/");
             var options = new FetchOptions(url, destination, parse.GetValue(records) is { Length: > 0 } r ? r : null, Math.Max(1, parse.GetValue(attempts)));
 
             using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(2) };
@@ -39,30 +45,40 @@ internal static class FetchCommand
             if (console.Profile.Capabilities.Interactive)
             {
                 result = await console.Progress()
+                    .HideCompleted(true)
                     .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(),
                              new DownloadedColumn(), new TransferSpeedColumn(), new RemainingTimeColumn())
                     .StartAsync(async context =>
                     {
-                        var files = context.AddTask("files");
+                        // The total is not known in advance (the checksum list has no sizes): it is
+                        // estimated from the files finished so far, and exact at the end.
+                        var all = context.AddTask("all files", maxValue: 1);
                         ProgressTask? current = null;
+                        long finishedBytes = 0;
                         var progress = new SynchronousProgress<FetchProgress>(p =>
                         {
-                            files.MaxValue = p.Count;
                             if (current is null || current.Description != p.File)
                             {
                                 current?.StopTask();
-                                current = context.AddTask(p.File, maxValue: p.Length ?? 1);
+                                current = context.AddTask(p.File, maxValue: Math.Max(1, p.Length ?? 1));
                             }
-                            if (p.Length is { } length) current.MaxValue = length;
+                            if (p.Length is { } length) current.MaxValue = Math.Max(1, length);
                             current.Value = p.Bytes;
-                            if (p.Status is FetchStatus.Done or FetchStatus.AlreadyPresent or FetchStatus.Failed)
+                            bool finished = p.Status is FetchStatus.Done or FetchStatus.AlreadyPresent or FetchStatus.Failed;
+                            if (finished)
                             {
+                                finishedBytes += p.Bytes;
                                 current.Value = current.MaxValue;
                                 current.StopTask();
-                                files.Value = p.Index + 1;
                             }
+                            int filesFinished = p.Index + (finished ? 1 : 0);
+                            all.Description = $"all files ({filesFinished}/{p.Count})";
+                            all.MaxValue = Math.Max(1, filesFinished == 0 ? p.Length ?? 1 : (double)finishedBytes * p.Count / filesFinished);
+                            all.Value = finishedBytes + (finished ? 0 : p.Bytes);
                         });
-                        return await fetcher.FetchAsync(options, progress, cancel);
+                        var outcome = await fetcher.FetchAsync(options, progress, cancel);
+                        all.Value = all.MaxValue;
+                        return outcome;
                     });
             }
             else

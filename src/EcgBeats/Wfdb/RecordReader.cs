@@ -52,8 +52,8 @@ public static class RecordReader
                 throw new FileNotFoundException($"{path}: signal file named in {headerPath} does not exist", path);
             CheckSize(path, headerPath, format, members[0].spec.ByteOffset, total, members.Count);
 
-            int[] interleaved = ReadInterleaved(path, format, members[0].spec.ByteOffset, start * members.Count, count * members.Count, openRead);
-            Deinterleave(interleaved, members.Select(m => adc[m.index] = new int[count]).ToArray());
+            int[][] targets = members.Select(m => adc[m.index] = new int[count]).ToArray();
+            ReadFile(path, format, members[0].spec.ByteOffset, start, targets, openRead);
         }
         return new WfdbRecord(header, start, adc);
     }
@@ -82,41 +82,60 @@ public static class RecordReader
                 $"the file has {actual} bytes, but {headerPath} declares {samples} samples x {signals} signals in format {format}, which fill {expected}: the header's sample count disagrees with the file size");
     }
 
-    private static int[] ReadInterleaved(string path, int format, long offset, long firstValue, long values, Func<string, Stream> openRead)
+    /// <summary>Values decoded per chunk: a multiple of 2 (format 212 pairs) small enough to stay in cache.</summary>
+    private const int ChunkValues = 1 << 16;
+
+    /// <summary>
+    /// Reads frames <c>firstFrame ..</c> of one signal file into <paramref name="targets"/> (one array
+    /// per signal stored in the file, all of the window's length), decoding chunk by chunk.
+    /// </summary>
+    private static void ReadFile(string path, int format, long offset, long firstFrame, int[][] targets, Func<string, Stream> openRead)
     {
+        int k = targets.Length;
+        long frames = targets[0].Length;
+        long firstValue = firstFrame * k, values = frames * k;
         // Start at a group boundary: format 212 packs values in pairs.
         long aligned = format == SignalFormats.Format212 ? firstValue & ~1L : firstValue;
         int skip = (int)(firstValue - aligned);
         long byteStart = offset + SignalFormats.ByteCount(format, aligned);
-        int byteCount = checked((int)SignalFormats.ByteCount(format, skip + values));
-        var bytes = new byte[byteCount];
-        using (var stream = openRead(path))
-        {
-            stream.Seek(byteStart, SeekOrigin.Begin);
-            int read = stream.ReadAtLeast(bytes, byteCount, throwOnEndOfStream: false);
-            if (read < byteCount)
-                throw WfdbFormatException.AtByte(path, byteStart + read, $"the file ended while reading {byteCount} bytes from byte {byteStart}");
-        }
-        var decoded = new int[skip + values];
-        if (format == SignalFormats.Format212) Format212.Decode(bytes, decoded);
-        else Format16.Decode(bytes, decoded);
-        return skip == 0 ? decoded : decoded[skip..];
-    }
+        long toDecode = skip + values;
 
-    private static void Deinterleave(int[] interleaved, int[][] signals)
-    {
-        int k = signals.Length;
-        if (k == 1) { interleaved.CopyTo(signals[0], 0); return; }
-        if (k == 2)
+        var bytes = new byte[SignalFormats.ByteCount(format, Math.Min(ChunkValues, toDecode))];
+        var decoded = new int[Math.Min(ChunkValues, toDecode)];
+        using var stream = openRead(path);
+        stream.Seek(byteStart, SeekOrigin.Begin);
+        long done = 0;       // values decoded so far, from the aligned start
+        int channel = 0;     // where the next kept value goes
+        long frame = 0;
+        while (done < toDecode)
         {
-            int[] a = signals[0], b = signals[1];
-            for (int i = 0; i < a.Length; i++) { a[i] = interleaved[2 * i]; b[i] = interleaved[2 * i + 1]; }
-            return;
-        }
-        for (int s = 0; s < k; s++)
-        {
-            int[] target = signals[s];
-            for (int i = 0; i < target.Length; i++) target[i] = interleaved[i * k + s];
+            int n = (int)Math.Min(ChunkValues, toDecode - done);
+            int byteCount = (int)SignalFormats.ByteCount(format, n);
+            int read = stream.ReadAtLeast(bytes.AsSpan(0, byteCount), byteCount, throwOnEndOfStream: false);
+            if (read < byteCount)
+                throw WfdbFormatException.AtByte(path, stream.Position,
+                    $"the file ended while reading {byteCount} bytes at byte {stream.Position - read}");
+            var chunk = decoded.AsSpan(0, n);
+            if (format == SignalFormats.Format212) Format212.Decode(bytes.AsSpan(0, byteCount), chunk);
+            else Format16.Decode(bytes.AsSpan(0, byteCount), chunk);
+            int from = done == 0 ? skip : 0;
+            int j = from;
+            if (k == 2 && channel == 0)
+            {
+                // The common case (MIT-BIH): whole frames of two signals, no per-value branch.
+                int[] a = targets[0], b = targets[1];
+                for (; j + 1 < n; j += 2, frame++)
+                {
+                    a[frame] = chunk[j];
+                    b[frame] = chunk[j + 1];
+                }
+            }
+            for (; j < n; j++)
+            {
+                targets[channel][frame] = chunk[j];
+                if (++channel == k) { channel = 0; frame++; }
+            }
+            done += n;
         }
     }
 }

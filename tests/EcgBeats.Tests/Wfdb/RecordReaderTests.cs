@@ -120,6 +120,30 @@ public sealed class RecordReaderTests
         Assert.Equal(expected, AnnotationReader.ReadFile(TestData.FixtureRecord(record) + ".atr"));
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    public void OddSignalCountsSurviveWriteAndWindowedReadAcrossChunks(int signals)
+    {
+        // 3 x 50,001 values in format 212 is an odd count: the last group is 2 bytes.
+        using var temp = TestData.TempFolder();
+        var source = RecordReader.Read(TestData.FixtureRecord("232"), 0, 50001);
+        int[][] adc = Enumerable.Range(0, signals).Select(s => source.Adc[s % 2].Select(v => v - 7 * s).ToArray()).ToArray();
+        var spec = source.Header.Signals[0];
+        var header = source.Header with { Signals = Enumerable.Range(0, signals).Select(s => spec with { Description = $"S{s}" }).ToList() };
+        RecordWriter.Write(temp.Path, "odd", new WfdbRecord(header, 0, adc));
+
+        Assert.Equal((signals * 50001L * 3 + 1) / 2, new FileInfo(temp.File("odd.dat")).Length);
+        var whole = RecordReader.Read(temp.File("odd"));
+        Assert.Equal(adc, whole.Adc);
+        foreach (var (start, length) in new[] { (1L, 50000L), (33333L, 16668L), (50000L, 1L) })
+        {
+            var window = RecordReader.Read(temp.File("odd"), start, length);
+            for (int s = 0; s < signals; s++)
+                Assert.Equal(adc[s].AsSpan((int)start, (int)length).ToArray(), window.Adc[s]);
+        }
+    }
+
     private sealed class CountingStream(Stream inner, Action<int> counted) : Stream
     {
         public override bool CanRead => true;

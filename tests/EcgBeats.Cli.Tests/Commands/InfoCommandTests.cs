@@ -1,0 +1,53 @@
+using EcgBeats.TestSupport;
+
+namespace EcgBeats.Cli.Tests.Commands;
+
+public sealed class InfoCommandTests
+{
+    [Fact]
+    public void PrintsHeaderFactsDurationAndCountsPerSymbolAndClass()
+    {
+        var result = CliRunner.Run("info", TestData.FixtureRecord("208"));
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("Record 208", result.Output);
+        Assert.Contains("360 Hz", result.Output);
+        Assert.Contains("108,000", result.Output);
+        Assert.Contains("00:05:00.000", result.Output);
+        Assert.Contains("MLII", result.Output);
+        Assert.Matches(@"│ V\s+│ Premature ventricular contraction\s+│ 168\s+│ V", result.Output);
+        Assert.Matches(@"│ F\s+│ Fusion of ventricular and normal beat\s+│ 72\s+│ F", result.Output);
+        Assert.Matches(@"│ all beats\s+│ 518", result.Output);
+    }
+
+    [Fact]
+    public void FindsABareRecordNameInTheDataFolder()
+    {
+        var result = CliRunner.Run("info", "--data", TestData.Fixture("mitdb"), "217");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Matches(@"│ Q\s+│ 332", result.Output);
+    }
+
+    [Fact]
+    public void AMissingRecordIsAClearErrorWithoutAStackTrace()
+    {
+        var result = CliRunner.Run("info", "--data", TestData.Fixture("mitdb"), "999");
+        Assert.Equal((int)ExitCode.NoInput, result.ExitCode);
+        Assert.Contains("999.hea", result.Error);
+        Assert.DoesNotContain("   at ", result.Error);
+    }
+
+    [Fact]
+    public void ABrokenHeaderIsABadInputNamingTheLine()
+    {
+        using var temp = TestData.TempFolder();
+        string record = temp.CopyRecord(TestData.FixtureRecord("100"));
+        File.WriteAllText(record + ".hea", File.ReadAllText(record + ".hea").Replace(" 212 ", " 999 "));
+
+        var result = CliRunner.Run("info", record);
+
+        Assert.Equal((int)ExitCode.BadInput, result.ExitCode);
+        Assert.Contains("100.hea, line 2: signal format 999 is not supported", result.Error);
+        Assert.DoesNotContain("   at ", result.Error);
+    }
+}

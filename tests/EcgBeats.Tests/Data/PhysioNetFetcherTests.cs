@@ -1,0 +1,103 @@
+using EcgBeats.Data;
+using EcgBeats.TestSupport;
+
+namespace EcgBeats.Tests.Data;
+
+/// <summary>The downloader against a real HTTP server on 127.0.0.1 serving the fixture records.</summary>
+public sealed class PhysioNetFetcherTests
+{
+    private static FetchOptions Options(Uri url, string to, int attempts = 3) =>
+        new(url, to, MaxAttempts: attempts, RetryDelay: TimeSpan.FromMilliseconds(50));
+
+    [Fact]
+    public async Task CancellingMidFileLeavesOnlyAPartialFileAndTheNextRunResumesIt()
+    {
+        using var mirror = TestData.TempFolder();
+        using var target = TestData.TempFolder();
+        FixtureMirror.Build(mirror.Path);
+        using var server = new StaticFileServer(mirror.Path);
+        using var http = new HttpClient();
+        var fetcher = new PhysioNetFetcher(http);
+
+        using var cancel = new CancellationTokenSource();
+        var stopMidFile = new InlineProgress(p =>
+        {
+            if (p.File == "100.dat" && p.Bytes > 100_000) cancel.Cancel();
+        });
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            fetcher.FetchAsync(Options(server.BaseUrl, target.Path) with { Records = ["100"] }, stopMidFile, cancel.Token));
+
+        Assert.False(File.Exists(target.File("100.dat")), "a half-downloaded file must never carry its final name");
+        long partial = new FileInfo(target.File("100.dat.part")).Length;
+        Assert.InRange(partial, 100_001, 323_999);
+
+        var result = await fetcher.FetchAsync(Options(server.BaseUrl, target.Path) with { Records = ["100"] }, cancel: TestContext.Current.CancellationToken);
+        Assert.True(result.Succeeded);
+        Assert.Contains($"100.dat from={partial}", server.Requests);
+        Assert.Equal(File.ReadAllBytes(TestData.FixtureRecord("100") + ".dat"), File.ReadAllBytes(target.File("100.dat")));
+        Assert.False(File.Exists(target.File("100.dat.part")));
+    }
+
+    [Fact]
+    public async Task FilesAlreadyPresentAndVerifiedAreNotDownloadedAgain()
+    {
+        using var mirror = TestData.TempFolder();
+        using var target = TestData.TempFolder();
+        FixtureMirror.Build(mirror.Path);
+        using var server = new StaticFileServer(mirror.Path);
+        using var http = new HttpClient();
+        var fetcher = new PhysioNetFetcher(http);
+
+        var first = await fetcher.FetchAsync(Options(server.BaseUrl, target.Path), cancel: TestContext.Current.CancellationToken);
+        Assert.Equal((13, 0), (first.Downloaded, first.AlreadyPresent));
+        server.Requests.Clear();
+        var second = await fetcher.FetchAsync(Options(server.BaseUrl, target.Path), cancel: TestContext.Current.CancellationToken);
+        Assert.Equal((0, 13), (second.Downloaded, second.AlreadyPresent));
+        Assert.DoesNotContain(server.Requests, r => r.EndsWith(".dat", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AServerThatKeepsFailingIsReportedPerFile()
+    {
+        using var mirror = TestData.TempFolder();
+        using var target = TestData.TempFolder();
+        FixtureMirror.Build(mirror.Path);
+        using var server = new StaticFileServer(mirror.Path) { DropFile = "217.dat", DropAfterBytes = 1000, Drops = 100 };
+        using var http = new HttpClient();
+
+        var result = await new PhysioNetFetcher(http).FetchAsync(Options(server.BaseUrl, target.Path, attempts: 2) with { Records = ["217"] }, cancel: TestContext.Current.CancellationToken);
+
+        Assert.False(result.Succeeded);
+        Assert.Contains("gave up after 2 attempts", result.Failures["217.dat"]);
+        Assert.False(File.Exists(target.File("217.dat")));
+        Assert.True(File.Exists(target.File("217.hea")));
+    }
+
+    [Fact]
+    public async Task ARecordNotInTheListIsABadInput()
+    {
+        using var mirror = TestData.TempFolder();
+        using var target = TestData.TempFolder();
+        FixtureMirror.Build(mirror.Path);
+        using var server = new StaticFileServer(mirror.Path);
+        using var http = new HttpClient();
+        var error = await Assert.ThrowsAsync<InvalidInputException>(() =>
+            new PhysioNetFetcher(http).FetchAsync(Options(server.BaseUrl, target.Path) with { Records = ["999"] }, cancel: TestContext.Current.CancellationToken));
+        Assert.Contains("999", error.Message);
+    }
+
+    [Fact]
+    public void ChecksumListLinesMustBeWellFormed()
+    {
+        var sums = Sha256Sums.Parse(new string('a', 64) + "  100.dat\n" + new string('B', 64) + " *100.hea\n", "SUMS");
+        Assert.Equal(new string('a', 64), sums["100.dat"]);
+        Assert.Equal(new string('b', 64), sums["100.hea"]);
+        var error = Assert.Throws<FormatException>(() => Sha256Sums.Parse("abc  100.dat\n", "SUMS"));
+        Assert.Contains("SUMS, line 1", error.Message);
+    }
+
+    private sealed class InlineProgress(Action<FetchProgress> report) : IProgress<FetchProgress>
+    {
+        public void Report(FetchProgress value) => report(value);
+    }
+}
