@@ -4,7 +4,7 @@ namespace EcgBeats.Cli.Tests;
 public sealed class StubCommandTests
 {
     [Theory]
-    [InlineData("build-dataset")]
+    [InlineData("predict")]
     [InlineData("train")]
     [InlineData("run")]
     public void StubSaysNotImplementedAndExitsNonZero(string command)

@@ -13,7 +13,7 @@ internal static class PlannedCommands
         yield return FetchCommand.Create();
         yield return InfoCommand.Create();
         yield return SnipCommand.Create();
-        yield return Stub("build-dataset", "Build the 187-sample beat datasets (Kaggle layout) from the raw records.");
+        yield return BuildDatasetCommand.Create();
         yield return Stub("train", "Train a model (ann, cnn, lstm, transformer, rf, dt, svm, ensembles).");
         yield return Stub("predict", "Classify beats from a CSV file with a saved model.");
         yield return Stub("evaluate", "Score a saved model on a test file.");

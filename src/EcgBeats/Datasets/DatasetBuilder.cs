@@ -1,0 +1,123 @@
+using EcgBeats.Beats;
+using EcgBeats.Wfdb;
+
+namespace EcgBeats.Datasets;
+
+/// <summary>A built dataset: both sides of the split and the card that describes them.</summary>
+public sealed record BuiltDataset(BeatSet Train, BeatSet Test, DatasetCard Card);
+
+/// <summary>
+/// Builds labelled beat datasets from raw WFDB records: read a lead, filter it, cut its beats,
+/// label them from the reference annotations (AAMI classes), split. Records are processed in
+/// parallel; the result does not depend on the thread count.
+/// </summary>
+public static class DatasetBuilder
+{
+    /// <summary>The records of a database folder: its <c>RECORDS</c> list, else every <c>.hea</c> file.</summary>
+    public static IReadOnlyList<string> RecordsIn(string dataDirectory)
+    {
+        string list = Path.Combine(dataDirectory, "RECORDS");
+        if (File.Exists(list))
+            return File.ReadAllLines(list).Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
+        if (!Directory.Exists(dataDirectory))
+            throw new DirectoryNotFoundException($"{dataDirectory}: no such data folder (run 'ecgbeats fetch', or give --data)");
+        return Directory.GetFiles(dataDirectory, "*.hea").Select(p => Path.GetFileNameWithoutExtension(p)!).Order(StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>Builds both sides of the split the recipe names, from the records in <paramref name="dataDirectory"/>.</summary>
+    public static BuiltDataset Build(string dataDirectory, DatasetRecipe recipe, IProgress<string>? progress = null, CancellationToken cancel = default)
+    {
+        var available = RecordsIn(dataDirectory);
+        BeatSet train, test;
+        IReadOnlyList<string> trainRecords, testRecords;
+        if (recipe.Split == SplitKind.Intra)
+        {
+            trainRecords = testRecords = available;
+            var all = ExtractAll(dataDirectory, available, recipe, progress, cancel);
+            var (trainIndices, testIndices) = IntraPatientSplit.Split(all.Labels, recipe.TestFraction, recipe.Seed);
+            train = SortByClass(all.Select(trainIndices));
+            test = SortByClass(all.Select(testIndices));
+        }
+        else
+        {
+            var missing = DeChazal2004Split.Ds1.Concat(DeChazal2004Split.Ds2).Except(available).ToList();
+            if (missing.Count > 0)
+                throw new InvalidInputException($"{dataDirectory}: the inter-patient split needs records {string.Join(", ", missing)}, which are not there");
+            trainRecords = DeChazal2004Split.Ds1;
+            testRecords = DeChazal2004Split.Ds2;
+            var both = ExtractAll(dataDirectory, [.. trainRecords, .. testRecords], recipe, progress, cancel);
+            var trainSet = new HashSet<string>(trainRecords);
+            var isTrain = Enumerable.Range(0, both.Count).ToLookup(i => trainSet.Contains(both.Origins![i].Record));
+            train = SortByClass(both.Select(isTrain[true].ToList()));
+            test = SortByClass(both.Select(isTrain[false].ToList()));
+        }
+        var card = DatasetCard.Describe(dataDirectory, recipe, trainRecords, testRecords, train, test);
+        return new BuiltDataset(train, test, card);
+    }
+
+    /// <summary>Every labelled beat of the given records, record by record in the order given.</summary>
+    public static BeatSet ExtractAll(string dataDirectory, IReadOnlyList<string> records, DatasetRecipe recipe,
+        IProgress<string>? progress = null, CancellationToken cancel = default)
+    {
+        var perRecord = new BeatSet[records.Count];
+        Parallel.For(0, records.Count, new ParallelOptions { CancellationToken = cancel }, i =>
+        {
+            perRecord[i] = ExtractRecord(Path.Combine(dataDirectory, records[i]), recipe);
+            progress?.Report(records[i]);
+        });
+        return BeatSet.Concat(perRecord, recipe.Segmenter.BeatLength);
+    }
+
+    /// <summary>The labelled beats of one record (path without extension): lead, filter, segment, label.</summary>
+    public static BeatSet ExtractRecord(string recordPath, DatasetRecipe recipe)
+    {
+        var record = RecordReader.Read(recordPath);
+        if (recipe.Channel < 0 || recipe.Channel >= record.Header.SignalCount)
+            throw new InvalidInputException($"{RecordPath.Header(recordPath)}: no signal {recipe.Channel} (the record has {record.Header.SignalCount})");
+        // Unfiltered beats come from the ADC integers, exactly as the Kaggle files; filters work in mV.
+        double[] lead = recipe.Filter.Kind == Dsp.FilterKind.None
+            ? Array.ConvertAll(record.Adc[recipe.Channel], v => (double)v)
+            : recipe.Filter.Apply(record.Physical(recipe.Channel), record.SamplingFrequency);
+
+        var reference = AnnotationReader.ReadFile(RecordPath.Annotations(recordPath, "atr"))
+            .Where(a => AamiMapping.IsBeat(a.Symbol))
+            .ToList();
+        long[] positions = reference.Select(a => a.Sample).ToArray();
+        var windows = recipe.Segmenter.Segment(lead, record.SamplingFrequency, positions);
+
+        string name = RecordPath.Name(recordPath);
+        long tolerance = (long)Math.Round(recipe.MatchToleranceSeconds * record.SamplingFrequency);
+        var values = new List<float[]>(windows.Count);
+        var labels = new List<int>(windows.Count);
+        var origins = new List<BeatOrigin>(windows.Count);
+        foreach (var window in windows)
+        {
+            int match = Nearest(positions, window.Sample);
+            if (match < 0 || Math.Abs(positions[match] - window.Sample) > tolerance) continue;
+            string symbol = reference[match].Symbol;
+            values.Add(window.Values);
+            labels.Add((int)AamiMapping.Beats[symbol]);
+            origins.Add(new BeatOrigin(name, window.Sample, symbol));
+        }
+        int length = recipe.Segmenter.BeatLength;
+        var flat = new float[(long)values.Count * length];
+        for (int i = 0; i < values.Count; i++) values[i].CopyTo(flat, (long)i * length);
+        return new BeatSet(length, flat, labels.ToArray(), origins.ToArray());
+    }
+
+    /// <summary>Index of the position nearest to <paramref name="sample"/> (ties to the earlier), or -1 when there are none.</summary>
+    private static int Nearest(long[] positions, long sample)
+    {
+        if (positions.Length == 0) return -1;
+        int at = Array.BinarySearch(positions, sample);
+        if (at >= 0) return at;
+        int after = ~at;
+        if (after == 0) return 0;
+        if (after == positions.Length) return positions.Length - 1;
+        return sample - positions[after - 1] <= positions[after] - sample ? after - 1 : after;
+    }
+
+    /// <summary>Rows grouped by class (as the Kaggle files are), keeping record and sample order within a class.</summary>
+    private static BeatSet SortByClass(BeatSet beats) =>
+        beats.Select(Enumerable.Range(0, beats.Count).OrderBy(i => beats.Labels[i]).ThenBy(i => i).ToList());
+}

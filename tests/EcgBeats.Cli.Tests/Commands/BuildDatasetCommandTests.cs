@@ -1,0 +1,58 @@
+using System.Text.Json;
+using EcgBeats.Datasets;
+using EcgBeats.TestSupport;
+
+namespace EcgBeats.Cli.Tests.Commands;
+
+public sealed class BuildDatasetCommandTests
+{
+    [Fact]
+    public void WritesKaggleFilesProvenanceAndACardThatAgree()
+    {
+        using var output = TestData.TempFolder();
+        var result = CliRunner.Run("build-dataset", "--data", TestData.Fixture("mitdb"), "--out", output.Path, "--seed", "7");
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        var card = DatasetCard.Read(output.File("dataset.json"));
+        var train = KaggleCsv.Read(output.File("mitbih_train.csv"));
+        var test = KaggleCsv.Read(output.File("mitbih_test.csv"));
+        var trainOrigins = ProvenanceCsv.Read(output.File("mitbih_train.provenance.csv"));
+
+        Assert.Equal(card.TrainCounts, ClassCounts.From(train.ClassCounts()));
+        Assert.Equal(card.TestCounts, ClassCounts.From(test.ClassCounts()));
+        Assert.Equal(train.Count, trainOrigins.Length);
+        // Fixture beats: 100: 371, 208: 518, 217: 363, 232: 295, less the last beat of each.
+        Assert.Equal(371 + 518 + 363 + 295 - 4, card.TrainCounts.Total + card.TestCounts.Total);
+        Assert.Equal(7, card.Seed);
+        Assert.Equal("kaggle-mitbih", card.Segmenter);
+        Assert.Equal(12, card.Sources.Count);
+        Assert.All(card.Sources, s => Assert.Equal(64, s.Sha256.Length));
+        // Provenance names real reference beats whose class is the row's label.
+        var labelOf = new Dictionary<string, int> { ["N"] = 0, ["A"] = 1, ["V"] = 2, ["F"] = 3, ["/"] = 4, ["f"] = 4, ["R"] = 0 };
+        Assert.All(Enumerable.Range(0, train.Count), i => Assert.Equal(labelOf[trainOrigins[i].Symbol], train.Labels[i]));
+        Assert.Contains("train", result.Output);
+    }
+
+    [Fact]
+    public void TheSameSeedGivesTheSameFiles()
+    {
+        using var a = TestData.TempFolder();
+        using var b = TestData.TempFolder();
+        Assert.Equal(0, CliRunner.Run("build-dataset", "--data", TestData.Fixture("mitdb"), "--out", a.Path, "--filter", "both").ExitCode);
+        Assert.Equal(0, CliRunner.Run("build-dataset", "--data", TestData.Fixture("mitdb"), "--out", b.Path, "--filter", "both").ExitCode);
+        Assert.Equal(File.ReadAllBytes(a.File("mitbih_test.csv")), File.ReadAllBytes(b.File("mitbih_test.csv")));
+        Assert.Equal(File.ReadAllBytes(a.File("mitbih_train.provenance.csv")), File.ReadAllBytes(b.File("mitbih_train.provenance.csv")));
+        using var card = JsonDocument.Parse(File.ReadAllText(a.File("dataset.json")));
+        Assert.Contains("band-pass 0.5-40 Hz", card.RootElement.GetProperty("filter").GetString());
+    }
+
+    [Fact]
+    public void InterSplitWithoutItsRecordsIsAClearError()
+    {
+        using var output = TestData.TempFolder();
+        var result = CliRunner.Run("build-dataset", "--data", TestData.Fixture("mitdb"), "--out", output.Path, "--split", "inter");
+        Assert.Equal((int)ExitCode.BadInput, result.ExitCode);
+        Assert.Contains("inter-patient split needs records", result.Error);
+        Assert.False(File.Exists(output.File("dataset.json")));
+    }
+}
