@@ -61,6 +61,8 @@ public sealed record DatasetCard(
         WriteIndented = true,
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        // Cards are read by people too: keep "+" and ">" as they are.
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
     /// <summary>Describes a freshly built dataset (hashes the source files it was made from).</summary>
@@ -73,7 +75,7 @@ public sealed record DatasetCard(
             .Select(f => new SourceFile(f, Sha256Sums.OfFile(Path.Combine(dataDirectory, f))))
             .ToList();
         string splitDescription = recipe.Split == SplitKind.Intra
-            ? $"intra-patient: stratified random split over beats, {recipe.TestFraction:P0} of each class held out (seeded Mersenne Twister)"
+            ? $"intra-patient: stratified random split over beats, {recipe.TestFraction * 100:0.##}% of each class held out (seeded Mersenne Twister)"
             : "inter-patient: de Chazal et al. 2004, train DS1 -> test DS2, paced records 102 104 107 217 excluded";
         return new DatasetCard(
             FormatName,
