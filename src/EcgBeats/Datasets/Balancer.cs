@@ -1,5 +1,3 @@
-using MathNet.Numerics.Random;
-
 namespace EcgBeats.Datasets;
 
 /// <summary>
@@ -19,14 +17,14 @@ public static class Balancer
     public static BeatSet Balance(BeatSet beats, int perClass, int seed)
     {
         if (perClass <= 0) throw new ArgumentOutOfRangeException(nameof(perClass), perClass, "must be positive");
-        var random = new MersenneTwister(seed);
+        var random = SeededRandom.Create(seed);
         var chosen = new List<int>(perClass * 5);
         foreach (var group in Enumerable.Range(0, beats.Count).GroupBy(i => beats.Labels[i]).OrderBy(g => g.Key))
         {
             int[] members = group.ToArray();
             if (members.Length >= perClass)
             {
-                IntraPatientSplit.Shuffle(members, random);
+                SeededRandom.Shuffle(members, random);
                 chosen.AddRange(members[..perClass].Order());
             }
             else

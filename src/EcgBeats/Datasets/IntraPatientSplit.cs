@@ -1,5 +1,3 @@
-using MathNet.Numerics.Random;
-
 namespace EcgBeats.Datasets;
 
 /// <summary>
@@ -15,13 +13,13 @@ public static class IntraPatientSplit
     public static (int[] Train, int[] Test) Split(IReadOnlyList<int> labels, double testFraction, int seed)
     {
         if (!(testFraction > 0 && testFraction < 1)) throw new ArgumentOutOfRangeException(nameof(testFraction), testFraction, "must lie in (0, 1)");
-        var random = new MersenneTwister(seed);
+        var random = SeededRandom.Create(seed);
         var train = new List<int>();
         var test = new List<int>();
         foreach (var group in Enumerable.Range(0, labels.Count).GroupBy(i => labels[i]).OrderBy(g => g.Key))
         {
             int[] members = group.ToArray();
-            Shuffle(members, random);
+            SeededRandom.Shuffle(members, random);
             int testCount = (int)Math.Round(testFraction * members.Length, MidpointRounding.AwayFromZero);
             test.AddRange(members[..testCount]);
             train.AddRange(members[testCount..]);
@@ -29,15 +27,5 @@ public static class IntraPatientSplit
         train.Sort();
         test.Sort();
         return (train.ToArray(), test.ToArray());
-    }
-
-    /// <summary>Fisher-Yates with the given generator.</summary>
-    internal static void Shuffle<T>(T[] items, Random random)
-    {
-        for (int i = items.Length - 1; i > 0; i--)
-        {
-            int j = random.Next(i + 1);
-            (items[i], items[j]) = (items[j], items[i]);
-        }
     }
 }

@@ -1,0 +1,99 @@
+using EcgBeats.Classification;
+using EcgBeats.Datasets;
+using EcgBeats.Io;
+using EcgBeats.Torch.Architectures;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace EcgBeats.Torch;
+
+/// <summary>A trained TorchSharp network behind <see cref="IBeatClassifier"/>; saved as <c>model.pt</c> + <c>model.json</c>.</summary>
+public sealed class TorchBeatClassifier : IBeatClassifier, IDisposable
+{
+    /// <summary>The weights file in a model folder.</summary>
+    public const string WeightsFile = "model.pt";
+
+    private readonly nn.Module<Tensor, Tensor> _network;
+    private readonly Device _device;
+
+    internal TorchBeatClassifier(nn.Module<Tensor, Tensor> network, ModelCard card, Device device)
+    {
+        _network = network;
+        _device = device;
+        Card = card;
+    }
+
+    /// <inheritdoc />
+    public string Name => Card.Model;
+
+    /// <inheritdoc />
+    public ModelCard Card { get; }
+
+    /// <summary>The network (for tests and benchmarks).</summary>
+    public nn.Module<Tensor, Tensor> Network => _network;
+
+    /// <summary>Beats per inference batch.</summary>
+    public int BatchSize { get; init; } = 1024;
+
+    /// <summary>Loads a model folder written by <see cref="Save"/>.</summary>
+    /// <exception cref="InvalidInputException">No card, an unknown architecture, or missing or corrupt weights.</exception>
+    public static TorchBeatClassifier Load(string folder, string device = "cpu")
+    {
+        var card = ModelCard.Read(folder);
+        if (!Networks.TryParse(card.Model, out var kind))
+            throw new InvalidInputException($"{folder}: model '{card.Model}' is not a TorchSharp network (expected ann, cnn, lstm or transformer)");
+        string weights = Path.Combine(folder, WeightsFile);
+        if (!File.Exists(weights)) throw new InvalidInputException($"{weights}: the weights file is missing");
+        var target = TorchRuntime.ParseDevice(device);
+        var network = Networks.Create(kind, card.BeatLength, card.Classes.Count);
+        try
+        {
+            network.load(weights);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            network.Dispose();
+            throw new InvalidInputException($"{weights}: not readable as {card.Model} weights ({e.GetType().Name}: {e.Message.Split('\n')[0]}); the file is corrupt or belongs to another model", e);
+        }
+        network.to(target);
+        network.eval();
+        return new TorchBeatClassifier(network, card, target);
+    }
+
+    /// <summary>Writes <c>model.pt</c> and <c>model.json</c> into <paramref name="folder"/>, each atomically.</summary>
+    public void Save(string folder)
+    {
+        Directory.CreateDirectory(folder);
+        SaveWeights(_network, Path.Combine(folder, WeightsFile));
+        Card.Write(folder);
+    }
+
+    internal static void SaveWeights(nn.Module module, string path)
+    {
+        // TorchSharp closes the stream it saves to, so save to memory (ToArray still works then).
+        var memory = new MemoryStream();
+        module.save(memory);
+        AtomicFile.WriteAllBytes(path, memory.ToArray());
+    }
+
+    /// <inheritdoc />
+    public ClassProbabilities Predict(BeatSet beats)
+    {
+        Card.CheckInput(beats, "beats");
+        var result = new float[(long)beats.Count * Card.Classes.Count];
+        _network.eval();
+        using var inference = torch.inference_mode();
+        for (int start = 0; start < beats.Count; start += BatchSize)
+        {
+            using var scope = torch.NewDisposeScope();
+            int n = Math.Min(BatchSize, beats.Count - start);
+            var input = torch.tensor(beats.Values.AsSpan(start * beats.BeatLength, n * beats.BeatLength).ToArray(), [n, beats.BeatLength]).to(_device);
+            var probabilities = nn.functional.softmax(_network.forward(input), 1).cpu();
+            probabilities.data<float>().CopyTo(result.AsSpan(start * Card.Classes.Count, n * Card.Classes.Count));
+        }
+        return new ClassProbabilities(result, Card.Classes.Count);
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _network.Dispose();
+}

@@ -1,0 +1,269 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
+using EcgBeats.Classification;
+using EcgBeats.Datasets;
+using EcgBeats.Metrics;
+using EcgBeats.Torch.Architectures;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace EcgBeats.Torch.Training;
+
+/// <summary>
+/// Trains a deep network: Adam with a warm-up and cosine learning-rate schedule, seeded shuffled
+/// mini-batches, a stratified validation split, early stopping on validation macro-F1 with the best
+/// weights restored, optional class weights or balanced resampling, a checkpoint after every epoch
+/// (so <c>--resume</c> continues and Ctrl+C loses at most the epoch under way).
+/// </summary>
+/// <remarks>
+/// Same seed, same data, same thread count: the same weights and metrics. The seed fixes the
+/// initial weights, the validation split, the balancing, each epoch's batch order (seed + epoch)
+/// and dropout (TorchSharp reseeded with seed + epoch), so a resumed run continues exactly as an
+/// uninterrupted one would. TorchSharp's generator is process-wide, so runs in one process take
+/// turns (and nothing else in the process should draw from it meanwhile).
+/// </remarks>
+public static class Trainer
+{
+    private static readonly Lock OneRunAtATime = new();
+
+    /// <summary>
+    /// Trains <paramref name="kind"/> on <paramref name="data"/> and saves it (<c>model.pt</c>,
+    /// <c>model.json</c>) into <paramref name="folder"/>.
+    /// </summary>
+    /// <param name="kind">The architecture.</param>
+    /// <param name="data">Training beats (the validation split is carved from them).</param>
+    /// <param name="options">How to train.</param>
+    /// <param name="folder">Where the model and its checkpoints go.</param>
+    /// <param name="source">The training data's file name, for the model card.</param>
+    /// <param name="resume">Continue from the folder's checkpoint when there is one.</param>
+    /// <param name="progress">Receives batch and epoch progress.</param>
+    /// <param name="cancel">Stops training between batches; the last finished epoch stays checkpointed.</param>
+    /// <exception cref="OperationCanceledException">Cancelled; the checkpoint of the last whole epoch is on disk.</exception>
+    public static TorchBeatClassifier Train(NetworkKind kind, BeatSet data, TrainerOptions options, string folder, string source,
+        bool resume = false, IProgress<TrainingProgress>? progress = null, CancellationToken cancel = default)
+    {
+        lock (OneRunAtATime) return TrainAlone(kind, data, options, folder, source, resume, progress, cancel);
+    }
+
+    private static TorchBeatClassifier TrainAlone(NetworkKind kind, BeatSet data, TrainerOptions options, string folder, string source,
+        bool resume, IProgress<TrainingProgress>? progress, CancellationToken cancel)
+    {
+        Directory.CreateDirectory(folder);
+        bool flushed = TorchRuntime.Configure(options.Threads);
+        var device = TorchRuntime.ParseDevice(options.Device);
+        string name = Networks.Name(kind);
+        string fingerprint = Fingerprint(data);
+
+        // The validation split keeps the natural class mix; balancing touches the training part only.
+        var (trainIndices, validationIndices) = IntraPatientSplit.Split(data.Labels, options.ValidationFraction, options.Seed);
+        var trainSet = data.Select(trainIndices);
+        var validation = data.Select(validationIndices);
+        if (options.BalancePerClass is { } perClass) trainSet = Balancer.Balance(trainSet, perClass, options.Seed);
+        int classes = Beats.AamiMapping.ClassCount;
+
+        torch.manual_seed(options.Seed);
+        var network = Networks.Create(kind, data.BeatLength, classes);
+        using var weights = options.ClassWeights ? torch.tensor(Balancer.ClassWeights(trainSet).Select(w => (float)w).ToArray()).to(device) : null;
+        using var lossFunction = nn.CrossEntropyLoss(weights);
+
+        using var x = torch.tensor(trainSet.Values, [trainSet.Count, trainSet.BeatLength]).to(device);
+        using var y = torch.tensor(trainSet.Labels.Select(l => (long)l).ToArray()).to(device);
+        int perEpoch = Math.Min(trainSet.Count, options.MaxBeatsPerEpoch ?? int.MaxValue);
+        int batches = (perEpoch + options.BatchSize - 1) / options.BatchSize;
+        var schedule = new LearningRateSchedule(options.LearningRate, batches, options.Epochs);
+
+        var history = new List<EpochRecord>();
+        int firstEpoch = 1, bestEpoch = 0;
+        double bestF1 = -1, seconds = 0;
+        Dictionary<string, Tensor>? best = null;
+        var checkpoint = resume ? TrainingCheckpoint.Read(folder) : null;
+        if (checkpoint is not null)
+        {
+            if (checkpoint.Model != name || checkpoint.DataFingerprint != fingerprint || checkpoint.Options with { Epochs = options.Epochs } != options)
+                throw new InvalidInputException($"{Path.Combine(folder, TrainingCheckpoint.StateFile)}: the checkpoint is of another model, other data or other options; " +
+                                                "train into a new folder, or delete the checkpoint to start afresh");
+            network.load(Path.Combine(folder, TrainingCheckpoint.WeightsFile));
+            using (var bestNetwork = Networks.Create(kind, data.BeatLength, classes))
+            {
+                bestNetwork.load(Path.Combine(folder, TrainingCheckpoint.BestWeightsFile));
+                best = Snapshot(bestNetwork);
+            }
+            history.AddRange(checkpoint.History);
+            (firstEpoch, bestEpoch, bestF1, seconds) = (checkpoint.Epoch + 1, checkpoint.BestEpoch, checkpoint.BestMacroF1, checkpoint.Seconds);
+        }
+        else
+        {
+            TrainingCheckpoint.Delete(folder);
+        }
+        // The optimizer is made after the weights are loaded: loading replaces the parameter tensors.
+        network.to(device);
+        var optimizer = torch.optim.Adam(network.parameters(), options.LearningRate, weight_decay: options.WeightDecay);
+        if (checkpoint is not null) optimizer.load_state_dict(Path.Combine(folder, TrainingCheckpoint.OptimizerFile));
+
+        for (int epoch = firstEpoch; epoch <= options.Epochs && epoch - bestEpoch <= options.Patience; epoch++)
+        {
+            var clock = Stopwatch.StartNew();
+            torch.manual_seed(options.Seed + epoch);
+            int[] order = SeededRandom.Permutation(trainSet.Count, options.Seed + epoch);
+            network.train();
+            double lossSum = 0;
+            long correct = 0, seen = 0;
+            for (int b = 0; b < batches; b++)
+            {
+                cancel.ThrowIfCancellationRequested();
+                using var scope = torch.NewDisposeScope();
+                int start = b * options.BatchSize, size = Math.Min(options.BatchSize, perEpoch - start);
+                var index = torch.tensor(order.AsSpan(start, size).ToArray().Select(i => (long)i).ToArray()).to(device);
+                var xb = x.index_select(0, index);
+                var yb = y.index_select(0, index);
+                schedule.Apply(optimizer, (epoch - 1) * batches + b);
+                optimizer.zero_grad();
+                var logits = network.forward(xb);
+                var loss = lossFunction.forward(logits, yb);
+                loss.backward();
+                optimizer.step();
+                lossSum += loss.item<float>() * size;
+                correct += logits.argmax(1).eq(yb).sum().item<long>();
+                seen += size;
+                progress?.Report(new TrainingProgress(name, epoch, options.Epochs, b + 1, batches, lossSum / seen, (double)correct / seen,
+                    seen / Math.Max(1e-9, clock.Elapsed.TotalSeconds)));
+            }
+            var (validationLoss, matrix) = Evaluate(network, validation, lossFunction, device, options.InferenceBatchSize);
+            seconds += clock.Elapsed.TotalSeconds;
+            var record = new EpochRecord(epoch, lossSum / seen, (double)correct / seen, validationLoss, matrix.Accuracy, matrix.MacroF1,
+                schedule.Rate((epoch * batches) - 1), clock.Elapsed.TotalSeconds);
+            history.Add(record);
+            if (record.ValidationMacroF1 > bestF1)
+            {
+                DisposeAll(best);
+                (bestF1, bestEpoch, best) = (record.ValidationMacroF1, epoch, Snapshot(network));
+            }
+            SaveCheckpoint(folder, network, optimizer, best!, kind, data.BeatLength, classes,
+                new TrainingCheckpoint(name, fingerprint, options, epoch, bestEpoch, bestF1, history, seconds));
+            progress?.Report(new TrainingProgress(name, epoch, options.Epochs, batches, batches, record.TrainLoss, record.TrainAccuracy,
+                seen / Math.Max(1e-9, record.Seconds), record));
+        }
+
+        network.load_state_dict(best ?? Snapshot(network));
+        DisposeAll(best);
+        var (_, kept) = Evaluate(network, validation, lossFunction, device, options.InferenceBatchSize);
+        var card = new ModelCard
+        {
+            Model = name,
+            Framework = "TorchSharp",
+            Hyperparameters = Hyperparameters(kind, options, flushed),
+            Parameters = Networks.ParameterCount(network),
+            BeatLength = data.BeatLength,
+            TrainingData = new TrainingData(source, fingerprint, trainSet.ClassCounts(classes), validation.Count,
+                options.BalancePerClass is { } n ? $"resampled to {n} per class (majority without, minority with replacement)"
+                    : options.ClassWeights ? "inverse-frequency class weights in the loss" : "none"),
+            Epochs = history.Count,
+            BestEpoch = bestEpoch,
+            History = history,
+            Validation = new Dictionary<string, double>
+            {
+                ["accuracy"] = kept.Accuracy,
+                ["macroF1"] = kept.MacroF1,
+                ["beats"] = kept.Total,
+            },
+            Seed = options.Seed,
+            Threads = options.Threads,
+            Device = options.Device,
+            TrainingSeconds = seconds,
+            Versions = TorchRuntime.Versions(),
+            Files = new Dictionary<string, string> { ["weights"] = TorchBeatClassifier.WeightsFile },
+        };
+        var classifier = new TorchBeatClassifier(network, card, device) { BatchSize = options.InferenceBatchSize };
+        classifier.Save(folder);
+        TrainingCheckpoint.Delete(folder);
+        return classifier;
+    }
+
+    /// <summary>Validation loss and confusion matrix, in inference mode.</summary>
+    private static (double Loss, ConfusionMatrix Matrix) Evaluate(nn.Module<Tensor, Tensor> network, BeatSet beats, nn.Module<Tensor, Tensor, Tensor> lossFunction,
+        Device device, int batchSize)
+    {
+        network.eval();
+        using var inference = torch.inference_mode();
+        var predicted = new int[beats.Count];
+        double lossSum = 0;
+        for (int start = 0; start < beats.Count; start += batchSize)
+        {
+            using var scope = torch.NewDisposeScope();
+            int n = Math.Min(batchSize, beats.Count - start);
+            var xb = torch.tensor(beats.Values.AsSpan(start * beats.BeatLength, n * beats.BeatLength).ToArray(), [n, beats.BeatLength]).to(device);
+            var yb = torch.tensor(beats.Labels.AsSpan(start, n).ToArray().Select(l => (long)l).ToArray()).to(device);
+            var logits = network.forward(xb);
+            lossSum += lossFunction.forward(logits, yb).item<float>() * n;
+            logits.argmax(1).cpu().data<long>().ToArray().Select(v => (int)v).ToArray().CopyTo(predicted, start);
+        }
+        return (beats.Count == 0 ? 0 : lossSum / beats.Count, ConfusionMatrix.From(beats.Labels, predicted, Beats.AamiMapping.ClassCount));
+    }
+
+    private static void SaveCheckpoint(string folder, nn.Module<Tensor, Tensor> network, OptimizerHelper optimizer, Dictionary<string, Tensor> best,
+        NetworkKind kind, int beatLength, int classes, TrainingCheckpoint state)
+    {
+        TorchBeatClassifier.SaveWeights(network, Path.Combine(folder, TrainingCheckpoint.WeightsFile));
+        using (var bestNetwork = Networks.Create(kind, beatLength, classes))
+        {
+            bestNetwork.load_state_dict(best);
+            TorchBeatClassifier.SaveWeights(bestNetwork, Path.Combine(folder, TrainingCheckpoint.BestWeightsFile));
+        }
+        string optimizerPath = Path.Combine(folder, TrainingCheckpoint.OptimizerFile);
+        optimizer.save_state_dict(optimizerPath + ".tmp");
+        File.Move(optimizerPath + ".tmp", optimizerPath, overwrite: true);
+        // The state goes last: it names an epoch only once that epoch's weights are all on disk.
+        state.Write(folder);
+    }
+
+    private static Dictionary<string, Tensor> Snapshot(nn.Module module) =>
+        module.state_dict().ToDictionary(p => p.Key, p => p.Value.detach().cpu().clone());
+
+    private static void DisposeAll(Dictionary<string, Tensor>? tensors)
+    {
+        if (tensors is null) return;
+        foreach (var t in tensors.Values) t.Dispose();
+    }
+
+    /// <summary>SHA-256 of the beats and labels: identifies the training data whatever file it came from.</summary>
+    public static string Fingerprint(BeatSet data)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(MemoryMarshal.AsBytes(data.Values.AsSpan()));
+        hash.AppendData(MemoryMarshal.AsBytes(data.Labels.AsSpan()));
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    private static Dictionary<string, string> Hyperparameters(NetworkKind kind, TrainerOptions o, bool flushed) => new()
+    {
+        ["architecture"] = Networks.Describe(kind),
+        ["optimizer"] = $"Adam, lr {o.LearningRate}, weight decay {o.WeightDecay}",
+        ["schedule"] = "linear warm-up over the first epoch, cosine decay to 1% of lr",
+        ["epochs"] = o.Epochs.ToString(),
+        ["batch"] = o.BatchSize.ToString(),
+        ["validationFraction"] = o.ValidationFraction.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["earlyStopping"] = $"validation macro-F1, patience {o.Patience}, best weights restored",
+        ["classWeights"] = o.ClassWeights.ToString(),
+        ["balancePerClass"] = o.BalancePerClass?.ToString() ?? "none",
+        ["maxBeatsPerEpoch"] = o.MaxBeatsPerEpoch?.ToString() ?? "all",
+        ["flushDenormals"] = flushed.ToString(),
+    };
+
+    /// <summary>Linear warm-up over the first epoch, then cosine decay to 1% of the peak rate.</summary>
+    private sealed class LearningRateSchedule(double peak, int batchesPerEpoch, int epochs)
+    {
+        private readonly int _warmup = Math.Max(1, batchesPerEpoch);
+        private readonly int _total = Math.Max(batchesPerEpoch * epochs, batchesPerEpoch + 1);
+
+        public double Rate(int step) => step < _warmup
+            ? peak * (step + 1) / _warmup
+            : peak * (0.01 + 0.99 * 0.5 * (1 + Math.Cos(Math.PI * Math.Min(1, (double)(step - _warmup) / (_total - _warmup)))));
+
+        public void Apply(OptimizerHelper optimizer, int step)
+        {
+            foreach (var group in optimizer.ParamGroups) group.LearningRate = Rate(step);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+using EcgBeats.Torch.Architectures;
+
+namespace EcgBeats.Torch.Training;
+
+/// <summary>
+/// How a deep model is trained. <see cref="For"/> holds the defaults per architecture, chosen to
+/// fit the four models' training in under an hour on 2 CPU cores (docs/models.md).
+/// </summary>
+public sealed record TrainerOptions
+{
+    /// <summary>Most epochs (early stopping may end sooner).</summary>
+    public int Epochs { get; init; } = 20;
+
+    /// <summary>Beats per training batch.</summary>
+    public int BatchSize { get; init; } = 128;
+
+    /// <summary>Beats per validation and inference batch.</summary>
+    public int InferenceBatchSize { get; init; } = 1024;
+
+    /// <summary>Adam's peak learning rate; a one-epoch linear warm-up, then cosine decay to 1% of it.</summary>
+    public double LearningRate { get; init; } = 1e-3;
+
+    /// <summary>Adam's L2 weight decay.</summary>
+    public double WeightDecay { get; init; }
+
+    /// <summary>Share of each class of the training data held out (stratified) for validation and early stopping.</summary>
+    public double ValidationFraction { get; init; } = 0.1;
+
+    /// <summary>Stop after this many epochs without a better validation macro-F1; the best weights are kept.</summary>
+    public int Patience { get; init; } = 4;
+
+    /// <summary>Seed of the weights, the validation split, the balancing, the batch order and dropout.</summary>
+    public int Seed { get; init; } = 42;
+
+    /// <summary>libtorch threads (results depend on it, so the model card records it).</summary>
+    public int Threads { get; init; } = Math.Max(1, Environment.ProcessorCount);
+
+    /// <summary><c>cpu</c>, <c>cuda</c> or <c>cuda:N</c>.</summary>
+    public string Device { get; init; } = "cpu";
+
+    /// <summary>Weigh the loss by inverse class frequency.</summary>
+    public bool ClassWeights { get; init; }
+
+    /// <summary>Resample the training part to this many beats per class (the reference pipeline uses 20,000), or null.</summary>
+    public int? BalancePerClass { get; init; }
+
+    /// <summary>Cap on training beats per epoch (a random subset each epoch), or null for all; the quick profile uses it.</summary>
+    public int? MaxBeatsPerEpoch { get; init; }
+
+    /// <summary>The defaults for an architecture.</summary>
+    public static TrainerOptions For(NetworkKind kind) => kind switch
+    {
+        NetworkKind.Ann => new TrainerOptions { Epochs = 40, Patience = 6 },
+        NetworkKind.Cnn => new TrainerOptions { Epochs = 14 },
+        NetworkKind.Lstm => new TrainerOptions { Epochs = 12, LearningRate = 2e-3 },
+        NetworkKind.Transformer => new TrainerOptions { Epochs = 10, LearningRate = 1e-3 },
+        _ => new TrainerOptions(),
+    };
+}

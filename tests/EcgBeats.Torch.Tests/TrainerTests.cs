@@ -1,0 +1,139 @@
+using EcgBeats.Classification;
+using EcgBeats.Datasets;
+using EcgBeats.TestSupport;
+using EcgBeats.Torch.Architectures;
+using EcgBeats.Torch.Training;
+
+namespace EcgBeats.Torch.Tests;
+
+/// <summary>Short training runs on real beats from the fixture records.</summary>
+public sealed class TrainerTests
+{
+    /// <summary>Kaggle-cut beats of the four fixture records (1,543 beats of all five classes), split 75/25 by beat.</summary>
+    private static readonly Lazy<(BeatSet Train, BeatSet Test)> Beats = new(() =>
+    {
+        var all = DatasetBuilder.ExtractAll(TestData.Fixture("mitdb"), TestData.FixtureRecords, DatasetRecipe.Kaggle());
+        var (train, test) = IntraPatientSplit.Split(all.Labels, 0.25, 5);
+        return (all.Select(train), all.Select(test));
+    });
+
+    private static TrainerOptions Quick(int epochs = 4) => new()
+    {
+        Epochs = epochs, BatchSize = 64, LearningRate = 3e-3, Patience = 10, Threads = 2, Seed = 11, ValidationFraction = 0.15,
+    };
+
+    [Theory]
+    [InlineData(NetworkKind.Ann)]
+    [InlineData(NetworkKind.Cnn)]
+    public void LossDropsAndHeldOutAccuracyBeatsTheMajorityClass(NetworkKind kind)
+    {
+        using var folder = TestData.TempFolder();
+        var (train, test) = Beats.Value;
+        using var model = Trainer.Train(kind, train, Quick(epochs: 8), folder.Path, "fixtures");
+
+        var history = model.Card.History!;
+        Assert.True(history[^1].TrainLoss < history[0].TrainLoss * 0.8, $"loss {history[0].TrainLoss} -> {history[^1].TrainLoss}");
+        int[] predicted = model.Predict(test).PredictedClasses();
+        double accuracy = predicted.Zip(test.Labels).Count(p => p.First == p.Second) / (double)test.Count;
+        double majority = test.ClassCounts().Max() / (double)test.Count;
+        Assert.True(accuracy > majority + 0.05, $"held-out accuracy {accuracy:P1}, majority class {majority:P1}");
+    }
+
+    [Fact]
+    public void SameSeedSameDataSameWeightsAndMetrics()
+    {
+        using var a = TestData.TempFolder();
+        using var b = TestData.TempFolder();
+        var (train, test) = Beats.Value;
+        using var first = Trainer.Train(NetworkKind.Cnn, train, Quick(epochs: 2), a.Path, "fixtures");
+        using var second = Trainer.Train(NetworkKind.Cnn, train, Quick(epochs: 2), b.Path, "fixtures");
+
+        Assert.Equal(File.ReadAllBytes(Path.Combine(a.Path, "model.pt")), File.ReadAllBytes(Path.Combine(b.Path, "model.pt")));
+        Assert.Equal(first.Card.History!.Select(h => h with { Seconds = 0 }), second.Card.History!.Select(h => h with { Seconds = 0 }));
+        Assert.Equal(first.Predict(test).Values, second.Predict(test).Values);
+        Assert.Equal(2, first.Card.Threads);
+    }
+
+    [Fact]
+    public void SaveThenLoadGivesBitIdenticalOutputs()
+    {
+        using var folder = TestData.TempFolder();
+        var (train, test) = Beats.Value;
+        using var trained = Trainer.Train(NetworkKind.Lstm, train, Quick(epochs: 1), folder.Path, "fixtures");
+        using var loaded = TorchBeatClassifier.Load(folder.Path);
+
+        Assert.Equal(trained.Predict(test).Values, loaded.Predict(test).Values);
+        Assert.Equal("lstm", loaded.Card.Model);
+        Assert.False(File.Exists(Path.Combine(folder.Path, "checkpoint.json")), "a finished run leaves no checkpoint");
+    }
+
+    [Fact]
+    public void AResumedRunEndsWhereAnUninterruptedOneDoes()
+    {
+        using var whole = TestData.TempFolder();
+        using var parts = TestData.TempFolder();
+        var (train, test) = Beats.Value;
+        using var uninterrupted = Trainer.Train(NetworkKind.Ann, train, Quick(epochs: 3), whole.Path, "fixtures");
+
+        // Stop during epoch 2: epoch 1 is checkpointed, the run says it was cancelled.
+        using var cancel = new CancellationTokenSource();
+        var stopInEpoch2 = new InlineProgress(p => { if (p.Epoch == 2 && p.Batch == 3) cancel.Cancel(); });
+        Assert.Throws<OperationCanceledException>(() => Trainer.Train(NetworkKind.Ann, train, Quick(epochs: 3), parts.Path, "fixtures", false, stopInEpoch2, cancel.Token));
+        Assert.True(File.Exists(Path.Combine(parts.Path, "checkpoint.json")));
+        Assert.False(File.Exists(Path.Combine(parts.Path, "model.json")));
+
+        using var resumed = Trainer.Train(NetworkKind.Ann, train, Quick(epochs: 3), parts.Path, "fixtures", resume: true);
+        Assert.Equal(uninterrupted.Card.History!.Select(h => h with { Seconds = 0 }).ToList(), resumed.Card.History!.Select(h => h with { Seconds = 0 }).ToList());
+        Assert.Equal(File.ReadAllBytes(Path.Combine(whole.Path, "model.pt")), File.ReadAllBytes(Path.Combine(parts.Path, "model.pt")));
+        Assert.Equal(uninterrupted.Predict(test).Values, resumed.Predict(test).Values);
+        Assert.Equal(3, resumed.Card.History!.Count);
+    }
+
+    [Fact]
+    public void BalancedTrainingRecordsWhatItTrainedOn()
+    {
+        using var folder = TestData.TempFolder();
+        var (train, _) = Beats.Value;
+        using var model = Trainer.Train(NetworkKind.Ann, train, Quick(epochs: 1) with { BalancePerClass = 200 }, folder.Path, "fixtures");
+        Assert.Equal([200, 200, 200, 200, 200], model.Card.TrainingData!.Beats);
+        Assert.Equal(Trainer.Fingerprint(train), model.Card.TrainingData.Sha256);
+    }
+
+    [Fact]
+    public void MissingOrCorruptWeightsAreAClearError()
+    {
+        using var folder = TestData.TempFolder();
+        var (train, _) = Beats.Value;
+        Trainer.Train(NetworkKind.Ann, train, Quick(epochs: 1), folder.Path, "fixtures").Dispose();
+        string weights = Path.Combine(folder.Path, "model.pt");
+
+        byte[] bytes = File.ReadAllBytes(weights);
+        File.WriteAllBytes(weights, bytes[..(bytes.Length / 3)]);
+        var corrupt = Assert.Throws<InvalidInputException>(() => TorchBeatClassifier.Load(folder.Path));
+        Assert.Contains("model.pt", corrupt.Message);
+        Assert.Contains("corrupt", corrupt.Message);
+
+        File.Delete(weights);
+        var missing = Assert.Throws<InvalidInputException>(() => TorchBeatClassifier.Load(folder.Path));
+        Assert.Contains("missing", missing.Message);
+
+        var notAModel = Assert.Throws<InvalidInputException>(() => TorchBeatClassifier.Load(TestData.Fixture("mitdb")));
+        Assert.Contains("not a model folder", notAModel.Message);
+    }
+
+    [Fact]
+    public void BeatsOfAnotherLengthAreRefused()
+    {
+        using var folder = TestData.TempFolder();
+        var (train, _) = Beats.Value;
+        using var model = Trainer.Train(NetworkKind.Ann, train, Quick(epochs: 1), folder.Path, "fixtures");
+        var wrong = new BeatSet(100, new float[200], [0, 1]);
+        var error = Assert.Throws<InvalidInputException>(() => model.Predict(wrong));
+        Assert.Contains("expects 187", error.Message);
+    }
+
+    private sealed class InlineProgress(Action<TrainingProgress> report) : IProgress<TrainingProgress>
+    {
+        public void Report(TrainingProgress value) => report(value);
+    }
+}
