@@ -4,8 +4,7 @@ namespace EcgBeats.Cli.Tests;
 public sealed class StubCommandTests
 {
     [Theory]
-    [InlineData("predict")]
-    [InlineData("train")]
+    [InlineData("report")]
     [InlineData("run")]
     public void StubSaysNotImplementedAndExitsNonZero(string command)
     {

@@ -96,7 +96,7 @@ public sealed class TrainerTests
         var (train, _) = Beats.Value;
         using var model = Trainer.Train(NetworkKind.Ann, train, Quick(epochs: 1) with { BalancePerClass = 200 }, folder.Path, "fixtures");
         Assert.Equal([200, 200, 200, 200, 200], model.Card.TrainingData!.Beats);
-        Assert.Equal(Trainer.Fingerprint(train), model.Card.TrainingData.Sha256);
+        Assert.Equal(train.Fingerprint(), model.Card.TrainingData.Sha256);
     }
 
     [Fact]

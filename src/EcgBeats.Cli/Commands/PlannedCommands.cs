@@ -14,9 +14,9 @@ internal static class PlannedCommands
         yield return InfoCommand.Create();
         yield return SnipCommand.Create();
         yield return BuildDatasetCommand.Create();
-        yield return Stub("train", "Train a model (ann, cnn, lstm, transformer, rf, dt, svm, ensembles).");
-        yield return Stub("predict", "Classify beats from a CSV file with a saved model.");
-        yield return Stub("evaluate", "Score a saved model on a test file.");
+        yield return TrainCommand.Create();
+        yield return PredictCommand.Create();
+        yield return EvaluateCommand.Create();
         yield return Stub("report", "Rebuild the report of a run from its saved predictions.");
         yield return Stub("run", "The main job: data, datasets, every model, evaluation and report.");
         yield return Stub("annotate", "Detect and classify every beat of a record; write WFDB annotations.");

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Runtime.InteropServices;
-using System.Security.Cryptography;
 using EcgBeats.Classification;
 using EcgBeats.Datasets;
 using EcgBeats.Metrics;
@@ -54,7 +52,7 @@ public static class Trainer
         bool flushed = TorchRuntime.Configure(options.Threads);
         var device = TorchRuntime.ParseDevice(options.Device);
         string name = Networks.Name(kind);
-        string fingerprint = Fingerprint(data);
+        string fingerprint = data.Fingerprint();
 
         // The validation split keeps the natural class mix; balancing touches the training part only.
         var (trainIndices, validationIndices) = IntraPatientSplit.Split(data.Labels, options.ValidationFraction, options.Seed);
@@ -225,15 +223,6 @@ public static class Trainer
     {
         if (tensors is null) return;
         foreach (var t in tensors.Values) t.Dispose();
-    }
-
-    /// <summary>SHA-256 of the beats and labels: identifies the training data whatever file it came from.</summary>
-    public static string Fingerprint(BeatSet data)
-    {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        hash.AppendData(MemoryMarshal.AsBytes(data.Values.AsSpan()));
-        hash.AppendData(MemoryMarshal.AsBytes(data.Labels.AsSpan()));
-        return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
     private static Dictionary<string, string> Hyperparameters(NetworkKind kind, TrainerOptions o, bool flushed) => new()

@@ -67,6 +67,15 @@ public sealed class BeatSet
         return new BeatSet(BeatLength, values, labels, origins);
     }
 
+    /// <summary>SHA-256 (hex) of the values and labels: identifies the data, whatever file it came from.</summary>
+    public string Fingerprint()
+    {
+        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        hash.AppendData(System.Runtime.InteropServices.MemoryMarshal.AsBytes(Values.AsSpan()));
+        hash.AppendData(System.Runtime.InteropServices.MemoryMarshal.AsBytes(Labels.AsSpan()));
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
     /// <summary>Joins sets of the same beat length, in order.</summary>
     public static BeatSet Concat(IReadOnlyList<BeatSet> sets, int beatLength)
     {

@@ -28,7 +28,23 @@ public static class KaggleCsv
     /// 0..4. Lines are parsed in parallel. Rows and columns in errors count from 1.
     /// </summary>
     /// <exception cref="KaggleCsvException">The file is empty or a row is malformed.</exception>
-    public static BeatSet Read(string path)
+    public static BeatSet Read(string path) => Read(path, labelled: true);
+
+    /// <summary>
+    /// Reads beats to classify: lines of 188 columns (beat and label, as Kaggle) or of 187 (the beat
+    /// alone; every label is then 0). The first line decides; every line must agree.
+    /// </summary>
+    /// <returns>The beats, and whether the file had labels.</returns>
+    public static (BeatSet Beats, bool Labelled) ReadBeats(string path)
+    {
+        if (!File.Exists(path)) throw new FileNotFoundException($"{path}: no such file", path);
+        string first;
+        using (var reader = new StreamReader(path)) first = reader.ReadLine() ?? "";
+        bool labelled = first.Count(c => c == ',') + 1 != BeatLength;
+        return (Read(path, labelled), labelled);
+    }
+
+    private static BeatSet Read(string path, bool labelled)
     {
         if (!File.Exists(path)) throw new FileNotFoundException($"{path}: no such file", path);
         byte[] bytes = File.ReadAllBytes(path);
@@ -45,7 +61,7 @@ public static class KaggleCsv
             int end = Math.Min(lines.Count, (block + 1) * 1024);
             for (int row = block * 1024; row < end; row++)
             {
-                string? error = ParseRow(bytes.AsSpan(lines[row].Start, lines[row].Length), values.AsSpan(row * BeatLength, BeatLength), out labels[row]);
+                string? error = ParseRow(bytes.AsSpan(lines[row].Start, lines[row].Length), values.AsSpan(row * BeatLength, BeatLength), labelled, out labels[row]);
                 if (error is null) continue;
                 lock (gate)
                 {
@@ -109,16 +125,18 @@ public static class KaggleCsv
         return lines;
     }
 
-    private static string? ParseRow(ReadOnlySpan<byte> line, Span<float> beat, out int label)
+    private static string? ParseRow(ReadOnlySpan<byte> line, Span<float> beat, bool labelled, out int label)
     {
-        label = -1;
+        label = labelled ? -1 : 0;
+        int columns = labelled ? Columns : BeatLength;
+        string expected = labelled ? $"{Columns} ({BeatLength} values and a label)" : $"{BeatLength} (the values of a beat, as the file's first line)";
         int column = 0;
         while (true)
         {
             int comma = line.IndexOf((byte)',');
             var field = comma < 0 ? line : line[..comma];
-            if (column >= Columns)
-                return $"more than {Columns} columns (expected {BeatLength} values and a label)";
+            if (column >= columns)
+                return $"more than {columns} columns; expected {expected}";
             if (!KaggleNumberFormat.TryParse(field, out float value))
                 return $"column {column + 1}: '{Encoding.UTF8.GetString(field)}' is not a finite number";
             if (column < BeatLength) beat[column] = value;
@@ -132,6 +150,6 @@ public static class KaggleCsv
             if (comma < 0) break;
             line = line[(comma + 1)..];
         }
-        return column == Columns ? null : $"{column} columns; expected {Columns} ({BeatLength} values and a label)";
+        return column == columns ? null : $"{column} columns; expected {expected}";
     }
 }

@@ -1,0 +1,54 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using EcgBeats.Datasets;
+using EcgBeats.Io;
+
+namespace EcgBeats.Cli.Commands;
+
+/// <summary><c>ecgbeats predict</c>: class and probabilities for every beat of a file, with a saved model.</summary>
+internal static class PredictCommand
+{
+    public static Command Create()
+    {
+        var model = new Option<string>("--model") { Description = "A model folder (model.json + weights).", Required = true, HelpName = "DIR" };
+        var input = new Option<string>("--input") { Description = "Beats: a Kaggle-layout CSV, with labels (188 columns) or without (187).", Required = true, HelpName = "FILE" };
+        var output = new Option<string>("--out") { Description = "Predictions CSV: row, class, the five probabilities (and the label, when the input has one).", Required = true, HelpName = "FILE" };
+        var device = new Option<string>("--device") { Description = "cpu, cuda or cuda:N.", DefaultValueFactory = _ => "cpu" };
+        var command = new Command("predict", "Classify the beats of a CSV file with a saved model.") { model, input, output, device };
+        command.SetAction(parse =>
+        {
+            var classifier = ModelLoader.Load(parse.GetValue(model)!, parse.GetValue(device)!);
+            string inputFile = parse.GetValue(input)!;
+            var (beats, labelled) = KaggleCsv.ReadBeats(inputFile);
+            classifier.Card.CheckInput(beats, inputFile);
+            var probabilities = classifier.Predict(beats);
+
+            var classes = classifier.Card.Classes;
+            var text = new StringBuilder();
+            text.Append("row,class,").Append(string.Join(",", classes.Select(c => "p_" + c)));
+            if (labelled) text.Append(",label");
+            text.Append('\n');
+            for (int i = 0; i < beats.Count; i++)
+            {
+                text.Append(i + 1).Append(',').Append(classes[probabilities.Predicted(i)]);
+                foreach (float p in probabilities.Row(i)) text.Append(',').Append(p.ToString("0.######", CultureInfo.InvariantCulture));
+                if (labelled) text.Append(',').Append(classes[beats.Labels[i]]);
+                text.Append('\n');
+            }
+            string outputFile = parse.GetValue(output)!;
+            AtomicFile.WriteAllText(outputFile, text.ToString());
+            var predicted = probabilities.PredictedClasses();
+            string summary = string.Join(", ", classes.Select((c, k) => $"{c} {predicted.Count(p => p == k):N0}"));
+            parse.InvocationConfiguration.Output.WriteLine($"{beats.Count:N0} beats classified by {classifier.Name} ({summary}) -> {outputFile}");
+            if (labelled)
+            {
+                double accuracy = predicted.Zip(beats.Labels).Count(p => p.First == p.Second) / (double)Math.Max(1, beats.Count);
+                parse.InvocationConfiguration.Output.WriteLine($"accuracy against the file's labels: {Percent.Of(accuracy)}");
+            }
+            ModelLoader.Dispose(classifier);
+            return (int)ExitCode.Success;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,35 @@
+namespace EcgBeats.MlNet;
+
+/// <summary>Hyper-parameters of the classical models, with their defaults (the CLI exposes each).</summary>
+public sealed record ClassicalOptions
+{
+    /// <summary>Random forest: trees per class.</summary>
+    public int Trees { get; init; } = 100;
+
+    /// <summary>Leaves per tree (random forest and decision tree).</summary>
+    public int Leaves { get; init; } = 64;
+
+    /// <summary>Fewest training beats a leaf may hold.</summary>
+    public int MinimumBeatsPerLeaf { get; init; } = 5;
+
+    /// <summary>Random forest: share of features each tree may split on.</summary>
+    public double FeatureFraction { get; init; } = 0.5;
+
+    /// <summary>SVM: random Fourier features (the kernel map's rank).</summary>
+    public int KernelRank { get; init; } = 1000;
+
+    /// <summary>SVM: Gaussian kernel γ in exp(-γ‖x−y‖²); beats are in [0,1]^187.</summary>
+    public float KernelGamma { get; init; } = 0.05f;
+
+    /// <summary>SVM: Pegasos iterations per class.</summary>
+    public int SvmIterations { get; init; } = 20;
+
+    /// <summary>Seed of every random choice (ML.NET's context, the validation split).</summary>
+    public int Seed { get; init; } = 42;
+
+    /// <summary>Share of each class held out for validation, the same split the deep models hold out.</summary>
+    public double ValidationFraction { get; init; } = 0.1;
+
+    /// <summary>Threads for the tree trainers (null: ML.NET decides).</summary>
+    public int? Threads { get; init; }
+}

@@ -1,0 +1,121 @@
+using System.Diagnostics;
+using EcgBeats.Classification;
+using EcgBeats.Datasets;
+using EcgBeats.Metrics;
+using Microsoft.ML;
+using Microsoft.ML.Trainers;
+using Microsoft.ML.Trainers.FastTree;
+using Microsoft.ML.Transforms;
+
+namespace EcgBeats.MlNet;
+
+/// <summary>
+/// Trains the classical models with ML.NET on the same beats (187 features) as the deep models,
+/// holding out the same stratified validation split (same seed and fraction), so that all models
+/// can be compared, and ensembled, on beats none of them trained on.
+/// </summary>
+public static class ClassicalTrainer
+{
+    /// <summary>Trains <paramref name="kind"/> and saves it (<c>model.zip</c>, <c>model.json</c>) into <paramref name="folder"/>.</summary>
+    public static ClassicalBeatClassifier Train(ClassicalModelKind kind, BeatSet data, ClassicalOptions options, string folder, string source)
+    {
+        var clock = Stopwatch.StartNew();
+        var ml = new MLContext(options.Seed);
+        var (trainIndices, validationIndices) = IntraPatientSplit.Split(data.Labels, options.ValidationFraction, options.Seed);
+        var train = data.Select(trainIndices);
+        var validation = data.Select(validationIndices);
+        var trainView = BeatDataView.From(ml, train);
+
+        var pipeline = ml.Transforms.Conversion.MapValueToKey(BeatDataView.Label, keyOrdinality: ValueToKeyMappingEstimator.KeyOrdinality.ByValue)
+            .Append(Estimator(ml, kind, options));
+        var model = pipeline.Fit(trainView);
+        double seconds = clock.Elapsed.TotalSeconds;
+
+        var card = new ModelCard
+        {
+            Model = ClassicalModels.Name(kind),
+            Framework = "ML.NET",
+            Hyperparameters = Hyperparameters(kind, options),
+            BeatLength = data.BeatLength,
+            TrainingData = new TrainingData(source, data.Fingerprint(), train.ClassCounts(), validation.Count, "none"),
+            Seed = options.Seed,
+            Threads = options.Threads,
+            Device = "cpu",
+            TrainingSeconds = seconds,
+            Versions = new Dictionary<string, string>
+            {
+                ["EcgBeats"] = typeof(ClassicalTrainer).Assembly.GetName().Version?.ToString(3) ?? "?",
+                ["ML.NET"] = typeof(MLContext).Assembly.GetName().Version?.ToString(3) ?? "?",
+                [".NET"] = Environment.Version.ToString(),
+            },
+            Files = new Dictionary<string, string> { ["model"] = ClassicalBeatClassifier.ModelFile },
+        };
+        var classifier = new ClassicalBeatClassifier(ml, model, card);
+        var matrix = ConfusionMatrix.From(validation.Labels, classifier.Predict(validation).PredictedClasses(), card.Classes.Count);
+        card = card with
+        {
+            Validation = new Dictionary<string, double> { ["accuracy"] = matrix.Accuracy, ["macroF1"] = matrix.MacroF1, ["beats"] = matrix.Total },
+        };
+        classifier = new ClassicalBeatClassifier(ml, model, card);
+        classifier.Save(folder, trainView.Schema);
+        return classifier;
+    }
+
+    private static IEstimator<ITransformer> Estimator(MLContext ml, ClassicalModelKind kind, ClassicalOptions o)
+    {
+        var multiclass = ml.MulticlassClassification.Trainers;
+        switch (kind)
+        {
+            case ClassicalModelKind.RandomForest:
+                return multiclass.OneVersusAll(ml.BinaryClassification.Trainers.FastForest(new FastForestBinaryTrainer.Options
+                {
+                    NumberOfTrees = o.Trees,
+                    NumberOfLeaves = o.Leaves,
+                    MinimumExampleCountPerLeaf = o.MinimumBeatsPerLeaf,
+                    FeatureFraction = o.FeatureFraction,
+                    NumberOfThreads = o.Threads,
+                    Seed = o.Seed,
+                }));
+            case ClassicalModelKind.DecisionTree:
+                // One tree, every feature, no bagging: a single regression tree per class.
+                return multiclass.OneVersusAll(ml.BinaryClassification.Trainers.FastForest(new FastForestBinaryTrainer.Options
+                {
+                    NumberOfTrees = 1,
+                    NumberOfLeaves = o.Leaves,
+                    MinimumExampleCountPerLeaf = o.MinimumBeatsPerLeaf,
+                    FeatureFraction = 1.0,
+                    BaggingSize = 0,
+                    NumberOfThreads = o.Threads,
+                    Seed = o.Seed,
+                }));
+            default:
+                return ml.Transforms.ApproximatedKernelMap(BeatDataView.Features, rank: o.KernelRank, useCosAndSinBases: false,
+                        generator: new GaussianKernel(o.KernelGamma), seed: o.Seed)
+                    .Append(multiclass.OneVersusAll(ml.BinaryClassification.Trainers.LinearSvm(new LinearSvmTrainer.Options
+                    {
+                        NumberOfIterations = o.SvmIterations,
+                    }), useProbabilities: true));
+        }
+    }
+
+    private static Dictionary<string, string> Hyperparameters(ClassicalModelKind kind, ClassicalOptions o) => kind switch
+    {
+        ClassicalModelKind.RandomForest => new()
+        {
+            ["model"] = "one-versus-all over FastForest (random forest of regression trees, bagged, random feature subsets)",
+            ["trees"] = o.Trees.ToString(), ["leaves"] = o.Leaves.ToString(), ["minimumBeatsPerLeaf"] = o.MinimumBeatsPerLeaf.ToString(),
+            ["featureFraction"] = o.FeatureFraction.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        },
+        ClassicalModelKind.DecisionTree => new()
+        {
+            ["model"] = "one-versus-all over a single FastForest tree (all features, no bagging): one regression tree per class",
+            ["leaves"] = o.Leaves.ToString(), ["minimumBeatsPerLeaf"] = o.MinimumBeatsPerLeaf.ToString(),
+        },
+        _ => new()
+        {
+            ["model"] = "RBF-kernel SVM approximated: random Fourier features (ApproximatedKernelMap, Gaussian kernel) + one-versus-all LinearSvm (Pegasos), Platt-calibrated",
+            ["kernelRank"] = o.KernelRank.ToString(), ["gamma"] = o.KernelGamma.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["iterations"] = o.SvmIterations.ToString(),
+        },
+    };
+}

@@ -1,0 +1,97 @@
+using EcgBeats.Classification;
+using EcgBeats.Datasets;
+using EcgBeats.MlNet;
+using EcgBeats.TestSupport;
+
+namespace EcgBeats.MlNet.Tests;
+
+/// <summary>
+/// The contract every classifier keeps (STYLE.md habit 10): seeded fit -> predict -> save -> load ->
+/// identical predictions; probabilities that sum to 1; better than the majority class on held-out beats.
+/// </summary>
+public sealed class ClassicalContractTests
+{
+    private static readonly Lazy<(BeatSet Train, BeatSet Test)> Beats = new(() =>
+    {
+        var all = DatasetBuilder.ExtractAll(TestData.Fixture("mitdb"), TestData.FixtureRecords, DatasetRecipe.Kaggle());
+        var (train, test) = IntraPatientSplit.Split(all.Labels, 0.25, 5);
+        return (all.Select(train), all.Select(test));
+    });
+
+    private static readonly ClassicalOptions Small = new() { Trees = 20, Leaves = 16, KernelRank = 200, SvmIterations = 10, Seed = 3 };
+
+    public static TheoryData<ClassicalModelKind> Kinds() => new(ClassicalModelKind.RandomForest, ClassicalModelKind.DecisionTree, ClassicalModelKind.Svm);
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public void SeededFitPredictSaveLoadGivesIdenticalPredictions(ClassicalModelKind kind)
+    {
+        using var a = TestData.TempFolder();
+        using var b = TestData.TempFolder();
+        var (train, test) = Beats.Value;
+
+        var first = ClassicalTrainer.Train(kind, train, Small, a.Path, "fixtures");
+        var second = ClassicalTrainer.Train(kind, train, Small, b.Path, "fixtures");
+        var loaded = ClassicalBeatClassifier.Load(a.Path);
+
+        var p = first.Predict(test);
+        Assert.Equal(p.Values, second.Predict(test).Values);
+        Assert.Equal(p.Values, loaded.Predict(test).Values);
+        Assert.All(Enumerable.Range(0, p.Count), i => Assert.Equal(1f, p.Row(i).ToArray().Sum(), 3));
+        Assert.Equal(ClassicalModels.Name(kind), loaded.Card.Model);
+        Assert.Equal("ML.NET", loaded.Card.Framework);
+    }
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public void HeldOutAccuracyBeatsTheMajorityClass(ClassicalModelKind kind)
+    {
+        using var folder = TestData.TempFolder();
+        var (train, test) = Beats.Value;
+        var model = ClassicalTrainer.Train(kind, train, Small, folder.Path, "fixtures");
+        int[] predicted = model.Predict(test).PredictedClasses();
+        double accuracy = predicted.Zip(test.Labels).Count(x => x.First == x.Second) / (double)test.Count;
+        double majority = test.ClassCounts().Max() / (double)test.Count;
+        Assert.True(accuracy > majority + 0.05, $"{kind}: held-out accuracy {accuracy:P1}, majority class {majority:P1}");
+    }
+
+    [Fact]
+    public void ACorruptModelFileIsAClearError()
+    {
+        using var folder = TestData.TempFolder();
+        var (train, _) = Beats.Value;
+        ClassicalTrainer.Train(ClassicalModelKind.DecisionTree, train, Small, folder.Path, "fixtures");
+        File.WriteAllText(Path.Combine(folder.Path, "model.zip"), "not a zip");
+        var error = Assert.Throws<InvalidInputException>(() => ClassicalBeatClassifier.Load(folder.Path));
+        Assert.Contains("model.zip", error.Message);
+    }
+
+    [Fact]
+    public void SavedEnsemblesPredictExactlyAsBeforeSaving()
+    {
+        using var root = TestData.TempFolder();
+        var (train, test) = Beats.Value;
+        var rf = ClassicalTrainer.Train(ClassicalModelKind.RandomForest, train, Small, Path.Combine(root.Path, "rf"), "fixtures");
+        var dt = ClassicalTrainer.Train(ClassicalModelKind.DecisionTree, train, Small, Path.Combine(root.Path, "dt"), "fixtures");
+        IBeatClassifier[] members = [rf, dt];
+        string[] folders = [Path.Combine(root.Path, "rf"), Path.Combine(root.Path, "dt")];
+
+        string weightedFolder = Path.Combine(root.Path, "ensemble-weighted");
+        var weights = new[] { 0.3, 0.7 };
+        var weighted = new WeightedAverageEnsemble(members, weights,
+            EnsembleStore.Describe(EnsembleStore.Weighted, weightedFolder, folders, members, weights, null, 3, null, "test"));
+        Directory.CreateDirectory(weightedFolder);
+        weighted.Card.Write(weightedFolder);
+        var weightedBack = EnsembleStore.Load(weightedFolder, ModelCard.Read(weightedFolder), f => ClassicalBeatClassifier.Load(f));
+        Assert.Equal(weighted.Predict(test).Values, weightedBack.Predict(test).Values);
+
+        string votingFolder = Path.Combine(root.Path, "ensemble-voting");
+        var voting = new VotingEnsemble(members, VotingMode.Hard,
+            EnsembleStore.Describe(EnsembleStore.Voting, votingFolder, folders, members, null, VotingMode.Hard, 3, null, "test"));
+        Directory.CreateDirectory(votingFolder);
+        voting.Card.Write(votingFolder);
+        var votingBack = EnsembleStore.Load(votingFolder, ModelCard.Read(votingFolder), f => ClassicalBeatClassifier.Load(f));
+        Assert.Equal(voting.Predict(test).Values, votingBack.Predict(test).Values);
+        Assert.IsType<VotingEnsemble>(votingBack);
+    }
+}
