@@ -29,13 +29,13 @@ internal static class TrainCommand
         var threads = new Option<int>("--threads") { Description = "CPU threads.", DefaultValueFactory = _ => Math.Max(1, Environment.ProcessorCount) };
 
         // Deep models.
-        var epochs = new Option<int?>("--epochs") { Description = "Deep: most epochs (default per model: ann 40, cnn 14, lstm 12, transformer 10)." };
+        var epochs = new Option<int?>("--epochs") { Description = "Deep: most epochs (default per model: ann 40, cnn 14, lstm 20, transformer 10)." };
         var batch = new Option<int?>("--batch") { Description = "Deep: training batch size (default 128)." };
         var lr = new Option<double?>("--lr") { Description = "Deep: peak learning rate (default 1e-3, lstm 2e-3)." };
         var balance = new Option<int?>("--balance") { Description = "Deep: resample the training part to N beats per class (the reference pipeline: 20000). Default: no resampling." };
         var classWeights = new Option<bool>("--class-weights") { Description = "Deep: weigh the loss by inverse class frequency instead." };
         var device = new Option<string>("--device") { Description = "Deep: cpu, cuda or cuda:N.", DefaultValueFactory = _ => "cpu" };
-        var patience = new Option<int?>("--patience") { Description = "Deep: epochs without a better validation macro-F1 before stopping (default 4, ann 6)." };
+        var patience = new Option<int?>("--patience") { Description = "Deep: epochs without a better validation macro-F1 before stopping (default 4, ann 6, lstm 5)." };
         var maxBeats = new Option<int?>("--max-beats-per-epoch") { Description = "Deep: train each epoch on a random subset of this many beats." };
         var resume = new Option<bool>("--resume") { Description = "Deep: continue an interrupted run from its last epoch checkpoint in --out." };
 

@@ -121,6 +121,7 @@ public static class Trainer
                 var logits = network.forward(xb);
                 var loss = lossFunction.forward(logits, yb);
                 loss.backward();
+                if (options.ClipGradientNorm is { } clip) nn.utils.clip_grad_norm_(network.parameters(), clip);
                 optimizer.step();
                 lossSum += loss.item<float>() * size;
                 correct += logits.argmax(1).eq(yb).sum().item<long>();
@@ -235,6 +236,7 @@ public static class Trainer
         ["validationFraction"] = o.ValidationFraction.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["earlyStopping"] = $"validation macro-F1, patience {o.Patience}, best weights restored",
         ["classWeights"] = o.ClassWeights.ToString(),
+        ["clipGradientNorm"] = o.ClipGradientNorm?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none",
         ["balancePerClass"] = o.BalancePerClass?.ToString() ?? "none",
         ["maxBeatsPerEpoch"] = o.MaxBeatsPerEpoch?.ToString() ?? "all",
         ["flushDenormals"] = flushed.ToString(),

@@ -44,6 +44,9 @@ public sealed record TrainerOptions
     /// <summary>Resample the training part to this many beats per class (the reference pipeline uses 20,000), or null.</summary>
     public int? BalancePerClass { get; init; }
 
+    /// <summary>Clip the gradient's global L2 norm to this before each step, or null for no clipping (recurrent nets need it).</summary>
+    public double? ClipGradientNorm { get; init; }
+
     /// <summary>Cap on training beats per epoch (a random subset each epoch), or null for all; the quick profile uses it.</summary>
     public int? MaxBeatsPerEpoch { get; init; }
 
@@ -52,7 +55,7 @@ public sealed record TrainerOptions
     {
         NetworkKind.Ann => new TrainerOptions { Epochs = 40, Patience = 6 },
         NetworkKind.Cnn => new TrainerOptions { Epochs = 14 },
-        NetworkKind.Lstm => new TrainerOptions { Epochs = 12, LearningRate = 2e-3 },
+        NetworkKind.Lstm => new TrainerOptions { Epochs = 20, LearningRate = 2e-3, ClipGradientNorm = 1.0, Patience = 5 },
         NetworkKind.Transformer => new TrainerOptions { Epochs = 10, LearningRate = 1e-3 },
         _ => new TrainerOptions(),
     };
