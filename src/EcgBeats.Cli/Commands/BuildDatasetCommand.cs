@@ -25,8 +25,10 @@ internal static class BuildDatasetCommand
         {
             output, split, seed, filter, segmenter, testFraction, mains,
         };
-        command.SetAction((parse, cancel) =>
+        command.SetAction(async (parse, cancel) =>
         {
+            // Run on a worker thread: Ctrl+C then only cancels the token, and the work stops cleanly at its next check.
+            await Task.Yield();
             var data = DataLocation.Resolve(parse.GetValue(EcgBeatsApp.DataOption));
             IBeatSegmenter chosen = parse.GetValue(segmenter) == "kachuee2018" ? new Kachuee2018Segmenter() : new KaggleMitBihSegmenter();
             double fraction = parse.GetValue(testFraction);
@@ -46,7 +48,7 @@ internal static class BuildDatasetCommand
                 table.AddRow(name, c.N.ToString("N0"), c.S.ToString("N0"), c.V.ToString("N0"), c.F.ToString("N0"), c.Q.ToString("N0"), c.Total.ToString("N0"));
             console.Write(table);
             console.WriteLine($"Wrote {folder} ({watch.Elapsed.TotalSeconds:0.0} s): {string.Join(", ", built.Card.Files.Values)}, dataset.json");
-            return Task.FromResult((int)ExitCode.Success);
+            return (int)ExitCode.Success;
         });
         return command;
     }

@@ -65,8 +65,10 @@ internal static class TrainCommand
             trees, leaves, minLeaf, featureFraction, rank, gamma, iterations,
             members, voting,
         };
-        command.SetAction((parse, cancel) =>
+        command.SetAction(async (parse, cancel) =>
         {
+            // Run on a worker thread: Ctrl+C then only cancels the token, and the work stops cleanly at its next check.
+            await Task.Yield();
             string file = parse.GetValue(train)!;
             var console = Terminal.For(parse.InvocationConfiguration.Output);
             var data = KaggleCsv.Read(file);
@@ -87,7 +89,7 @@ internal static class TrainCommand
                 };
                 var trained = ClassicalTrainer.Train(classical, data, options, folder, file);
                 Report(console, trained.Card, folder);
-                return Task.FromResult((int)ExitCode.Success);
+                return (int)ExitCode.Success;
             }
             if (which is EnsembleStore.Weighted or EnsembleStore.Voting)
             {
@@ -115,7 +117,7 @@ internal static class TrainCommand
                 final.Write(folder);
                 Report(console, final, folder);
                 foreach (var member in loaded) ModelLoader.Dispose(member);
-                return Task.FromResult((int)ExitCode.Success);
+                return (int)ExitCode.Success;
             }
 
             var kinds = which == "all" ? Networks.All : [Enum.Parse<NetworkKind>(which, ignoreCase: true)];
@@ -146,10 +148,10 @@ internal static class TrainCommand
                 {
                     parse.InvocationConfiguration.Error.WriteLine(
                         $"ecgbeats train: interrupted. Finished epochs are checkpointed in {target}; run the same command with --resume to continue.");
-                    return Task.FromResult((int)ExitCode.Interrupted);
+                    return (int)ExitCode.Interrupted;
                 }
             }
-            return Task.FromResult((int)ExitCode.Success);
+            return (int)ExitCode.Success;
         });
         return command;
     }
