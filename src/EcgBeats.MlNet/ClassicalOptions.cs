@@ -18,8 +18,8 @@ public sealed record ClassicalOptions
     /// <summary>SVM: random Fourier features (the kernel map's rank).</summary>
     public int KernelRank { get; init; } = 1000;
 
-    /// <summary>SVM: Gaussian kernel γ in exp(-γ‖x−y‖²); beats are in [0,1]^187.</summary>
-    public float KernelGamma { get; init; } = 0.05f;
+    /// <summary>SVM: Gaussian kernel γ in exp(-γ‖x−y‖²), beats in [0,1]^187 (1.0 beat 0.05, 0.2 and 0.5 on a 20,000-beat trial: docs/models.md).</summary>
+    public float KernelGamma { get; init; } = 1.0f;
 
     /// <summary>SVM: Pegasos iterations per class.</summary>
     public int SvmIterations { get; init; } = 20;

@@ -24,7 +24,9 @@ public static class ClassicalTrainer
         var (trainIndices, validationIndices) = IntraPatientSplit.Split(data.Labels, options.ValidationFraction, options.Seed);
         var train = data.Select(trainIndices);
         var validation = data.Select(validationIndices);
-        var trainView = BeatDataView.From(ml, train);
+        // Kaggle files are sorted by class, and the SVM's Pegasos learns online, in row order: a
+        // class-sorted stream leaves it with the last class it saw. Rows go in a seeded random order.
+        var trainView = BeatDataView.From(ml, train.Select(SeededRandom.Permutation(train.Count, options.Seed)));
 
         var pipeline = ml.Transforms.Conversion.MapValueToKey(BeatDataView.Label, keyOrdinality: ValueToKeyMappingEstimator.KeyOrdinality.ByValue)
             .Append(Estimator(ml, kind, options));
@@ -89,8 +91,10 @@ public static class ClassicalTrainer
                     Seed = o.Seed,
                 }));
             default:
-                return ml.Transforms.ApproximatedKernelMap(BeatDataView.Features, rank: o.KernelRank, useCosAndSinBases: false,
+                // Pegasos needs features of unit scale: the random Fourier features are standardised first.
+                return ml.Transforms.ApproximatedKernelMap(BeatDataView.Features, rank: o.KernelRank, useCosAndSinBases: true,
                         generator: new GaussianKernel(o.KernelGamma), seed: o.Seed)
+                    .Append(ml.Transforms.NormalizeMeanVariance(BeatDataView.Features))
                     .Append(multiclass.OneVersusAll(ml.BinaryClassification.Trainers.LinearSvm(new LinearSvmTrainer.Options
                     {
                         NumberOfIterations = o.SvmIterations,

@@ -11,12 +11,6 @@ namespace EcgBeats.MlNet.Tests;
 /// </summary>
 public sealed class ClassicalContractTests
 {
-    private static readonly Lazy<(BeatSet Train, BeatSet Test)> Beats = new(() =>
-    {
-        var all = DatasetBuilder.ExtractAll(TestData.Fixture("mitdb"), TestData.FixtureRecords, DatasetRecipe.Kaggle());
-        var (train, test) = IntraPatientSplit.Split(all.Labels, 0.25, 5);
-        return (all.Select(train), all.Select(test));
-    });
 
     private static readonly ClassicalOptions Small = new() { Trees = 20, Leaves = 16, KernelRank = 200, SvmIterations = 10, Seed = 3 };
 
@@ -28,7 +22,7 @@ public sealed class ClassicalContractTests
     {
         using var a = TestData.TempFolder();
         using var b = TestData.TempFolder();
-        var (train, test) = Beats.Value;
+        var (train, test) = TestData.FixtureBeats;
 
         var first = ClassicalTrainer.Train(kind, train, Small, a.Path, "fixtures");
         var second = ClassicalTrainer.Train(kind, train, Small, b.Path, "fixtures");
@@ -47,7 +41,7 @@ public sealed class ClassicalContractTests
     public void HeldOutAccuracyBeatsTheMajorityClass(ClassicalModelKind kind)
     {
         using var folder = TestData.TempFolder();
-        var (train, test) = Beats.Value;
+        var (train, test) = TestData.FixtureBeats;
         var model = ClassicalTrainer.Train(kind, train, Small, folder.Path, "fixtures");
         int[] predicted = model.Predict(test).PredictedClasses();
         double accuracy = predicted.Zip(test.Labels).Count(x => x.First == x.Second) / (double)test.Count;
@@ -59,7 +53,7 @@ public sealed class ClassicalContractTests
     public void ACorruptModelFileIsAClearError()
     {
         using var folder = TestData.TempFolder();
-        var (train, _) = Beats.Value;
+        var (train, _) = TestData.FixtureBeats;
         ClassicalTrainer.Train(ClassicalModelKind.DecisionTree, train, Small, folder.Path, "fixtures");
         File.WriteAllText(Path.Combine(folder.Path, "model.zip"), "not a zip");
         var error = Assert.Throws<InvalidInputException>(() => ClassicalBeatClassifier.Load(folder.Path));
@@ -70,7 +64,7 @@ public sealed class ClassicalContractTests
     public void SavedEnsemblesPredictExactlyAsBeforeSaving()
     {
         using var root = TestData.TempFolder();
-        var (train, test) = Beats.Value;
+        var (train, test) = TestData.FixtureBeats;
         var rf = ClassicalTrainer.Train(ClassicalModelKind.RandomForest, train, Small, Path.Combine(root.Path, "rf"), "fixtures");
         var dt = ClassicalTrainer.Train(ClassicalModelKind.DecisionTree, train, Small, Path.Combine(root.Path, "dt"), "fixtures");
         IBeatClassifier[] members = [rf, dt];

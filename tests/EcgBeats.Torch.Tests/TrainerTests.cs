@@ -9,13 +9,6 @@ namespace EcgBeats.Torch.Tests;
 /// <summary>Short training runs on real beats from the fixture records.</summary>
 public sealed class TrainerTests
 {
-    /// <summary>Kaggle-cut beats of the four fixture records (1,543 beats of all five classes), split 75/25 by beat.</summary>
-    private static readonly Lazy<(BeatSet Train, BeatSet Test)> Beats = new(() =>
-    {
-        var all = DatasetBuilder.ExtractAll(TestData.Fixture("mitdb"), TestData.FixtureRecords, DatasetRecipe.Kaggle());
-        var (train, test) = IntraPatientSplit.Split(all.Labels, 0.25, 5);
-        return (all.Select(train), all.Select(test));
-    });
 
     private static TrainerOptions Quick(int epochs = 4) => new()
     {
@@ -28,7 +21,7 @@ public sealed class TrainerTests
     public void LossDropsAndHeldOutAccuracyBeatsTheMajorityClass(NetworkKind kind)
     {
         using var folder = TestData.TempFolder();
-        var (train, test) = Beats.Value;
+        var (train, test) = TestData.FixtureBeats;
         using var model = Trainer.Train(kind, train, Quick(epochs: 8), folder.Path, "fixtures");
 
         var history = model.Card.History!;
@@ -44,7 +37,7 @@ public sealed class TrainerTests
     {
         using var a = TestData.TempFolder();
         using var b = TestData.TempFolder();
-        var (train, test) = Beats.Value;
+        var (train, test) = TestData.FixtureBeats;
         using var first = Trainer.Train(NetworkKind.Cnn, train, Quick(epochs: 2), a.Path, "fixtures");
         using var second = Trainer.Train(NetworkKind.Cnn, train, Quick(epochs: 2), b.Path, "fixtures");
 
@@ -58,7 +51,7 @@ public sealed class TrainerTests
     public void SaveThenLoadGivesBitIdenticalOutputs()
     {
         using var folder = TestData.TempFolder();
-        var (train, test) = Beats.Value;
+        var (train, test) = TestData.FixtureBeats;
         using var trained = Trainer.Train(NetworkKind.Lstm, train, Quick(epochs: 1), folder.Path, "fixtures");
         using var loaded = TorchBeatClassifier.Load(folder.Path);
 
@@ -72,12 +65,12 @@ public sealed class TrainerTests
     {
         using var whole = TestData.TempFolder();
         using var parts = TestData.TempFolder();
-        var (train, test) = Beats.Value;
+        var (train, test) = TestData.FixtureBeats;
         using var uninterrupted = Trainer.Train(NetworkKind.Ann, train, Quick(epochs: 3), whole.Path, "fixtures");
 
         // Stop during epoch 2: epoch 1 is checkpointed, the run says it was cancelled.
         using var cancel = new CancellationTokenSource();
-        var stopInEpoch2 = new InlineProgress(p => { if (p.Epoch == 2 && p.Batch == 3) cancel.Cancel(); });
+        var stopInEpoch2 = new SynchronousProgress<TrainingProgress>(p => { if (p.Epoch == 2 && p.Batch == 3) cancel.Cancel(); });
         Assert.Throws<OperationCanceledException>(() => Trainer.Train(NetworkKind.Ann, train, Quick(epochs: 3), parts.Path, "fixtures", false, stopInEpoch2, cancel.Token));
         Assert.True(File.Exists(Path.Combine(parts.Path, "checkpoint.json")));
         Assert.False(File.Exists(Path.Combine(parts.Path, "model.json")));
@@ -93,7 +86,7 @@ public sealed class TrainerTests
     public void BalancedTrainingRecordsWhatItTrainedOn()
     {
         using var folder = TestData.TempFolder();
-        var (train, _) = Beats.Value;
+        var (train, _) = TestData.FixtureBeats;
         using var model = Trainer.Train(NetworkKind.Ann, train, Quick(epochs: 1) with { BalancePerClass = 200 }, folder.Path, "fixtures");
         Assert.Equal([200, 200, 200, 200, 200], model.Card.TrainingData!.Beats);
         Assert.Equal(train.Fingerprint(), model.Card.TrainingData.Sha256);
@@ -103,7 +96,7 @@ public sealed class TrainerTests
     public void MissingOrCorruptWeightsAreAClearError()
     {
         using var folder = TestData.TempFolder();
-        var (train, _) = Beats.Value;
+        var (train, _) = TestData.FixtureBeats;
         Trainer.Train(NetworkKind.Ann, train, Quick(epochs: 1), folder.Path, "fixtures").Dispose();
         string weights = Path.Combine(folder.Path, "model.pt");
 
@@ -125,15 +118,10 @@ public sealed class TrainerTests
     public void BeatsOfAnotherLengthAreRefused()
     {
         using var folder = TestData.TempFolder();
-        var (train, _) = Beats.Value;
+        var (train, _) = TestData.FixtureBeats;
         using var model = Trainer.Train(NetworkKind.Ann, train, Quick(epochs: 1), folder.Path, "fixtures");
         var wrong = new BeatSet(100, new float[200], [0, 1]);
         var error = Assert.Throws<InvalidInputException>(() => model.Predict(wrong));
         Assert.Contains("expects 187", error.Message);
-    }
-
-    private sealed class InlineProgress(Action<TrainingProgress> report) : IProgress<TrainingProgress>
-    {
-        public void Report(TrainingProgress value) => report(value);
     }
 }

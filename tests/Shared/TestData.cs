@@ -40,6 +40,19 @@ internal static class TestData
         return dir!;
     }
 
+    /// <summary>
+    /// Kaggle-cut beats of the four fixture records (1,543 beats of all five classes), split 75/25 by
+    /// beat, for short training runs.
+    /// </summary>
+    public static (EcgBeats.Datasets.BeatSet Train, EcgBeats.Datasets.BeatSet Test) FixtureBeats => LazyFixtureBeats.Value;
+
+    private static readonly Lazy<(EcgBeats.Datasets.BeatSet, EcgBeats.Datasets.BeatSet)> LazyFixtureBeats = new(() =>
+    {
+        var all = EcgBeats.Datasets.DatasetBuilder.ExtractAll(Fixture("mitdb"), FixtureRecords, EcgBeats.Datasets.DatasetRecipe.Kaggle());
+        var (train, test) = EcgBeats.Datasets.IntraPatientSplit.Split(all.Labels, 0.25, 5);
+        return (all.Select(train), all.Select(test));
+    });
+
     /// <summary>A fresh temporary folder, deleted when disposed.</summary>
     public static TempFolder TempFolder() => new();
 }

@@ -108,10 +108,4 @@ internal static class FetchCommand
         FetchStatus.Retrying => $"interrupted after {p.Bytes:N0} bytes; retrying from there",
         _ => "failed",
     };
-
-    /// <summary>Reports on the caller's thread (Progress&lt;T&gt; would post to the thread pool, out of order).</summary>
-    private sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
-    {
-        public void Report(T value) => report(value);
-    }
 }

@@ -19,7 +19,7 @@ internal static class TrainingView
 
         if (!console.Profile.Capabilities.Interactive)
         {
-            var lines = new InlineProgress(p => { if (p.Completed is not null) console.WriteLine(Line(p)); });
+            var lines = new SynchronousProgress<TrainingProgress>(p => { if (p.Completed is not null) console.WriteLine(Line(p)); });
             return Trainer.Train(kind, data, options, folder, source, resume, lines, cancel);
         }
         TorchBeatClassifier? result = null;
@@ -30,7 +30,7 @@ internal static class TrainingView
             .Start(context =>
             {
                 var task = context.AddTask(Networks.Name(kind), maxValue: 1);
-                var bar = new InlineProgress(p =>
+                var bar = new SynchronousProgress<TrainingProgress>(p =>
                 {
                     task.MaxValue = (double)p.Epochs * p.Batches;
                     task.Value = (double)(p.Epoch - 1) * p.Batches + p.Batch;
@@ -41,10 +41,5 @@ internal static class TrainingView
                 task.Value = task.MaxValue;
             });
         return result!;
-    }
-
-    private sealed class InlineProgress(Action<TrainingProgress> report) : IProgress<TrainingProgress>
-    {
-        public void Report(TrainingProgress value) => report(value);
     }
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using EcgBeats.Classification;
 using EcgBeats.Io;
 
@@ -24,22 +23,13 @@ internal sealed record TrainingCheckpoint(
     public const string OptimizerFile = "checkpoint.optimizer.pt";
     public const string BestWeightsFile = "checkpoint.best.pt";
 
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
-
-    public void Write(string folder) => AtomicFile.WriteAllText(Path.Combine(folder, StateFile), JsonSerializer.Serialize(this, Json));
+    public void Write(string folder) => JsonFile.Write(Path.Combine(folder, StateFile), this);
 
     public static TrainingCheckpoint? Read(string folder)
     {
         string path = Path.Combine(folder, StateFile);
         if (!File.Exists(path)) return null;
-        try
-        {
-            return JsonSerializer.Deserialize<TrainingCheckpoint>(File.ReadAllText(path), Json);
-        }
-        catch (JsonException e)
-        {
-            throw new InvalidInputException($"{path}: the training checkpoint is damaged ({e.Message}); delete it to start afresh", e);
-        }
+        return JsonFile.Read<TrainingCheckpoint>(path, "a training checkpoint (delete it to start afresh)");
     }
 
     public static void Delete(string folder)

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using EcgBeats.Datasets;
 using EcgBeats.Io;
 
@@ -89,19 +87,11 @@ public sealed record ModelCard
     /// <summary>When it was made (UTC).</summary>
     public DateTimeOffset Created { get; init; } = DateTimeOffset.UtcNow;
 
-    internal static readonly JsonSerializerOptions Json = new()
-    {
-        WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
     /// <summary>The card's file name in a model folder.</summary>
     public const string FileName = "model.json";
 
     /// <summary>Writes the card into <paramref name="folder"/>, atomically.</summary>
-    public void Write(string folder) => AtomicFile.WriteAllText(Path.Combine(folder, FileName), JsonSerializer.Serialize(this, Json));
+    public void Write(string folder) => JsonFile.Write(Path.Combine(folder, FileName), this);
 
     /// <summary>Reads the card of a model folder.</summary>
     /// <exception cref="InvalidInputException">No card, or not a model card.</exception>
@@ -109,17 +99,10 @@ public sealed record ModelCard
     {
         string path = Path.Combine(folder, FileName);
         if (!File.Exists(path)) throw new InvalidInputException($"{folder}: not a model folder (no {FileName}); train one with 'ecgbeats train'");
-        try
-        {
-            var card = JsonSerializer.Deserialize<ModelCard>(File.ReadAllText(path), Json);
-            if (card is null || card.Format != FormatName)
-                throw new InvalidInputException($"{path}: not an EcgBeats model card (expected format '{FormatName}')");
-            return card;
-        }
-        catch (JsonException e)
-        {
-            throw new InvalidInputException($"{path}: not a valid model card at line {e.LineNumber + 1}: {e.Message}", e);
-        }
+        var card = JsonFile.Read<ModelCard>(path, "an EcgBeats model card");
+        if (card.Format != FormatName)
+            throw new InvalidInputException($"{path}: not an EcgBeats model card (expected format '{FormatName}')");
+        return card;
     }
 
     /// <summary>Checks that beats fit the model: the right length and no label beyond its classes.</summary>

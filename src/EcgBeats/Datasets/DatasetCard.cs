@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using EcgBeats.Beats;
 using EcgBeats.Data;
 using EcgBeats.Io;
@@ -56,15 +54,6 @@ public sealed record DatasetCard(
         ["testProvenance"] = "mitbih_test.provenance.csv",
     };
 
-    internal static readonly JsonSerializerOptions Json = new()
-    {
-        WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        // Cards are read by people too: keep "+" and ">" as they are.
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
     /// <summary>Describes a freshly built dataset (hashes the source files it was made from).</summary>
     public static DatasetCard Describe(string dataDirectory, DatasetRecipe recipe, IReadOnlyList<string> trainRecords,
         IReadOnlyList<string> testRecords, BeatSet train, BeatSet test)
@@ -100,23 +89,16 @@ public sealed record DatasetCard(
     }
 
     /// <summary>The card as indented JSON.</summary>
-    public string ToJson() => JsonSerializer.Serialize(this, Json);
+    public string ToJson() => System.Text.Json.JsonSerializer.Serialize(this, JsonFile.Options);
 
     /// <summary>Reads a card.</summary>
     /// <exception cref="InvalidInputException">The file is not a dataset card.</exception>
     public static DatasetCard Read(string path)
     {
-        try
-        {
-            var card = JsonSerializer.Deserialize<DatasetCard>(File.ReadAllText(path), Json);
-            if (card is null || card.Format != FormatName)
-                throw new InvalidInputException($"{path}: not an EcgBeats dataset card (expected format '{FormatName}')");
-            return card;
-        }
-        catch (JsonException e)
-        {
-            throw new InvalidInputException($"{path}: not valid JSON at line {e.LineNumber + 1}: {e.Message}", e);
-        }
+        var card = JsonFile.Read<DatasetCard>(path, "an EcgBeats dataset card");
+        if (card.Format != FormatName)
+            throw new InvalidInputException($"{path}: not an EcgBeats dataset card (expected format '{FormatName}')");
+        return card;
     }
 }
 

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using EcgBeats.Classification;
 using EcgBeats.Datasets;
 using EcgBeats.Io;
@@ -46,17 +44,9 @@ public sealed record Evaluation(
     public double[][] RowNormalised() =>
         ConfusionMatrix.Select(row => { long s = row.Sum(); return row.Select(c => s == 0 ? 0 : (double)c / s).ToArray(); }).ToArray();
 
-    internal static readonly JsonSerializerOptions Json = new()
-    {
-        WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    };
-
     /// <summary>Writes <c>metrics.json</c>-style JSON, atomically.</summary>
-    public void Write(string path) => AtomicFile.WriteAllText(path, JsonSerializer.Serialize(this, Json));
+    public void Write(string path) => JsonFile.Write(path, this);
 
     /// <summary>Reads what <see cref="Write"/> wrote.</summary>
-    public static Evaluation Read(string path) =>
-        JsonSerializer.Deserialize<Evaluation>(File.ReadAllText(path), Json) ?? throw new InvalidInputException($"{path}: empty evaluation");
+    public static Evaluation Read(string path) => JsonFile.Read<Evaluation>(path, "an EcgBeats evaluation");
 }

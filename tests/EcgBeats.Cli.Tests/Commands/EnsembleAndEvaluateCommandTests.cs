@@ -7,16 +7,8 @@ namespace EcgBeats.Cli.Tests.Commands;
 /// <summary>Classical models, both ensembles and evaluate, through the command line, on the fixture dataset.</summary>
 public sealed class EnsembleAndEvaluateCommandTests
 {
-    private static readonly Lazy<string> Dataset = new(() =>
-    {
-        string folder = Path.Combine(Path.GetTempPath(), $"ecgbeats-cli-ensemble-{Environment.ProcessId}");
-        if (!File.Exists(Path.Combine(folder, "dataset.json")))
-            Assert.Equal(0, CliRunner.Run("build-dataset", "--data", TestData.Fixture("mitdb"), "--out", folder).ExitCode);
-        return folder;
-    });
-
-    private static string Train => Path.Combine(Dataset.Value, "mitbih_train.csv");
-    private static string Test => Path.Combine(Dataset.Value, "mitbih_test.csv");
+    private static string Train => FixtureDataset.Train;
+    private static string Test => FixtureDataset.Test;
 
     private static void Ok(CliRunner.Result result) => Assert.True(result.ExitCode == 0, result.Error + result.Output);
 

@@ -8,19 +8,11 @@ namespace EcgBeats.Cli.Tests.Commands;
 /// <summary><c>train</c> and <c>predict</c> end to end on a dataset built from the fixture records.</summary>
 public sealed class TrainPredictCommandTests
 {
-    private static readonly Lazy<string> Dataset = new(() =>
-    {
-        string folder = Path.Combine(Path.GetTempPath(), $"ecgbeats-cli-dataset-{Environment.ProcessId}");
-        if (!File.Exists(Path.Combine(folder, "dataset.json")))
-            Assert.Equal(0, CliRunner.Run("build-dataset", "--data", TestData.Fixture("mitdb"), "--out", folder).ExitCode);
-        return folder;
-    });
-
     [Fact]
     public void TrainsAModelThenPredictsClassesAndProbabilitiesForEveryBeat()
     {
         using var temp = TestData.TempFolder();
-        var train = CliRunner.Run("train", "--model", "cnn", "--train", Path.Combine(Dataset.Value, "mitbih_train.csv"),
+        var train = CliRunner.Run("train", "--model", "cnn", "--train", FixtureDataset.Train,
             "--out", temp.File("cnn"), "--epochs", "2", "--threads", "2");
         Assert.True(train.ExitCode == 0, train.Error);
         Assert.Contains("cnn epoch  2/2", train.Output);
@@ -28,7 +20,7 @@ public sealed class TrainPredictCommandTests
         Assert.Equal("cnn", card.Model);
         Assert.Equal(2, card.History!.Count);
 
-        string test = Path.Combine(Dataset.Value, "mitbih_test.csv");
+        string test = FixtureDataset.Test;
         var predict = CliRunner.Run("predict", "--model", temp.File("cnn"), "--input", test, "--out", temp.File("predictions.csv"));
         Assert.True(predict.ExitCode == 0, predict.Error);
 
@@ -49,7 +41,7 @@ public sealed class TrainPredictCommandTests
     public void PredictingBeatsOfAnotherLengthIsAClearError()
     {
         using var temp = TestData.TempFolder();
-        Assert.Equal(0, CliRunner.Run("train", "--model", "ann", "--train", Path.Combine(Dataset.Value, "mitbih_train.csv"),
+        Assert.Equal(0, CliRunner.Run("train", "--model", "ann", "--train", FixtureDataset.Train,
             "--out", temp.File("ann"), "--epochs", "1").ExitCode);
         File.WriteAllText(temp.File("short.csv"), string.Join(",", Enumerable.Repeat("0.5", 100)) + ",0\n");
 
@@ -64,7 +56,7 @@ public sealed class TrainPredictCommandTests
     public void AFolderThatIsNotAModelIsAClearError()
     {
         using var temp = TestData.TempFolder();
-        var result = CliRunner.Run("predict", "--model", temp.Path, "--input", Path.Combine(Dataset.Value, "mitbih_test.csv"), "--out", temp.File("p.csv"));
+        var result = CliRunner.Run("predict", "--model", temp.Path, "--input", FixtureDataset.Test, "--out", temp.File("p.csv"));
         Assert.Equal((int)ExitCode.BadInput, result.ExitCode);
         Assert.Contains("not a model folder", result.Error);
     }

@@ -20,7 +20,7 @@ public sealed class PhysioNetFetcherTests
         var fetcher = new PhysioNetFetcher(http);
 
         using var cancel = new CancellationTokenSource();
-        var stopMidFile = new InlineProgress(p =>
+        var stopMidFile = new SynchronousProgress<FetchProgress>(p =>
         {
             if (p.File == "100.dat" && p.Bytes > 100_000) cancel.Cancel();
         });
@@ -94,10 +94,5 @@ public sealed class PhysioNetFetcherTests
         Assert.Equal(new string('b', 64), sums["100.hea"]);
         var error = Assert.Throws<FormatException>(() => Sha256Sums.Parse("abc  100.dat\n", "SUMS"));
         Assert.Contains("SUMS, line 1", error.Message);
-    }
-
-    private sealed class InlineProgress(Action<FetchProgress> report) : IProgress<FetchProgress>
-    {
-        public void Report(FetchProgress value) => report(value);
     }
 }
