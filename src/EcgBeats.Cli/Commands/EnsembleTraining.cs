@@ -38,9 +38,9 @@ internal static class EnsembleTraining
         return (members, data.Select(validationIndices));
     }
 
-    public static Dictionary<string, double> Validation(IBeatClassifier ensemble, BeatSet validation)
+    public static Dictionary<string, double> Validation(ClassProbabilities combined, BeatSet validation)
     {
-        var matrix = ConfusionMatrix.From(validation.Labels, ensemble.Predict(validation).PredictedClasses(), ensemble.Card.Classes.Count);
+        var matrix = ConfusionMatrix.From(validation.Labels, combined.PredictedClasses(), combined.ClassCount);
         return new Dictionary<string, double> { ["accuracy"] = matrix.Accuracy, ["macroF1"] = matrix.MacroF1, ["beats"] = matrix.Total };
     }
 }

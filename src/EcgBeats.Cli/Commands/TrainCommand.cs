@@ -96,23 +96,26 @@ internal static class TrainCommand
                 bool weighted = which == EnsembleStore.Weighted;
                 var folders = EnsembleTraining.MemberFolders(parse.GetValue(members), folder, weighted ? EnsembleTraining.DeepMembers : EnsembleTraining.AllMembers);
                 var (loaded, held) = EnsembleTraining.Prepare(folders, data, seedValue, fraction, file);
-                IBeatClassifier ensemble;
+                // Each member scores the validation beats once; weights and validation scores both use these.
+                var memberProbabilities = loaded.Select(m => m.Predict(held)).ToList();
+                ModelCard card;
+                ClassProbabilities combined;
                 if (weighted)
                 {
-                    var weights = EnsembleWeights.MinimiseLogLoss(loaded.Select(m => m.Predict(held)).ToList(), held.Labels);
-                    var card = EnsembleStore.Describe(which, folder, folders, loaded, weights, null, seedValue, null,
+                    var weights = EnsembleWeights.MinimiseLogLoss(memberProbabilities, held.Labels);
+                    card = EnsembleStore.Describe(which, folder, folders, loaded, weights, null, seedValue, null,
                         "weighted average of member probabilities; weights on the simplex minimising validation log-loss (BFGS, softmax parameters)");
-                    ensemble = new WeightedAverageEnsemble(loaded, weights, card);
+                    combined = WeightedAverageEnsemble.Combine(memberProbabilities, weights);
                     console.WriteLine($"weights: {EnsembleStore.Format(loaded.Select((m, i) => (m.Name, weights[i])))}");
                 }
                 else
                 {
                     var mode = parse.GetValue(voting);
-                    var card = EnsembleStore.Describe(which, folder, folders, loaded, null, mode, seedValue, null,
+                    card = EnsembleStore.Describe(which, folder, folders, loaded, null, mode, seedValue, null,
                         mode == VotingMode.Hard ? "majority vote; ties to the highest mean probability, then the lower label" : "mean of member probabilities");
-                    ensemble = new VotingEnsemble(loaded, mode, card);
+                    combined = VotingEnsemble.Combine(memberProbabilities, mode);
                 }
-                var final = ensemble.Card with { Validation = EnsembleTraining.Validation(ensemble, held) };
+                var final = card with { Validation = EnsembleTraining.Validation(combined, held) };
                 Directory.CreateDirectory(folder);
                 final.Write(folder);
                 Report(console, final, folder);

@@ -9,15 +9,39 @@ public sealed class PhysioNetFetcherTests
     private static FetchOptions Options(Uri url, string to, int attempts = 3) =>
         new(url, to, MaxAttempts: attempts, RetryDelay: TimeSpan.FromMilliseconds(50));
 
+    /// <summary>A PhysioNet-like mirror of the fixtures served on 127.0.0.1, an empty target folder and a client.</summary>
+    private sealed class Setup : IDisposable
+    {
+        private readonly TempFolder _mirror = TestData.TempFolder();
+
+        public Setup()
+        {
+            FixtureMirror.Build(_mirror.Path);
+            Server = new StaticFileServer(_mirror.Path);
+            Fetcher = new PhysioNetFetcher(Http);
+        }
+
+        public TempFolder Target { get; } = TestData.TempFolder();
+        public StaticFileServer Server { get; }
+        public HttpClient Http { get; } = new();
+        public PhysioNetFetcher Fetcher { get; }
+
+        public FetchOptions Options(int attempts = 3) => PhysioNetFetcherTests.Options(Server.BaseUrl, Target.Path, attempts);
+
+        public void Dispose()
+        {
+            Http.Dispose();
+            Server.Dispose();
+            Target.Dispose();
+            _mirror.Dispose();
+        }
+    }
+
     [Fact]
     public async Task CancellingMidFileLeavesOnlyAPartialFileAndTheNextRunResumesIt()
     {
-        using var mirror = TestData.TempFolder();
-        using var target = TestData.TempFolder();
-        FixtureMirror.Build(mirror.Path);
-        using var server = new StaticFileServer(mirror.Path);
-        using var http = new HttpClient();
-        var fetcher = new PhysioNetFetcher(http);
+        using var setup = new Setup();
+        var (fetcher, server, target) = (setup.Fetcher, setup.Server, setup.Target);
 
         using var cancel = new CancellationTokenSource();
         var stopMidFile = new SynchronousProgress<FetchProgress>(p =>
@@ -41,12 +65,8 @@ public sealed class PhysioNetFetcherTests
     [Fact]
     public async Task FilesAlreadyPresentAndVerifiedAreNotDownloadedAgain()
     {
-        using var mirror = TestData.TempFolder();
-        using var target = TestData.TempFolder();
-        FixtureMirror.Build(mirror.Path);
-        using var server = new StaticFileServer(mirror.Path);
-        using var http = new HttpClient();
-        var fetcher = new PhysioNetFetcher(http);
+        using var setup = new Setup();
+        var (fetcher, server, target) = (setup.Fetcher, setup.Server, setup.Target);
 
         var first = await fetcher.FetchAsync(Options(server.BaseUrl, target.Path), cancel: TestContext.Current.CancellationToken);
         Assert.Equal((13, 0), (first.Downloaded, first.AlreadyPresent));
@@ -59,13 +79,13 @@ public sealed class PhysioNetFetcherTests
     [Fact]
     public async Task AServerThatKeepsFailingIsReportedPerFile()
     {
-        using var mirror = TestData.TempFolder();
-        using var target = TestData.TempFolder();
-        FixtureMirror.Build(mirror.Path);
-        using var server = new StaticFileServer(mirror.Path) { DropFile = "217.dat", DropAfterBytes = 1000, Drops = 100 };
-        using var http = new HttpClient();
+        using var setup = new Setup();
+        setup.Server.DropFile = "217.dat";
+        setup.Server.DropAfterBytes = 1000;
+        setup.Server.Drops = 100;
+        var target = setup.Target;
 
-        var result = await new PhysioNetFetcher(http).FetchAsync(Options(server.BaseUrl, target.Path, attempts: 2) with { Records = ["217"] }, cancel: TestContext.Current.CancellationToken);
+        var result = await setup.Fetcher.FetchAsync(setup.Options(attempts: 2) with { Records = ["217"] }, cancel: TestContext.Current.CancellationToken);
 
         Assert.False(result.Succeeded);
         Assert.Contains("gave up after 2 attempts", result.Failures["217.dat"]);
@@ -76,13 +96,9 @@ public sealed class PhysioNetFetcherTests
     [Fact]
     public async Task ARecordNotInTheListIsABadInput()
     {
-        using var mirror = TestData.TempFolder();
-        using var target = TestData.TempFolder();
-        FixtureMirror.Build(mirror.Path);
-        using var server = new StaticFileServer(mirror.Path);
-        using var http = new HttpClient();
+        using var setup = new Setup();
         var error = await Assert.ThrowsAsync<InvalidInputException>(() =>
-            new PhysioNetFetcher(http).FetchAsync(Options(server.BaseUrl, target.Path) with { Records = ["999"] }, cancel: TestContext.Current.CancellationToken));
+            setup.Fetcher.FetchAsync(setup.Options() with { Records = ["999"] }, cancel: TestContext.Current.CancellationToken));
         Assert.Contains("999", error.Message);
     }
 
