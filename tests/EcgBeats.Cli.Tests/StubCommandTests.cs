@@ -4,7 +4,7 @@ namespace EcgBeats.Cli.Tests;
 public sealed class StubCommandTests
 {
     [Theory]
-    [InlineData("report")]
+    [InlineData("annotate")]
     [InlineData("run")]
     public void StubSaysNotImplementedAndExitsNonZero(string command)
     {

@@ -17,7 +17,7 @@ internal static class PlannedCommands
         yield return TrainCommand.Create();
         yield return PredictCommand.Create();
         yield return EvaluateCommand.Create();
-        yield return Stub("report", "Rebuild the report of a run from its saved predictions.");
+        yield return ReportCommand.Create();
         yield return Stub("run", "The main job: data, datasets, every model, evaluation and report.");
         yield return Stub("annotate", "Detect and classify every beat of a record; write WFDB annotations.");
         yield return Stub("score", "Compare two annotation files beat by beat (AAMI EC57).");
