@@ -5,7 +5,7 @@ public sealed class StubCommandTests
 {
     [Theory]
     [InlineData("annotate")]
-    [InlineData("run")]
+    [InlineData("score")]
     public void StubSaysNotImplementedAndExitsNonZero(string command)
     {
         var result = CliRunner.Run(command);

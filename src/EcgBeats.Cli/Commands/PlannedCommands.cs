@@ -18,7 +18,7 @@ internal static class PlannedCommands
         yield return PredictCommand.Create();
         yield return EvaluateCommand.Create();
         yield return ReportCommand.Create();
-        yield return Stub("run", "The main job: data, datasets, every model, evaluation and report.");
+        yield return RunCommand.Create();
         yield return Stub("annotate", "Detect and classify every beat of a record; write WFDB annotations.");
         yield return Stub("score", "Compare two annotation files beat by beat (AAMI EC57).");
     }

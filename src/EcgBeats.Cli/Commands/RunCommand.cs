@@ -1,0 +1,55 @@
+using System.CommandLine;
+using EcgBeats.Cli.Pipeline;
+using EcgBeats.Data;
+using EcgBeats.Datasets;
+using Spectre.Console;
+
+namespace EcgBeats.Cli.Commands;
+
+/// <summary><c>ecgbeats run</c>: the main job, from the raw records to the report.</summary>
+internal static class RunCommand
+{
+    public static Command Create()
+    {
+        var profile = new Option<string>("--profile") { Description = "quick (minutes: every model, picture and table, trained briefly on a subsample) or full (the real training, about 75 minutes on 2 cores).", DefaultValueFactory = _ => "quick" };
+        profile.AcceptOnlyFromAmong("quick", "full", "smoke");
+        var output = new Option<string>("--out") { Description = "The run folder.", DefaultValueFactory = _ => "runs/latest", HelpName = "DIR" };
+        var seed = new Option<int>("--seed") { Description = "Seed of every random choice.", DefaultValueFactory = _ => 42 };
+        var force = new Option<bool>("--force") { Description = "Redo every step, even those whose outputs are up to date." };
+        var baseUrl = new Option<string>("--base-url") { Description = "Where to fetch MIT-BIH from when the data folder is empty.", DefaultValueFactory = _ => FetchOptions.MitBihArrhythmia.ToString(), HelpName = "URL" };
+        var command = new Command("run", "The main job: fetch the data if needed, build both splits, train every model and ensemble, evaluate, write the report.")
+        {
+            profile, output, seed, force, baseUrl,
+        };
+        command.SetAction(async (parse, cancel) =>
+        {
+            await Task.Yield(); // Ctrl+C then only cancels; every finished step stays done
+            var console = Terminal.For(parse.InvocationConfiguration.Output);
+            var chosen = RunProfile.Parse(parse.GetValue(profile)!);
+            var data = DataLocation.Resolve(parse.GetValue(EcgBeatsApp.DataOption));
+            if (!File.Exists(Path.Combine(data.Directory, "100.hea")))
+            {
+                console.WriteLine($"No MIT-BIH records in {data.Directory} (from {data.Source}): fetching them.");
+                using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(2) };
+                string url = parse.GetValue(baseUrl)!;
+                var fetched = await new PhysioNetFetcher(http).FetchAsync(new FetchOptions(new Uri(url.EndsWith('/') ? url : url + "/"), data.Directory), null, cancel);
+                if (!fetched.Succeeded)
+                    throw new HttpRequestException($"{fetched.Failures.Count} file(s) failed: {string.Join("; ", fetched.Failures.Select(f => $"{f.Key}: {f.Value}"))}");
+            }
+            string folder = Path.GetFullPath(parse.GetValue(output)!);
+            console.WriteLine($"Profile {chosen.Name}: about {chosen.EstimatedMinutes:0} minutes on a 2-core machine. Data: {data.Directory}. Run folder: {folder}");
+            try
+            {
+                string report = new MainJob(console, data.Directory, folder, chosen, parse.GetValue(seed), parse.GetValue(force)).Run(cancel);
+                console.WriteLine($"Report: {report}");
+                return (int)ExitCode.Success;
+            }
+            catch (OperationCanceledException)
+            {
+                parse.InvocationConfiguration.Error.WriteLine($"ecgbeats run: interrupted. Finished steps are kept in {folder}; run the same command to go on.");
+                return (int)ExitCode.Interrupted;
+            }
+        });
+        return command;
+    }
+}
