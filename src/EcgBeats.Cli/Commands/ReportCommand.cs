@@ -43,11 +43,14 @@ internal static class ReportCommand
     {
         if (!Directory.Exists(run)) throw new DirectoryNotFoundException($"{run}: no such run folder");
         var datasets = new Dictionary<string, DatasetCard>();
+        var testBeats = new Dictionary<string, BeatSet>();
         var results = new List<ModelResult>();
         foreach (string split in new[] { "intra", "inter" })
         {
             string card = Path.Combine(run, split, "data", "dataset.json");
             if (File.Exists(card)) datasets[split] = DatasetCard.Read(card);
+            string testFile = Path.Combine(run, split, "data", "mitbih_test.csv");
+            if (File.Exists(testFile)) testBeats[split] = KaggleCsv.Read(testFile);
             string evaluations = Path.Combine(run, split, "evaluation");
             if (!Directory.Exists(evaluations)) continue;
             var models = Directory.GetDirectories(evaluations).Select(Path.GetFileName).OfType<string>()
@@ -73,6 +76,6 @@ internal static class ReportCommand
         facts.TryAdd("machine", $"{RuntimeInformation.OSDescription}, {RuntimeInformation.ProcessArchitecture}, {Environment.ProcessorCount} cores");
         foreach (var (split, card) in datasets)
             facts.TryAdd($"{split} dataset", $"{card.Segmenter}, filter: {card.Filter}, seed {card.Seed}; {card.SplitDescription}");
-        return new RunResults("EcgBeats: heartbeat classification on MIT-BIH", datasets, results, facts);
+        return new RunResults("EcgBeats: heartbeat classification on MIT-BIH", datasets, results, facts, testBeats);
     }
 }

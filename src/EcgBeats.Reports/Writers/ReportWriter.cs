@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using EcgBeats.Datasets;
 using EcgBeats.Io;
 using EcgBeats.Reports.Plots;
 
@@ -30,8 +31,19 @@ public static class ReportWriter
         foreach (string split in run.Splits)
         {
             var results = run.Of(split);
-            var pictures = new List<string> { ModelComparisonPlot.Save(results.Select(r => r.Evaluation with { Model = r.Card.Model }).ToList(),
-                figures, $"model-comparison-{split}", $"Models compared, {split}-patient test split") };
+            var pictures = new List<string>();
+            if (run.TestBeats?.GetValueOrDefault(split) is { } testBeats)
+                pictures.Add(Rename(BeatExamplesPlot.Save(testBeats, figures), $"beat-examples-{split}"));
+            if (run.Datasets.GetValueOrDefault(split) is { } dataset)
+            {
+                var t = dataset.TrainCounts;
+                int[] counts = [t.N, t.S, t.V, t.F, t.Q];
+                int[] balanced = counts.Select(c => c > 0 ? Balancer.DefaultPerClass : 0).ToArray();
+                pictures.Add(Rename(ClassDistributionPlot.Save([("training split", counts), ($"balanced (--balance {Balancer.DefaultPerClass})", balanced)], figures),
+                    $"class-distribution-{split}"));
+            }
+            pictures.Add(ModelComparisonPlot.Save(results.Select(r => r.Evaluation with { Model = r.Card.Model }).ToList(),
+                figures, $"model-comparison-{split}", $"Models compared, {split}-patient test split"));
             foreach (var r in results)
                 pictures.Add(Rename(ConfusionMatrixPlot.Save(r.Evaluation with { Model = r.Card.Model }, figures), $"confusion-{split}-{r.Card.Model}"));
             foreach (var r in results.Where(r => r.Card.History is { Count: > 0 }))

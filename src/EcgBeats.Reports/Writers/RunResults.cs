@@ -15,11 +15,13 @@ public sealed record ModelResult(string Split, Evaluation Evaluation, ModelCard 
 /// <param name="Datasets">Split name (intra, inter) -> its dataset card.</param>
 /// <param name="Results">Every model on every split, in display order.</param>
 /// <param name="Facts">How the run was made: profile, seeds, versions, machine (shown as a table).</param>
+/// <param name="TestBeats">Per split, the test beats (for the example-beats figure), when at hand.</param>
 public sealed record RunResults(
     string Title,
     IReadOnlyDictionary<string, DatasetCard> Datasets,
     IReadOnlyList<ModelResult> Results,
-    IReadOnlyDictionary<string, string> Facts)
+    IReadOnlyDictionary<string, string> Facts,
+    IReadOnlyDictionary<string, BeatSet>? TestBeats = null)
 {
     /// <summary>The splits present, intra first.</summary>
     public IReadOnlyList<string> Splits => Results.Select(r => r.Split).Distinct().OrderBy(s => s == "intra" ? 0 : 1).ToList();

@@ -40,6 +40,8 @@ public sealed class RunCommandTests
         }
         Assert.True(File.Exists(run.File("figures/model-comparison-intra.svg")));
         Assert.True(File.Exists(run.File("figures/training-intra-cnn.png")));
+        Assert.True(File.Exists(run.File("figures/beat-examples-intra.png")));
+        Assert.True(File.Exists(run.File("figures/class-distribution-intra.svg")));
         Assert.Contains("data:image/png;base64,", html);
 
         var second = CliRunner.Run("run", "--profile", "smoke", "--data", TestData.Fixture("mitdb"), "--out", run.Path);
