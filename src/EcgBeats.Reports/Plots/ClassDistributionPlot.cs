@@ -29,7 +29,7 @@ public static class ClassDistributionPlot
         plotted.ValueLabelStyle.FontSize = 11;
         double[] centres = Enumerable.Range(0, names.Length).Select(c => c * group + (series.Count - 1) / 2.0).ToArray();
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(centres, names);
-        double top = Math.Ceiling(bars.Max(b => b.Value) + 0.3);
+        double top = Math.Ceiling(bars.Max(b => b.Value) + 0.6); // headroom for the values and the legend
         double[] decades = Enumerable.Range(0, (int)top + 1).Select(d => (double)d).ToArray();
         plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual(decades, decades.Select(d => Math.Pow(10, d).ToString("N0")).ToArray());
         plot.Axes.SetLimitsY(0, top);
@@ -37,7 +37,8 @@ public static class ClassDistributionPlot
         plot.YLabel("beats (log scale)");
         for (int s = 0; s < series.Count; s++)
             plot.Legend.ManualItems.Add(new LegendItem { LabelText = series[s].Name, FillColor = colors[s % colors.Length] });
-        plot.Legend.Alignment = Alignment.UpperRight;
+        plot.Legend.Alignment = Alignment.UpperCenter;
+        plot.Legend.Orientation = Orientation.Horizontal;
         plot.ShowLegend();
         return Figure.Save(plot, folder, "class-distribution");
     }
