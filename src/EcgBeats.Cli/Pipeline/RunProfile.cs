@@ -22,7 +22,11 @@ public sealed record RunProfile(
 
     /// <summary>Every model, picture and table, trained briefly on at most 2,500 beats per class: minutes, not an hour.</summary>
     public static RunProfile Quick { get; } = new("quick", 2500,
-        kind => TrainerOptions.For(kind) with { Epochs = kind switch { NetworkKind.Ann => 8, NetworkKind.Transformer => 2, _ => 3 }, Patience = 10 },
+        kind => TrainerOptions.For(kind) with
+        {
+            Epochs = kind switch { NetworkKind.Ann => 20, NetworkKind.Cnn => 6, NetworkKind.Lstm => 10, _ => 5 },
+            Patience = 20,
+        },
         new ClassicalOptions { Trees = 30, KernelRank = 300 }, 8);
 
     /// <summary>For tests on the committed fixtures: one short epoch each, tiny forests.</summary>
