@@ -26,10 +26,7 @@ public sealed class TrainerTests
 
         var history = model.Card.History!;
         Assert.True(history[^1].TrainLoss < history[0].TrainLoss * 0.8, $"loss {history[0].TrainLoss} -> {history[^1].TrainLoss}");
-        int[] predicted = model.Predict(test).PredictedClasses();
-        double accuracy = predicted.Zip(test.Labels).Count(p => p.First == p.Second) / (double)test.Count;
-        double majority = test.ClassCounts().Max() / (double)test.Count;
-        Assert.True(accuracy > majority + 0.05, $"held-out accuracy {accuracy:P1}, majority class {majority:P1}");
+        TestData.AssertBeatsTheMajorityClass(model, test);
     }
 
     [Fact]

@@ -53,6 +53,15 @@ internal static class TestData
         return (all.Select(train), all.Select(test));
     });
 
+    /// <summary>Asserts that a classifier beats always answering the test set's most common class by 5 points.</summary>
+    public static void AssertBeatsTheMajorityClass(EcgBeats.Classification.IBeatClassifier model, EcgBeats.Datasets.BeatSet test)
+    {
+        int[] predicted = model.Predict(test).PredictedClasses();
+        double accuracy = predicted.Zip(test.Labels).Count(p => p.First == p.Second) / (double)test.Count;
+        double majority = test.ClassCounts().Max() / (double)test.Count;
+        Assert.True(accuracy > majority + 0.05, $"{model.Name}: held-out accuracy {accuracy:P1}, majority class {majority:P1}");
+    }
+
     /// <summary>A fresh temporary folder, deleted when disposed.</summary>
     public static TempFolder TempFolder() => new();
 }

@@ -38,7 +38,41 @@ internal static class EnsembleTraining
         return (members, data.Select(validationIndices));
     }
 
-    public static Dictionary<string, double> Validation(ClassProbabilities combined, BeatSet validation)
+    /// <summary>
+    /// Fits an ensemble of the members in <paramref name="memberFolders"/> on the validation beats they held
+    /// out (weights for the weighted average, nothing for voting), writes its card into <paramref name="folder"/>
+    /// and returns it. <paramref name="voting"/> null means the weighted average.
+    /// </summary>
+    public static ModelCard Build(string folder, IReadOnlyList<string> memberFolders, BeatSet train, string trainFile, int seed,
+        double validationFraction, VotingMode? voting, Action<string> say)
+    {
+        var (members, held) = Prepare(memberFolders, train, seed, validationFraction, trainFile);
+        // Each member scores the validation beats once; weights and validation scores both use these.
+        var probabilities = members.Select(m => m.Predict(held)).ToList();
+        ModelCard card;
+        ClassProbabilities combined;
+        if (voting is { } mode)
+        {
+            card = EnsembleStore.Describe(EnsembleStore.Voting, folder, memberFolders, members, null, mode, seed, null,
+                mode == VotingMode.Hard ? "majority vote; ties to the highest mean probability, then the lower label" : "mean of member probabilities");
+            combined = VotingEnsemble.Combine(probabilities, mode);
+        }
+        else
+        {
+            var weights = EnsembleWeights.MinimiseLogLoss(probabilities, held.Labels);
+            card = EnsembleStore.Describe(EnsembleStore.Weighted, folder, memberFolders, members, weights, null, seed, null,
+                "weighted average of member probabilities; weights on the simplex minimising validation log-loss (BFGS, softmax parameters)");
+            combined = WeightedAverageEnsemble.Combine(probabilities, weights);
+            say($"weights: {EnsembleStore.Format(members.Select((m, i) => (m.Name, weights[i])))}");
+        }
+        foreach (var member in members) ModelLoader.Dispose(member);
+        card = card with { Validation = Validation(combined, held) };
+        Directory.CreateDirectory(folder);
+        card.Write(folder);
+        return card;
+    }
+
+    private static Dictionary<string, double> Validation(ClassProbabilities combined, BeatSet validation)
     {
         var matrix = ConfusionMatrix.From(validation.Labels, combined.PredictedClasses(), combined.ClassCount);
         return new Dictionary<string, double> { ["accuracy"] = matrix.Accuracy, ["macroF1"] = matrix.MacroF1, ["beats"] = matrix.Total };

@@ -95,31 +95,8 @@ internal static class TrainCommand
             {
                 bool weighted = which == EnsembleStore.Weighted;
                 var folders = EnsembleTraining.MemberFolders(parse.GetValue(members), folder, weighted ? EnsembleTraining.DeepMembers : EnsembleTraining.AllMembers);
-                var (loaded, held) = EnsembleTraining.Prepare(folders, data, seedValue, fraction, file);
-                // Each member scores the validation beats once; weights and validation scores both use these.
-                var memberProbabilities = loaded.Select(m => m.Predict(held)).ToList();
-                ModelCard card;
-                ClassProbabilities combined;
-                if (weighted)
-                {
-                    var weights = EnsembleWeights.MinimiseLogLoss(memberProbabilities, held.Labels);
-                    card = EnsembleStore.Describe(which, folder, folders, loaded, weights, null, seedValue, null,
-                        "weighted average of member probabilities; weights on the simplex minimising validation log-loss (BFGS, softmax parameters)");
-                    combined = WeightedAverageEnsemble.Combine(memberProbabilities, weights);
-                    console.WriteLine($"weights: {EnsembleStore.Format(loaded.Select((m, i) => (m.Name, weights[i])))}");
-                }
-                else
-                {
-                    var mode = parse.GetValue(voting);
-                    card = EnsembleStore.Describe(which, folder, folders, loaded, null, mode, seedValue, null,
-                        mode == VotingMode.Hard ? "majority vote; ties to the highest mean probability, then the lower label" : "mean of member probabilities");
-                    combined = VotingEnsemble.Combine(memberProbabilities, mode);
-                }
-                var final = card with { Validation = EnsembleTraining.Validation(combined, held) };
-                Directory.CreateDirectory(folder);
-                final.Write(folder);
-                Report(console, final, folder);
-                foreach (var member in loaded) ModelLoader.Dispose(member);
+                var card = EnsembleTraining.Build(folder, folders, data, file, seedValue, fraction, weighted ? null : parse.GetValue(voting), console.WriteLine);
+                Report(console, card, folder);
                 return (int)ExitCode.Success;
             }
 

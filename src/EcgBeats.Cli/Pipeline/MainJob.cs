@@ -108,7 +108,8 @@ internal sealed class MainJob(IAnsiConsole console, string dataDirectory, string
             string target = Path.Combine(models, model);
             keys[model] = $"ensemble|{model}|" + string.Join("|", members.Select(m => keys[m]));
             Step($"{name}: {model}", target, keys[model], () =>
-                TrainEnsemble(target, members.Select(m => Path.Combine(models, m)).ToList(), train, trainFile, voting));
+                EnsembleTraining.Build(target, members.Select(m => Path.Combine(models, m)).ToList(), train, trainFile, seed,
+                    ValidationFraction, voting, line => console.WriteLine("   " + line)));
         }
         foreach (var (model, key) in keys)
         {
@@ -122,31 +123,6 @@ internal sealed class MainJob(IAnsiConsole console, string dataDirectory, string
                 evaluation.Write(Path.Combine(target, "metrics.json"));
             });
         }
-    }
-
-    private void TrainEnsemble(string folder, IReadOnlyList<string> memberFolders, BeatSet train, string trainFile, VotingMode? voting)
-    {
-        var (members, held) = EnsembleTraining.Prepare(memberFolders, train, seed, ValidationFraction, trainFile);
-        var probabilities = members.Select(m => m.Predict(held)).ToList();
-        ModelCard card;
-        ClassProbabilities combined;
-        if (voting is { } mode)
-        {
-            card = EnsembleStore.Describe(EnsembleStore.Voting, folder, memberFolders, members, null, mode, seed, null,
-                mode == VotingMode.Hard ? "majority vote; ties to the highest mean probability, then the lower label" : "mean of member probabilities");
-            combined = VotingEnsemble.Combine(probabilities, mode);
-        }
-        else
-        {
-            var weights = EnsembleWeights.MinimiseLogLoss(probabilities, held.Labels);
-            card = EnsembleStore.Describe(EnsembleStore.Weighted, folder, memberFolders, members, weights, null, seed, null,
-                "weighted average of member probabilities; weights on the simplex minimising validation log-loss (BFGS, softmax parameters)");
-            combined = WeightedAverageEnsemble.Combine(probabilities, weights);
-            console.WriteLine($"   weights: {EnsembleStore.Format(members.Select((m, i) => (m.Name, weights[i])))}");
-        }
-        foreach (var member in members) ModelLoader.Dispose(member);
-        Directory.CreateDirectory(folder);
-        (card with { Validation = EnsembleTraining.Validation(combined, held) }).Write(folder);
     }
 
     /// <summary>Runs <paramref name="work"/> unless <paramref name="folder"/>'s stamp says it was done with these inputs.</summary>
