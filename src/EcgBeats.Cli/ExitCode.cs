@@ -7,8 +7,6 @@ public enum ExitCode
     Success = 0,
     /// <summary>The command line could not be parsed.</summary>
     Usage = 2,
-    /// <summary>The subcommand is planned but not built yet.</summary>
-    NotImplemented = 3,
     /// <summary>The user stopped the work (Ctrl+C); what was finished is kept.</summary>
     Interrupted = 130,
     /// <summary>An input file is malformed (EX_DATAERR).</summary>

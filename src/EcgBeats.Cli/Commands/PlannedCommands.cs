@@ -2,10 +2,7 @@ using System.CommandLine;
 
 namespace EcgBeats.Cli.Commands;
 
-/// <summary>
-/// The command tree. Commands whose issue has not landed yet are stubs: they say
-/// "not implemented yet" and exit with <see cref="ExitCode.NotImplemented"/>.
-/// </summary>
+/// <summary>The command tree, in the order the help lists it (the order of the data's journey).</summary>
 internal static class PlannedCommands
 {
     public static IEnumerable<Command> All()
@@ -19,21 +16,7 @@ internal static class PlannedCommands
         yield return EvaluateCommand.Create();
         yield return ReportCommand.Create();
         yield return RunCommand.Create();
-        yield return Stub("annotate", "Detect and classify every beat of a record; write WFDB annotations.");
-        yield return Stub("score", "Compare two annotation files beat by beat (AAMI EC57).");
-    }
-
-    private static Command Stub(string name, string description)
-    {
-        var command = new Command(name, description + " (not implemented yet)")
-        {
-            TreatUnmatchedTokensAsErrors = false,
-        };
-        command.SetAction(parse =>
-        {
-            parse.InvocationConfiguration.Error.WriteLine($"ecgbeats {name}: not implemented yet.");
-            return (int)ExitCode.NotImplemented;
-        });
-        return command;
+        yield return AnnotateCommand.Create();
+        yield return ScoreCommand.Create();
     }
 }
