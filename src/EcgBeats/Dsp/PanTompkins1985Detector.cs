@@ -19,7 +19,7 @@ public sealed record PanTompkins1985Options(
     double TWaveSeconds = 0.360,
     double SearchBackFactor = 1.66,
     double LearningSeconds = 2.0,
-    double LocateSeconds = 0.150);
+    double LocateSeconds = 0.075);
 
 /// <summary>
 /// The Pan–Tompkins real-time QRS detector: band-pass, derivative, squaring, moving-window

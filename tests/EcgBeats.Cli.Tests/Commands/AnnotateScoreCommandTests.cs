@@ -1,0 +1,109 @@
+using System.Globalization;
+using System.Text.Json;
+using EcgBeats.TestSupport;
+using EcgBeats.Wfdb;
+
+namespace EcgBeats.Cli.Tests.Commands;
+
+/// <summary><c>annotate</c> and <c>score</c> on the fixture records, with a model trained on them.</summary>
+public sealed class AnnotateScoreCommandTests
+{
+    private static readonly Lazy<string> Model = new(() =>
+    {
+        string folder = Path.Combine(Path.GetTempPath(), $"ecgbeats-cli-annotate-model-{Environment.ProcessId}");
+        var train = CliRunner.Run("train", "--model", "ann", "--train", FixtureDataset.Train, "--out", folder, "--epochs", "5");
+        Assert.True(train.ExitCode == 0, train.Error);
+        return folder;
+    });
+
+    private static string Fixtures => TestData.Fixture("mitdb");
+
+    [Fact]
+    public void AnnotateWritesReadableAnnotationsAndACsvThatAgree()
+    {
+        using var temp = TestData.TempFolder();
+        var run = CliRunner.Run("annotate", "208", "232", "--model", Model.Value, "--data", Fixtures, "--out", temp.Path);
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Contains("208: ", run.Output);
+
+        foreach (string name in new[] { "208", "232" })
+        {
+            var annotations = AnnotationReader.ReadFile(temp.File($"{name}.ecgbeats"));
+            string[] rows = File.ReadAllLines(temp.File($"{name}.ecgbeats.csv"));
+            Assert.Equal("sample,time_s,class,p_N,p_S,p_V,p_F,p_Q", rows[0]);
+            Assert.Equal(annotations.Count, rows.Length - 1);
+            for (int i = 0; i < annotations.Count; i++)
+            {
+                string[] f = rows[i + 1].Split(',');
+                Assert.Equal(annotations[i].Sample, long.Parse(f[0], CultureInfo.InvariantCulture));
+                Assert.Equal(annotations[i].Symbol, f[2]);
+                Assert.Equal(annotations[i].Sample / 360.0, double.Parse(f[1], CultureInfo.InvariantCulture), 3);
+                Assert.Contains(f[2], new[] { "N", "S", "V", "F", "Q" });
+            }
+        }
+    }
+
+    [Fact]
+    public void ScoreOfAnnotatedRecordsReportsEc57StatisticsAsTableAndJson()
+    {
+        using var temp = TestData.TempFolder();
+        Assert.Equal(0, CliRunner.Run("annotate", "100", "208", "--model", Model.Value, "--data", Fixtures, "--out", temp.Path).ExitCode);
+
+        var score = CliRunner.Run("score", "100", "208", "--data", Fixtures, "--test-dir", temp.Path, "--start", "0", "--json", temp.File("score.json"));
+        Assert.True(score.ExitCode == 0, score.Error);
+        Assert.Contains("QRS Se", score.Output);
+        Assert.Contains("average", score.Output);
+
+        using var json = JsonDocument.Parse(File.ReadAllText(temp.File("score.json")));
+        var root = json.RootElement;
+        Assert.Equal(2, root.GetProperty("records").GetArrayLength());
+        double se = root.GetProperty("gross").GetProperty("qrsSensitivity").GetDouble();
+        double plusP = root.GetProperty("gross").GetProperty("qrsPositivePredictivity").GetDouble();
+        Assert.True(se >= 99.5 && plusP >= 99.5, $"Se {se}, +P {plusP}");
+        // The gross matrix is the sum of the records' matrices, and counts every reference beat of the two records.
+        long[][] gross = root.GetProperty("grossMatrix").Deserialize<long[][]>()!;
+        long referenceBeats = new[] { "100", "208" }.Sum(r => AnnotationReader.ReadFile(Path.Combine(Fixtures, r + ".atr")).Count(a => EcgBeats.Beats.AamiMapping.IsBeat(a.Symbol)));
+        Assert.Equal(referenceBeats, gross.Take(5).Sum(row => row.Sum()));
+    }
+
+    [Fact]
+    public void ReferenceScoredAgainstItselfIsOneHundredPercentEverywhere()
+    {
+        using var temp = TestData.TempFolder();
+        var score = CliRunner.Run("score", "100", "208", "217", "232", "--data", Fixtures, "--test", "atr", "--start", "0", "--json", temp.File("self.json"));
+        Assert.True(score.ExitCode == 0, score.Error);
+        using var json = JsonDocument.Parse(File.ReadAllText(temp.File("self.json")));
+        foreach (string part in new[] { "gross", "average" })
+            foreach (var stat in json.RootElement.GetProperty(part).EnumerateObject())
+                Assert.True(stat.Value.ValueKind == JsonValueKind.Null || stat.Value.GetDouble() == (stat.Name == "vebFalsePositiveRate" ? 0 : 100), $"{part} {stat.Name} {stat.Value}");
+    }
+
+    [Fact]
+    public void FlatLeadIsABadInputAndNothingIsWritten()
+    {
+        using var temp = TestData.TempFolder();
+        var record = RecordReader.Read(TestData.FixtureRecord("100"));
+        RecordWriter.Write(temp.Path, "flat", new WfdbRecord(record.Header with { RecordName = "flat" }, 0, [new int[record.Length], record.Adc[1]]));
+        string output = Path.Combine(temp.Path, "out");
+
+        var run = CliRunner.Run("annotate", Path.Combine(temp.Path, "flat"), "--model", Model.Value, "--out", output);
+
+        Assert.Equal((int)ExitCode.BadInput, run.ExitCode);
+        Assert.Contains("flat", run.Error);
+        Assert.DoesNotContain("   at ", run.Error);
+        Assert.False(Directory.Exists(output) && Directory.EnumerateFileSystemEntries(output).Any(), "no file, whole or partial");
+    }
+
+    [Fact]
+    public void MissingFilesAreNamed()
+    {
+        using var temp = TestData.TempFolder();
+        var noRecord = CliRunner.Run("annotate", temp.File("nothing"), "--model", Model.Value, "--out", temp.Path);
+        Assert.Equal((int)ExitCode.NoInput, noRecord.ExitCode);
+        Assert.Contains("nothing.hea", noRecord.Error);
+
+        var noTest = CliRunner.Run("score", "100", "--data", Fixtures, "--test", "nosuch");
+        Assert.Equal((int)ExitCode.NoInput, noTest.ExitCode);
+        Assert.Contains("100.nosuch", noTest.Error);
+    }
+}
