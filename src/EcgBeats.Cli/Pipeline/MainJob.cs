@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using EcgBeats.Beats;
 using EcgBeats.Classification;
 using EcgBeats.Cli.Commands;
 using EcgBeats.Datasets;
@@ -36,7 +37,9 @@ internal sealed class MainJob(IAnsiConsole console, string dataDirectory, string
             ["data"] = dataDirectory,
             ["threads"] = Environment.ProcessorCount.ToString(),
             ["preprocessing"] = "raw lead 0 (no filter), Kaggle-faithful 187-value beats, min-max normalised per beat",
-            ["training"] = profile.MaxTrainingBeatsPerClass is { } n ? $"at most {n} training beats per class (seeded subsample)" : "all training beats",
+            ["training"] = profile.MaxTrainingBeatsPerClass is { } n
+                ? $"at most {string.Join(", ", n.Select((c, k) => $"{c} {AamiMapping.Classes[k]}"))} training beats (seeded subsample)"
+                : "all training beats",
         });
         foreach (var split in new[] { SplitKind.Intra, SplitKind.Inter })
         {
@@ -111,13 +114,18 @@ internal sealed class MainJob(IAnsiConsole console, string dataDirectory, string
                 EnsembleTraining.Build(target, members.Select(m => Path.Combine(models, m)).ToList(), train, trainFile, seed,
                     ValidationFraction, voting, line => console.WriteLine("   " + line)));
         }
+        // Members are evaluated before the ensembles; their test-set probabilities are kept so that ensembles reuse them.
+        var scored = new Dictionary<string, IBeatClassifier>(StringComparer.Ordinal);
         foreach (var (model, key) in keys)
         {
             string target = Path.Combine(folder, "evaluation", model);
             Step($"{name}: evaluate {model}", target, $"evaluation|{key}|test={testKey}", () =>
             {
-                var classifier = ModelLoader.Load(Path.Combine(models, model));
-                var (evaluation, _) = Evaluation.Run(classifier, test, Path.Combine(data, "mitbih_test.csv"), seed);
+                string modelFolder = Path.Combine(models, model);
+                var classifier = ModelLoader.Load(modelFolder, loadMember: member =>
+                    scored.TryGetValue(Path.GetFullPath(member), out var known) ? known : ModelLoader.Load(member));
+                var (evaluation, probabilities) = Evaluation.Run(classifier, test, Path.Combine(data, "mitbih_test.csv"), seed);
+                scored[Path.GetFullPath(modelFolder)] = new ScoredClassifier(modelFolder, test, probabilities, classifier.Card);
                 ModelLoader.Dispose(classifier);
                 Directory.CreateDirectory(target);
                 evaluation.Write(Path.Combine(target, "metrics.json"));
@@ -148,8 +156,8 @@ internal sealed class MainJob(IAnsiConsole console, string dataDirectory, string
         string.Join(";", records.SelectMany(r => new[] { ".hea", ".dat", ".atr" }.Select(e => new FileInfo(Path.Combine(dataDirectory, r + e))))
             .Select(f => $"{f.Name}:{(f.Exists ? f.Length : -1)}:{(f.Exists ? f.LastWriteTimeUtc.Ticks : 0)}"));
 
-    /// <summary>At most <paramref name="cap"/> beats of each class, chosen with the seed, in their original order.</summary>
-    private static BeatSet Subsample(BeatSet beats, int cap, int seed)
+    /// <summary>At most <c>cap[c]</c> beats of each class c, chosen with the seed, in their original order.</summary>
+    private static BeatSet Subsample(BeatSet beats, IReadOnlyList<int> cap, int seed)
     {
         var random = SeededRandom.Create(seed);
         var keep = new List<int>();
@@ -157,7 +165,7 @@ internal sealed class MainJob(IAnsiConsole console, string dataDirectory, string
         {
             int[] members = group.ToArray();
             SeededRandom.Shuffle(members, random);
-            keep.AddRange(members.Take(cap));
+            keep.AddRange(members.Take(cap[group.Key]));
         }
         keep.Sort();
         return beats.Select(keep);

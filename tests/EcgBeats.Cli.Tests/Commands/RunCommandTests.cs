@@ -38,6 +38,13 @@ public sealed class RunCommandTests
             Assert.Equal(accuracy, csv.Single(l => l.StartsWith($"intra,{model},", StringComparison.Ordinal)).Split(',')[2]);
             Assert.True(File.Exists(run.File($"figures/confusion-intra-{model}.png")));
         }
+        // The run scores ensembles from their members' saved test-set probabilities; scoring afresh must agree.
+        foreach (string ensemble in Models.Where(m => m.StartsWith("ensemble", StringComparison.Ordinal)))
+        {
+            Assert.Equal(0, CliRunner.Run("evaluate", "--model", run.File($"intra/models/{ensemble}"), "--test", test, "--out", run.File($"afresh/{ensemble}")).ExitCode);
+            Assert.Equal(Evaluation.Read(run.File($"intra/evaluation/{ensemble}/metrics.json")).ConfusionMatrix,
+                Evaluation.Read(run.File($"afresh/{ensemble}/metrics.json")).ConfusionMatrix);
+        }
         Assert.True(File.Exists(run.File("figures/model-comparison-intra.svg")));
         Assert.True(File.Exists(run.File("figures/training-intra-cnn.png")));
         Assert.True(File.Exists(run.File("figures/beat-examples-intra.png")));

@@ -1,0 +1,78 @@
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Engines;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using EcgBeats.Classification;
+using EcgBeats.Dsp;
+using EcgBeats.Torch;
+using EcgBeats.Torch.Architectures;
+using EcgBeats.Wfdb;
+
+namespace EcgBeats.Benchmarks.Records;
+
+/// <summary>
+/// Annotating one whole 30-minute record (MIT-BIH 203: 30 min 6 s, 2,980 beats, the most of any record),
+/// on one thread: read the files, detect the beats (Pan–Tompkins), cut them, classify them. The baseline is
+/// reading and detecting alone; "x real time" is the record's length over the time taken. The networks'
+/// weights are untrained: inference costs the same whatever the weights.
+/// </summary>
+[Config(typeof(Columns))]
+public class RecordAnnotationBenchmarks
+{
+    private const string Record = "203";
+
+    /// <summary>Length of record 203: 650,000 samples at 360 Hz.</summary>
+    private const double RecordSeconds = 650_000 / 360.0;
+
+    private sealed class Columns : ManualConfig
+    {
+        public Columns()
+        {
+            AddJob(Job.Default.WithStrategy(RunStrategy.Monitoring).WithLaunchCount(1).WithWarmupCount(2).WithIterationCount(10)
+                .WithToolchain(InProcessEmitToolchain.Instance));
+            AddColumn(new ThroughputColumn("x real time", _ => RecordSeconds, perSecondOnly: true));
+        }
+    }
+
+    [Params("ann", "cnn", "lstm", "transformer")]
+    public string Model { get; set; } = "ann";
+
+    private string _path = null!, _folder = null!;
+    private TorchBeatClassifier _classifier = null!;
+    private readonly PanTompkins1985Detector _detector = new();
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        TorchRuntime.Configure(1);
+        _path = Path.Combine(BenchData.MitDb, Record);
+        _folder = Directory.CreateTempSubdirectory("ecgbeats-bench-").FullName;
+        TorchSharp.torch.manual_seed(1);
+        Networks.TryParse(Model, out var kind);
+        using (var network = Networks.Create(kind)) network.save(Path.Combine(_folder, TorchBeatClassifier.WeightsFile));
+        new ModelCard { Model = Model, Framework = "TorchSharp", Hyperparameters = new Dictionary<string, string>() }.Write(_folder);
+        _classifier = TorchBeatClassifier.Load(_folder);
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        _classifier.Dispose();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    [Benchmark(Baseline = true, Description = "read + detect")]
+    public int ReadAndDetect()
+    {
+        var record = RecordReader.Read(_path);
+        return _detector.Detect(record.Physical(0), record.SamplingFrequency).Count;
+    }
+
+    [Benchmark(Description = "read + detect + cut + classify")]
+    public int Annotate()
+    {
+        var record = RecordReader.Read(_path);
+        return new RecordAnnotator(_classifier, _detector).Annotate(record, Record).Beats.Count;
+    }
+}
