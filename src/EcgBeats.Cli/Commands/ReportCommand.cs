@@ -74,6 +74,9 @@ internal static class ReportCommand
         facts.TryAdd("EcgBeats", typeof(ReportCommand).Assembly.GetName().Version?.ToString(3) ?? "?");
         facts.TryAdd(".NET", Environment.Version.ToString());
         facts.TryAdd("machine", $"{RuntimeInformation.OSDescription}, {RuntimeInformation.ProcessArchitecture}, {Environment.ProcessorCount} cores");
+        // The libraries the models were trained with, as their cards recorded them (TorchSharp, ML.NET, OS).
+        foreach (var (library, version) in results.SelectMany(r => r.Card.Versions).Where(v => v.Key is not ("EcgBeats" or ".NET")))
+            facts.TryAdd(library, version);
         foreach (var (split, card) in datasets)
             facts.TryAdd($"{split} dataset", $"{card.Segmenter}, filter: {card.Filter}, seed {card.Seed}; {card.SplitDescription}");
         return new RunResults("EcgBeats: heartbeat classification on MIT-BIH", datasets, results, facts, testBeats);

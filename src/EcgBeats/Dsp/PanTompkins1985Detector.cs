@@ -76,7 +76,26 @@ public sealed class PanTompkins1985Detector : IQrsDetector
         var stages = Stages.Compute(signal, fs, Options);
         var candidates = Candidates(stages.Integrated, Samples(Options.RefractorySeconds, fs));
         var beats = Decide(stages, candidates, fs);
-        return beats.Select(i => (long)Locate(stages.BandPassed, i, fs)).Distinct().Order().ToList();
+        return Refractory(beats.Select(i => (Locate(stages.BandPassed, i, fs), stages.Integrated[i])), Samples(Options.RefractorySeconds, fs));
+    }
+
+    /// <summary>
+    /// Located beats closer than the refractory period are one beat (two detections that settled on the same
+    /// complex): the one with the larger integrated peak stays.
+    /// </summary>
+    private static List<long> Refractory(IEnumerable<(int Position, double Peak)> located, int refractory)
+    {
+        var kept = new List<(int Position, double Peak)>();
+        foreach (var beat in located.OrderBy(b => b.Position))
+        {
+            if (kept.Count > 0 && beat.Position - kept[^1].Position < refractory)
+            {
+                if (beat.Peak > kept[^1].Peak) kept[^1] = beat;
+                continue;
+            }
+            kept.Add(beat);
+        }
+        return kept.Select(b => (long)b.Position).ToList();
     }
 
     /// <summary>The processing chain's signals, each as long as the input.</summary>

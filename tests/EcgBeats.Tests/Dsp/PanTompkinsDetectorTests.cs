@@ -84,9 +84,9 @@ public sealed class PanTompkinsDetectorTests
             return Score(name, Reference(path), Detector.Detect(record.Physical(0), record.SamplingFrequency), record.SamplingFrequency);
         }).ToList();
         var gross = BeatComparison.Sum(scores);
-        // Measured 99.79% / 99.50% (docs/benchmarks.md); Pan and Tompkins report 99.3% / 99.5%.
+        // Measured 99.79% / 99.55% (docs/benchmarks.md); Pan and Tompkins report 99.3% / 99.5%.
         Assert.True(gross.QrsSensitivity >= 99.7, $"Se {gross.QrsSensitivity:0.000}%");
-        Assert.True(gross.QrsPositivePredictivity >= 99.45, $"+P {gross.QrsPositivePredictivity:0.000}%");
+        Assert.True(gross.QrsPositivePredictivity >= 99.5, $"+P {gross.QrsPositivePredictivity:0.000}%");
     }
 
     [Fact]
