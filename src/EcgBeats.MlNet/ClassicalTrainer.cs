@@ -47,7 +47,8 @@ public static class ClassicalTrainer
             Versions = new Dictionary<string, string>
             {
                 ["EcgBeats"] = typeof(ClassicalTrainer).Assembly.GetName().Version?.ToString(3) ?? "?",
-                ["ML.NET"] = typeof(MLContext).Assembly.GetName().Version?.ToString(3) ?? "?",
+                // ML.NET's assembly version stays 1.0.0; the package version is in the informational version.
+                ["ML.NET"] = PackageVersion(typeof(MLContext).Assembly),
                 [".NET"] = Environment.Version.ToString(),
             },
             Files = new Dictionary<string, string> { ["model"] = ClassicalBeatClassifier.ModelFile },
@@ -122,4 +123,9 @@ public static class ClassicalTrainer
             ["iterations"] = o.SvmIterations.ToString(),
         },
     };
+
+    /// <summary>The NuGet package version an assembly was built as (its informational version without the commit).</summary>
+    private static string PackageVersion(System.Reflection.Assembly assembly) =>
+        (System.Reflection.CustomAttributeExtensions.GetCustomAttribute<System.Reflection.AssemblyInformationalVersionAttribute>(assembly)?.InformationalVersion
+            ?? assembly.GetName().Version?.ToString(3) ?? "?").Split('+')[0];
 }

@@ -34,6 +34,17 @@ public sealed class ClassicalContractTests
         Assert.All(Enumerable.Range(0, p.Count), i => Assert.Equal(1f, p.Row(i).ToArray().Sum(), 3));
         Assert.Equal(ClassicalModels.Name(kind), loaded.Card.Model);
         Assert.Equal("ML.NET", loaded.Card.Framework);
+        // The card names the package version the project pins (ML.NET's assembly version is always 1.0.0).
+        Assert.Equal(PinnedVersion("Microsoft.ML"), loaded.Card.Versions["ML.NET"]);
+    }
+
+    /// <summary>The version Directory.Packages.props pins for a package.</summary>
+    private static string PinnedVersion(string package)
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir != null && !File.Exists(Path.Combine(dir.FullName, "Directory.Packages.props"))) dir = dir.Parent;
+        var props = System.Xml.Linq.XDocument.Load(Path.Combine(dir!.FullName, "Directory.Packages.props"));
+        return props.Descendants("PackageVersion").Single(e => (string?)e.Attribute("Include") == package).Attribute("Version")!.Value;
     }
 
     [Theory]
