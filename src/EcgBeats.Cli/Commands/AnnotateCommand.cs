@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using EcgBeats.Classification;
 using EcgBeats.Data;
+using EcgBeats.Dsp;
 using EcgBeats.Io;
 using EcgBeats.Wfdb;
 
@@ -25,9 +26,15 @@ internal static class AnnotateCommand
         var extension = new Option<string>("--ext") { Description = "Annotator name: the annotation file's extension.", DefaultValueFactory = _ => DefaultExtension };
         var channel = new Option<int>("--channel") { Description = "Which signal to analyse (0: the first, MLII in most MIT-BIH records, as the training data).", DefaultValueFactory = _ => 0 };
         var device = new Option<string>("--device") { Description = "cpu, cuda or cuda:N.", DefaultValueFactory = _ => "cpu" };
+        var detector = new Option<string>("--detector")
+        {
+            Description = "QRS detector: pantompkins1985 (Pan and Tompkins 1985) or elgendi2010 (two moving averages; fewer errors on MIT-BIH, docs/records.md).",
+            DefaultValueFactory = _ => QrsDetectors.Names[0],
+        };
+        detector.AcceptOnlyFromAmong([.. QrsDetectors.Names]);
         var command = new Command("annotate", "Detect (Pan-Tompkins) and classify every beat of raw records; write WFDB annotations (N, S, V, F, Q) and a CSV.")
         {
-            records, model, output, extension, channel, device,
+            records, model, output, extension, channel, device, detector,
         };
         command.SetAction(async (parse, cancel) =>
         {
@@ -40,7 +47,7 @@ internal static class AnnotateCommand
             var classifier = ModelLoader.Load(parse.GetValue(model)!, parse.GetValue(device)!);
             try
             {
-                var annotator = new RecordAnnotator(classifier);
+                var annotator = new RecordAnnotator(classifier, QrsDetectors.Create(parse.GetValue(detector)!));
                 foreach (string given in parse.GetValue(records)!)
                 {
                     cancel.ThrowIfCancellationRequested();

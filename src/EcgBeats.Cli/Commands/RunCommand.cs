@@ -11,7 +11,7 @@ internal static class RunCommand
 {
     public static Command Create()
     {
-        var profile = new Option<string>("--profile") { Description = "quick (minutes: every model, picture and table, trained briefly on a subsample) or full (the real training, about 75 minutes on 2 cores).", DefaultValueFactory = _ => "quick" };
+        var profile = new Option<string>("--profile") { Description = "quick (about 8 minutes on 2 cores: every model, picture and table, trained briefly on a subsample) or full (the real training, about 60 minutes on 2 cores).", DefaultValueFactory = _ => "quick" };
         profile.AcceptOnlyFromAmong("quick", "full", "smoke");
         var output = new Option<string>("--out") { Description = "The run folder.", DefaultValueFactory = _ => "runs/latest", HelpName = "DIR" };
         var seed = new Option<int>("--seed") { Description = "Seed of every random choice.", DefaultValueFactory = _ => 42 };

@@ -14,3 +14,19 @@ public interface IQrsDetector
     /// <param name="samplingFrequency">Its sampling frequency, Hz (any rate from about 100 Hz up).</param>
     IReadOnlyList<long> Detect(double[] signal, double samplingFrequency);
 }
+
+/// <summary>The QRS detectors by name, for command lines and cards.</summary>
+public static class QrsDetectors
+{
+    /// <summary>Every detector's name; the first is the default.</summary>
+    public static IReadOnlyList<string> Names { get; } = ["pantompkins1985", "elgendi2010"];
+
+    /// <summary>The detector of a name, with its paper's settings.</summary>
+    /// <exception cref="InvalidInputException">No detector has that name.</exception>
+    public static IQrsDetector Create(string name) => name switch
+    {
+        "pantompkins1985" => new PanTompkins1985Detector(),
+        "elgendi2010" => new Elgendi2010Detector(),
+        _ => throw new InvalidInputException($"detector '{name}': expected {string.Join(" or ", Names)}"),
+    };
+}

@@ -67,6 +67,21 @@ public sealed class AnnotateScoreCommandTests
     }
 
     [Fact]
+    public void TheSecondDetectorCanBeChosen()
+    {
+        using var temp = TestData.TempFolder();
+        var run = CliRunner.Run("annotate", "100", "--detector", "elgendi2010", "--model", Model.Value, "--data", Fixtures, "--out", temp.Path);
+        Assert.True(run.ExitCode == 0, run.Error);
+        var score = CliRunner.Run("score", "100", "--data", Fixtures, "--test-dir", temp.Path, "--start", "0", "--json", temp.File("score.json"));
+        using var json = JsonDocument.Parse(File.ReadAllText(temp.File("score.json")));
+        Assert.True(json.RootElement.GetProperty("gross").GetProperty("qrsSensitivity").GetDouble() >= 99.5, score.Output);
+
+        var unknown = CliRunner.Run("annotate", "100", "--detector", "nosuch", "--model", Model.Value, "--data", Fixtures, "--out", temp.Path);
+        Assert.Equal((int)ExitCode.Usage, unknown.ExitCode);
+        Assert.Contains("pantompkins1985", unknown.Error);
+    }
+
+    [Fact]
     public void ReferenceScoredAgainstItselfIsOneHundredPercentEverywhere()
     {
         using var temp = TestData.TempFolder();
