@@ -3,6 +3,18 @@ namespace EcgBeats.Dsp;
 /// <summary>Steps the QRS detectors share: filtering any length of signal, centred averages, merging close beats.</summary>
 internal static class BeatPlacement
 {
+    /// <summary>What every detector refuses: a rate too low for its band, a signal too short to hold a beat, NaN samples.</summary>
+    public static void CheckInput(double[] signal, double samplingFrequency, double bandHighHz)
+    {
+        ArgumentNullException.ThrowIfNull(signal);
+        if (!(samplingFrequency > 2 * bandHighHz))
+            throw new ArgumentOutOfRangeException(nameof(samplingFrequency), samplingFrequency, $"the sampling frequency must exceed {2 * bandHighHz} Hz");
+        double minimum = PanTompkins1985Detector.MinimumSeconds;
+        if (signal.Length < minimum * samplingFrequency)
+            throw new ArgumentException($"the signal is {signal.Length / samplingFrequency:0.###} s long; at least {minimum} s is needed to find a beat", nameof(signal));
+        if (Array.Exists(signal, double.IsNaN)) throw new ArgumentException("the signal holds NaN samples", nameof(signal));
+    }
+
     /// <summary>
     /// Zero-phase band-pass of a whole signal. A signal too short for filtfilt's edge padding is padded
     /// with its edge values first (which adds no QRS), and the padding is cut off again.

@@ -48,12 +48,7 @@ public sealed class Elgendi2010Detector : IQrsDetector
     /// <exception cref="ArgumentException">The signal holds a NaN or is shorter than <see cref="PanTompkins1985Detector.MinimumSeconds"/>.</exception>
     public IReadOnlyList<long> Detect(double[] signal, double samplingFrequency)
     {
-        ArgumentNullException.ThrowIfNull(signal);
-        if (!(samplingFrequency > 2 * Options.BandHighHz))
-            throw new ArgumentOutOfRangeException(nameof(samplingFrequency), samplingFrequency, $"the sampling frequency must exceed {2 * Options.BandHighHz} Hz");
-        if (signal.Length < PanTompkins1985Detector.MinimumSeconds * samplingFrequency)
-            throw new ArgumentException($"the signal is {signal.Length / samplingFrequency:0.###} s long; at least {PanTompkins1985Detector.MinimumSeconds} s is needed to find a beat", nameof(signal));
-        if (Array.Exists(signal, double.IsNaN)) throw new ArgumentException("the signal holds NaN samples", nameof(signal));
+        BeatPlacement.CheckInput(signal, samplingFrequency, Options.BandHighHz);
 
         double fs = samplingFrequency;
         double[] bp = BeatPlacement.BandPass(signal, new ButterworthBandPass(Options.BandLowHz, Options.BandHighHz, Options.BandOrder, fs));

@@ -65,12 +65,7 @@ public sealed class PanTompkins1985Detector : IQrsDetector
     /// <exception cref="ArgumentException">The signal holds a NaN or is shorter than <see cref="MinimumSeconds"/>.</exception>
     public IReadOnlyList<long> Detect(double[] signal, double samplingFrequency)
     {
-        ArgumentNullException.ThrowIfNull(signal);
-        if (!(samplingFrequency > 2 * Options.BandHighHz))
-            throw new ArgumentOutOfRangeException(nameof(samplingFrequency), samplingFrequency, $"the sampling frequency must exceed {2 * Options.BandHighHz} Hz");
-        if (signal.Length < MinimumSeconds * samplingFrequency)
-            throw new ArgumentException($"the signal is {signal.Length / samplingFrequency:0.###} s long; at least {MinimumSeconds} s is needed to find a beat", nameof(signal));
-        if (Array.Exists(signal, double.IsNaN)) throw new ArgumentException("the signal holds NaN samples", nameof(signal));
+        BeatPlacement.CheckInput(signal, samplingFrequency, Options.BandHighHz);
 
         double fs = samplingFrequency;
         var stages = Stages.Compute(signal, fs, Options);
