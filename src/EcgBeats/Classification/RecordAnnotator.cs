@@ -111,19 +111,20 @@ public sealed class RecordAnnotator
             scale = SegmenterRate / samplingFrequency;
         }
         var positions = peaks.Select(p => Math.Min(x.Length - 1, (long)Math.Round(p * scale))).ToList();
-        // Two beats beyond the last, one RR apart, so the last real beat's window ends as if the rhythm went on.
+        // Two beats beyond the last, one RR apart, so the last real beat's window ends as if the rhythm went on;
+        // the segmenter then cuts every real beat (its last window, the first made-up beat's, is dropped).
         long rr = positions[^1] - positions[^2];
         positions.Add(positions[^1] + rr);
         positions.Add(positions[^1] + rr);
+        var windows = new KaggleMitBihSegmenter().Segment(x, SegmenterRate, positions);
 
         int length = KaggleMitBihSegmenter.Length;
         var values = new float[peaks.Count * length];
         for (int i = 0; i < peaks.Count; i++)
         {
-            long p = positions[i], next = positions[i + 1];
-            long end = Math.Min(x.Length, next + (long)(KaggleMitBihSegmenter.FollowingIntervalFraction * (positions[i + 2] - next)));
-            if (end <= p) end = Math.Min(x.Length, p + 1);
-            KaggleMitBihSegmenter.Cut(x, p, end).CopyTo(values, i * length);
+            // Positions are at least a refractory period apart, so no real beat's window is empty and none is skipped.
+            if (i >= windows.Count || windows[i].Sample != positions[i]) throw new InvalidOperationException($"beat {i} at {positions[i]} was not cut");
+            windows[i].Values.CopyTo(values, i * length);
         }
         return new BeatSet(length, values, new int[peaks.Count]);
     }

@@ -3,13 +3,13 @@ namespace EcgBeats.Dsp;
 /// <summary>Settings of <see cref="PanTompkins1985Detector"/>; the defaults are the paper's.</summary>
 /// <param name="BandLowHz">Band-pass lower edge, Hz (paper: 5 Hz, which keeps the QRS energy and drops P/T waves and baseline).</param>
 /// <param name="BandHighHz">Band-pass upper edge, Hz (paper: 11-15 Hz, which drops muscle noise and mains).</param>
-/// <param name="BandOrder">Butterworth prototype order of the band-pass; run forward and backward, order 1 falls off like the paper's second-order filters (order 2 missed more beats on MIT-BIH: docs/benchmarks.md).</param>
+/// <param name="BandOrder">Butterworth prototype order of the band-pass; run forward and backward, order 1 falls off like the paper's second-order filters (order 2 makes more errors on MIT-BIH: docs/records.md).</param>
 /// <param name="IntegrationSeconds">Moving-window integration width (paper: 150 ms, the widest normal QRS).</param>
 /// <param name="RefractorySeconds">No second beat within this time of a beat (paper: 200 ms).</param>
 /// <param name="TWaveSeconds">A peak closer than this to the previous beat must also be steep enough, or it is a T wave (paper: 360 ms).</param>
 /// <param name="SearchBackFactor">When no beat has come for this many average RR intervals, look back with the lower threshold (paper: 166%).</param>
 /// <param name="LearningSeconds">Start-up period that sets the first thresholds (paper: 2 s).</param>
-/// <param name="LocateSeconds">Half-width of the window around a detection in which the R peak is sought in the signal.</param>
+/// <param name="LocateSeconds">Half-width of the window around a detection in which the beat is placed (on the band-passed signal).</param>
 public sealed record PanTompkins1985Options(
     double BandLowHz = 5,
     double BandHighHz = 15,
@@ -127,7 +127,6 @@ public sealed class PanTompkins1985Detector : IQrsDetector
         var levelsF = new Levels(MaxAbs(s.BandPassed, 0, learn) / 3, MeanAbs(s.BandPassed, 0, learn) / 2);
 
         var beats = new List<int>();
-        var rr1 = new Queue<int>();
         var rr2 = new Queue<int>();
         double lastSlope = 0;
         bool irregular = false;
@@ -158,10 +157,10 @@ public sealed class PanTompkins1985Detector : IQrsDetector
             }
             if (end) break;
 
+            if (beats.Count > 0 && c - beats[^1] < refractory) continue;
             double peakI = s.Integrated[c];
             int from = Math.Max(0, c - locate), to = Math.Min(s.Integrated.Length, c + locate / 2 + 1);
             double peakF = MaxAbs(s.BandPassed, from, to), slope = MaxAbs(s.Derivative, from, to);
-            if (beats.Count > 0 && c - beats[^1] < refractory) continue;
 
             bool isBeat = peakI > levelsI.Threshold1(irregular) && peakF > levelsF.Threshold1(irregular);
             if (isBeat && beats.Count > 0 && c - beats[^1] < tWave && slope < 0.5 * lastSlope)
@@ -187,10 +186,8 @@ public sealed class PanTompkins1985Detector : IQrsDetector
             if (beats.Count > 0)
             {
                 int rr = index - beats[^1];
-                Push(rr1, rr);
-                double average2 = rr2.Count > 0 ? rr2.Average() : rr1.Average();
                 // RR AVERAGE2 takes only intervals within 92-116% of itself; until it has some, every interval.
-                if (rr2.Count == 0 || (rr >= 0.92 * average2 && rr <= 1.16 * average2)) Push(rr2, rr);
+                if (rr2.Count == 0 || (rr >= 0.92 * rr2.Average() && rr <= 1.16 * rr2.Average())) Push(rr2, rr);
                 irregular = rr2.Count > 0 && (rr < 0.92 * rr2.Average() || rr > 1.16 * rr2.Average());
             }
             beats.Add(index);

@@ -44,7 +44,7 @@ public static class BeatByBeatComparator
         long end = options.EndSeconds is double e ? (long)Math.Round(e * samplingFrequency) : long.MaxValue / 4;
 
         var flutter = FlutterEpisodes(reference);
-        var refBeats = Beats(reference, flutter: null);
+        var refBeats = Beats(reference, flutter);
         var testBeats = Beats(test, flutter);
         var result = new BeatComparison(record);
 
@@ -97,19 +97,12 @@ public static class BeatByBeatComparator
     }
 
     /// <summary>The beats of an annotation list with their AAMI class, leaving out those inside flutter episodes.</summary>
-    private static List<Beat> Beats(IReadOnlyList<Annotation> annotations, List<(long From, long To)>? flutter)
+    private static List<Beat> Beats(IReadOnlyList<Annotation> annotations, List<(long From, long To)> flutter)
     {
         var beats = new List<Beat>(annotations.Count);
-        bool inFlutter = false;
         foreach (var a in annotations)
         {
-            if (flutter is null)
-            {
-                if (a.Symbol == "[") { inFlutter = true; continue; }
-                if (a.Symbol == "]") { inFlutter = false; continue; }
-                if (inFlutter) continue;
-            }
-            else if (flutter.Exists(f => a.Sample >= f.From && a.Sample <= f.To)) continue;
+            if (flutter.Exists(f => a.Sample >= f.From && a.Sample <= f.To)) continue;
             if (AamiMapping.TryMap(a.Symbol, out var c)) beats.Add(new Beat(a.Sample, (int)c));
         }
         return beats;

@@ -10,10 +10,6 @@ public sealed class Elgendi2010DetectorTests
 {
     private static readonly Elgendi2010Detector Detector = new();
 
-    private static BeatComparison Score(string name, IReadOnlyList<Annotation> reference, IReadOnlyList<long> detected, double fs) =>
-        BeatByBeatComparator.Compare(name, reference, detected.Select(s => new Annotation(s, AnnotationCodes.Code("N"))).ToList(),
-            fs, new BeatComparisonOptions(StartSeconds: 0));
-
     /// <summary>
     /// The bars are the measured rates less a margin. Over these 5-minute excerpts it misses more of 208's
     /// beats (7 of 520: fusion and PVC runs) and finds 5 extra in 232's long pauses than Pan–Tompkins does,
@@ -31,9 +27,9 @@ public sealed class Elgendi2010DetectorTests
         string path = TestData.FixtureRecord(name);
         double[] x = RecordReader.Read(path).Physical(0);
         if (rate != 360) x = new PolyphaseResampler(360, rate).Apply(x);
-        var reference = AnnotationReader.ReadFile(path + ".atr").Select(a => a with { Sample = (long)Math.Round(a.Sample * rate / 360.0) }).ToList();
+        var reference = PanTompkinsDetectorTests.Reference(path).Select(a => a with { Sample = (long)Math.Round(a.Sample * rate / 360.0) }).ToList();
 
-        var score = Score(name, reference, Detector.Detect(x, rate), rate);
+        var score = PanTompkinsDetectorTests.Score(name, reference, Detector.Detect(x, rate), rate);
 
         Assert.True(score.QrsSensitivity >= minimumSe, $"{name} at {rate} Hz: Se {score.QrsSensitivity:0.00}%");
         Assert.True(score.QrsPositivePredictivity >= minimumPlusP, $"{name} at {rate} Hz: +P {score.QrsPositivePredictivity:0.00}%");
@@ -46,7 +42,7 @@ public sealed class Elgendi2010DetectorTests
         var gross = BeatComparison.Sum(TestData.MitBihRecords.AsParallel().Select(name =>
         {
             var record = RecordReader.Read(Path.Combine(dir, name));
-            return Score(name, AnnotationReader.ReadFile(Path.Combine(dir, name + ".atr")), Detector.Detect(record.Physical(0), 360), 360);
+            return PanTompkinsDetectorTests.Score(name, PanTompkinsDetectorTests.Reference(Path.Combine(dir, name)), Detector.Detect(record.Physical(0), 360), 360);
         }).ToList());
         // Measured 99.88% / 99.85% (docs/benchmarks.md); Elgendi (2013) reports 99.78% / 99.87%.
         Assert.True(gross.QrsSensitivity >= 99.8, $"Se {gross.QrsSensitivity:0.000}%");

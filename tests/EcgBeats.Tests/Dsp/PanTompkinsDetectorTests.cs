@@ -15,12 +15,12 @@ public sealed class PanTompkinsDetectorTests
     private static readonly PanTompkins1985Detector Detector = new();
 
     /// <summary>Detections against reference annotations (all of them: flutter episodes are left out of the count, as EC57 says).</summary>
-    private static BeatComparison Score(string name, IReadOnlyList<Annotation> reference, IReadOnlyList<long> detected, double fs) =>
+    internal static BeatComparison Score(string name, IReadOnlyList<Annotation> reference, IReadOnlyList<long> detected, double fs) =>
         BeatByBeatComparator.Compare(name, reference,
             detected.Select(s => new Annotation(s, AnnotationCodes.Code("N"))).ToList(),
             fs, new BeatComparisonOptions(StartSeconds: 0));
 
-    private static IReadOnlyList<Annotation> Reference(string recordPath) => AnnotationReader.ReadFile(recordPath + ".atr");
+    internal static IReadOnlyList<Annotation> Reference(string recordPath) => AnnotationReader.ReadFile(recordPath + ".atr");
 
     private static long[] ReferenceBeats(string recordPath) =>
         Reference(recordPath).Where(a => AamiMapping.IsBeat(a.Symbol)).Select(a => a.Sample).ToArray();
