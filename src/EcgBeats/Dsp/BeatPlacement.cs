@@ -64,8 +64,8 @@ internal static class BeatPlacement
     /// <summary>
     /// Where a detected beat is: the largest magnitude of <paramref name="bandPassed"/> (the lead band-passed
     /// 5-15 Hz, zero phase) within <paramref name="halfWidth"/> samples of the detection. Over MIT-BIH this lands
-    /// within 3 samples (8 ms) of the reference annotation for 97% of N beats and 79% of V beats; the largest
-    /// deviation of the raw signal lands so for only 60% of V beats (docs/records.md). The beat cut starts here.
+    /// within 3 samples (8 ms) of the reference annotation for 97% of N beats and 80% of V beats
+    /// (docs/records.md, <c>detector-variants</c>). The beat cut starts here.
     /// </summary>
     public static int Place(double[] bandPassed, int detection, int halfWidth)
     {
