@@ -1,5 +1,8 @@
 using System.CommandLine;
 using EcgBeats.Cli.Commands;
+using EcgBeats.MlNet;
+using EcgBeats.Models;
+using EcgBeats.Torch;
 
 namespace EcgBeats.Cli;
 
@@ -14,6 +17,9 @@ public static class EcgBeatsApp
         Recursive = true,
     };
 
+    /// <summary>Every model kind this program trains and opens: the TorchSharp networks, the ML.NET models and the ensembles.</summary>
+    public static ModelRegistry Models { get; } = new(TorchModels.Family, ClassicalModels.Family);
+
     /// <summary>Builds the root command with every subcommand.</summary>
     public static RootCommand BuildRoot()
     {
@@ -22,7 +28,7 @@ public static class EcgBeatsApp
         {
             DataOption,
         };
-        foreach (var command in PlannedCommands.All())
+        foreach (var command in CommandTree.All())
             root.Add(command);
         return root;
     }

@@ -1,12 +1,12 @@
+using EcgBeats.Beats;
 using EcgBeats.Classification;
-using EcgBeats.Datasets;
 using EcgBeats.Io;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
 namespace EcgBeats.MlNet;
 
-/// <summary>A trained ML.NET model behind <see cref="IBeatClassifier"/>; saved as <c>model.zip</c> + <c>model.json</c>.</summary>
+/// <summary>A trained ML.NET model behind <see cref="IBeatClassifier"/>; saved as <c>model.zip</c> + <c>model.json</c>. Nothing to dispose.</summary>
 public sealed class ClassicalBeatClassifier : IBeatClassifier
 {
     /// <summary>The ML.NET model file in a model folder.</summary>
@@ -30,9 +30,12 @@ public sealed class ClassicalBeatClassifier : IBeatClassifier
 
     /// <summary>Loads a model folder written by <see cref="Save"/>.</summary>
     /// <exception cref="InvalidInputException">No card, or a missing or corrupt model file.</exception>
-    public static ClassicalBeatClassifier Load(string folder)
+    public static ClassicalBeatClassifier Load(string folder) => Load(folder, ModelCard.Read(folder));
+
+    /// <summary>Loads the model of a folder whose card is already read.</summary>
+    /// <exception cref="InvalidInputException">A missing or corrupt model file.</exception>
+    public static ClassicalBeatClassifier Load(string folder, ModelCard card)
     {
-        var card = ModelCard.Read(folder);
         string path = Path.Combine(folder, ModelFile);
         if (!File.Exists(path)) throw new InvalidInputException($"{path}: the model file is missing");
         var ml = new MLContext(card.Seed);
@@ -58,10 +61,11 @@ public sealed class ClassicalBeatClassifier : IBeatClassifier
     }
 
     /// <inheritdoc />
-    public ClassProbabilities Predict(BeatSet beats)
+    public ClassProbabilities Predict(UnlabelledBeats beats)
     {
         Card.CheckInput(beats, "beats");
         int classes = Card.Classes.Count;
+        // The model reads Features alone: labels were mapped to keys before it was fitted, not inside it.
         var scored = _model.Transform(BeatDataView.From(_ml, beats));
         // The Score slots follow the label keys, which were made in label order (0..4) from the
         // classes present in training; map each slot back to its class.
@@ -80,5 +84,10 @@ public sealed class ClassicalBeatClassifier : IBeatClassifier
             row++;
         }
         return new ClassProbabilities(result, classes);
+    }
+
+    /// <summary>Nothing to free: the model is managed memory.</summary>
+    public void Dispose()
+    {
     }
 }

@@ -24,11 +24,8 @@ public sealed record ClassicalOptions
     /// <summary>SVM: Pegasos iterations per class.</summary>
     public int SvmIterations { get; init; } = 20;
 
-    /// <summary>Seed of every random choice (ML.NET's context, the validation split).</summary>
+    /// <summary>Seed of every random choice (ML.NET's context, the row order).</summary>
     public int Seed { get; init; } = 42;
-
-    /// <summary>Share of each class held out for validation, the same split the deep models hold out.</summary>
-    public double ValidationFraction { get; init; } = 0.1;
 
     /// <summary>Threads for the tree trainers (null: ML.NET decides).</summary>
     public int? Threads { get; init; }

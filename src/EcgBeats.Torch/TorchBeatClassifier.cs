@@ -1,5 +1,5 @@
+using EcgBeats.Beats;
 using EcgBeats.Classification;
-using EcgBeats.Datasets;
 using EcgBeats.Io;
 using EcgBeats.Torch.Architectures;
 using TorchSharp;
@@ -37,15 +37,18 @@ public sealed class TorchBeatClassifier : IBeatClassifier, IDisposable
 
     /// <summary>Loads a model folder written by <see cref="Save"/>.</summary>
     /// <exception cref="InvalidInputException">No card, an unknown architecture, or missing or corrupt weights.</exception>
-    public static TorchBeatClassifier Load(string folder, string device = "cpu")
+    public static TorchBeatClassifier Load(string folder, string device = "cpu") => Load(folder, ModelCard.Read(folder), device);
+
+    /// <summary>Loads the weights of a model folder whose card is already read.</summary>
+    /// <exception cref="InvalidInputException">An unknown architecture, or missing or corrupt weights.</exception>
+    public static TorchBeatClassifier Load(string folder, ModelCard card, string device)
     {
-        var card = ModelCard.Read(folder);
-        if (!Networks.TryParse(card.Model, out var kind))
-            throw new InvalidInputException($"{folder}: model '{card.Model}' is not a TorchSharp network (expected ann, cnn, lstm or transformer)");
+        var definition = Networks.Find(card.Model)
+            ?? throw new InvalidInputException($"{folder}: model '{card.Model}' is not a TorchSharp network (expected {string.Join(", ", Networks.All)})");
         string weights = Path.Combine(folder, WeightsFile);
         if (!File.Exists(weights)) throw new InvalidInputException($"{weights}: the weights file is missing");
         var target = TorchRuntime.ParseDevice(device);
-        var network = Networks.Create(kind, card.BeatLength, card.Classes.Count);
+        var network = definition.Create(card.Representation.Layout, card.Classes.Count);
         try
         {
             network.load(weights);
@@ -53,7 +56,7 @@ public sealed class TorchBeatClassifier : IBeatClassifier, IDisposable
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             network.Dispose();
-            throw new InvalidInputException($"{weights}: not readable as {card.Model} weights ({e.GetType().Name}: {e.Message.Split('\n')[0]}); the file is corrupt or belongs to another model", e);
+            throw new InvalidInputException($"{weights}: not readable as {card.Model} weights for {card.ValuesPerBeat}-value beats ({e.GetType().Name}: {e.Message.Split('\n')[0]}); the file is corrupt or belongs to another model", e);
         }
         network.to(target);
         network.eval();
@@ -77,7 +80,7 @@ public sealed class TorchBeatClassifier : IBeatClassifier, IDisposable
     }
 
     /// <inheritdoc />
-    public ClassProbabilities Predict(BeatSet beats)
+    public ClassProbabilities Predict(UnlabelledBeats beats)
     {
         Card.CheckInput(beats, "beats");
         var result = new float[(long)beats.Count * Card.Classes.Count];
@@ -87,7 +90,7 @@ public sealed class TorchBeatClassifier : IBeatClassifier, IDisposable
         {
             using var scope = torch.NewDisposeScope();
             int n = Math.Min(BatchSize, beats.Count - start);
-            var input = torch.tensor(beats.Values.AsSpan(start * beats.BeatLength, n * beats.BeatLength).ToArray(), [n, beats.BeatLength]).to(_device);
+            var input = torch.tensor(beats.Values.AsSpan(start * beats.ValuesPerBeat, n * beats.ValuesPerBeat).ToArray(), [n, beats.ValuesPerBeat]).to(_device);
             var probabilities = nn.functional.softmax(_network.forward(input), 1).cpu();
             probabilities.data<float>().CopyTo(result.AsSpan(start * Card.Classes.Count, n * Card.Classes.Count));
         }

@@ -67,6 +67,7 @@ public sealed class FigureTests
         var card = new ModelCard
         {
             Model = "cnn", Framework = "TorchSharp", Hyperparameters = new Dictionary<string, string>(), BestEpoch = 2,
+            Representation = new EcgBeats.Representations.KaggleMitBihRepresentation().Recipe,
             History = [new EpochRecord(1, 0.5, 0.8, 0.4, 0.85, 0.6, 1e-3, 10), new EpochRecord(2, 0.3, 0.9, 0.3, 0.9, 0.7, 5e-4, 10),
                        new EpochRecord(3, 0.2, 0.93, 0.31, 0.9, 0.69, 1e-5, 10)],
         };

@@ -1,3 +1,4 @@
+using EcgBeats.Representations;
 using EcgBeats.Torch.Architectures;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -13,29 +14,40 @@ public sealed class ArchitectureTests
     // Transformer: conv 384 + 20,544, BatchNorm 2*128, positions 46*64, per encoder layer
     // (3*64*64+3*64) + (64*64+64) + (64*128+128) + (128*64+64) + 2*(64+64), two layers, 64*5+5.
     [Theory]
-    [InlineData(NetworkKind.Ann, 187 * 256 + 256 + 256 * 128 + 128 + 128 * 64 + 64 + 64 * 5 + 5)]
-    [InlineData(NetworkKind.Cnn, 1 * 64 * 5 + 64 + 2 * (64 * 64 * 5 + 64) + 3 * 128 + 64 * 23 * 64 + 64 + 64 * 5 + 5)]
-    [InlineData(NetworkKind.Lstm, 1 * 16 * 8 + 16 + 4 * 64 * 80 + 512 + 4 * 64 * 128 + 512 + 64 * 32 + 32 + 32 * 5 + 5)]
-    [InlineData(NetworkKind.Transformer, 384 + 20544 + 2 * 128 + 46 * 64 + 2 * (12480 + 4160 + 8320 + 8256 + 256) + 325)]
-    public void ParameterCountsMatchTheLayerSizes(NetworkKind kind, int expected)
+    [InlineData("ann", 187 * 256 + 256 + 256 * 128 + 128 + 128 * 64 + 64 + 64 * 5 + 5)]
+    [InlineData("cnn", 1 * 64 * 5 + 64 + 2 * (64 * 64 * 5 + 64) + 3 * 128 + 64 * 23 * 64 + 64 + 64 * 5 + 5)]
+    [InlineData("lstm", 1 * 16 * 8 + 16 + 4 * 64 * 80 + 512 + 4 * 64 * 128 + 512 + 64 * 32 + 32 + 32 * 5 + 5)]
+    [InlineData("transformer", 384 + 20544 + 2 * 128 + 46 * 64 + 2 * (12480 + 4160 + 8320 + 8256 + 256) + 325)]
+    public void ParameterCountsMatchTheLayerSizes(string kind, int expected)
     {
-        using var network = Networks.Create(kind);
+        using var network = Networks.Find(kind)!.Create(KaggleMitBihRepresentation.Layout);
         Assert.Equal(expected, Networks.ParameterCount(network));
     }
 
     [Theory]
-    [InlineData(NetworkKind.Ann)]
-    [InlineData(NetworkKind.Cnn)]
-    [InlineData(NetworkKind.Lstm)]
-    [InlineData(NetworkKind.Transformer)]
-    public void BeatsInLogitsOut(NetworkKind kind)
+    [InlineData("ann")]
+    [InlineData("cnn")]
+    [InlineData("lstm")]
+    [InlineData("transformer")]
+    public void BeatsInLogitsOut(string kind)
     {
         torch.manual_seed(3);
-        using var network = Networks.Create(kind);
+        using var network = Networks.Find(kind)!.Create(KaggleMitBihRepresentation.Layout);
         network.eval();
         using var beats = torch.rand(7, 187);
         using var logits = network.forward(beats);
         Assert.Equal(new long[] { 7, 5 }, logits.shape);
         Assert.True(logits.isfinite().all().item<bool>());
+    }
+
+    [Fact]
+    public void EveryNetworkIsDeclaredOnceWithItsOwnDefaults()
+    {
+        // The registry is the one place a network's name and defaults live (docs/models.md lists the same).
+        Assert.Equal(["ann", "cnn", "lstm", "transformer"], Networks.All.Select(n => n.Name));
+        Assert.Equal([40, 14, 20, 10], Networks.All.Select(n => n.Defaults.Epochs));
+        Assert.Equal(2e-3, Networks.Lstm.Defaults.LearningRate);
+        Assert.Equal(1.0, Networks.Lstm.Defaults.ClipGradientNorm);
+        Assert.All(Networks.All, n => Assert.Equal("deep", n.Family));
     }
 }

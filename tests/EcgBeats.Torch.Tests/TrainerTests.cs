@@ -1,3 +1,4 @@
+using EcgBeats.Beats;
 using EcgBeats.Classification;
 using EcgBeats.Datasets;
 using EcgBeats.TestSupport;
@@ -12,17 +13,20 @@ public sealed class TrainerTests
 
     private static TrainerOptions Quick(int epochs = 4) => new()
     {
-        Epochs = epochs, BatchSize = 64, LearningRate = 3e-3, Patience = 10, Threads = 2, Seed = 11, ValidationFraction = 0.15,
+        Epochs = epochs, BatchSize = 64, LearningRate = 3e-3, Patience = 10, Threads = 2, Seed = 11,
     };
 
+    /// <summary>The fixture training beats, held out 15% by beat (seed 11).</summary>
+    private static ValidationSplit Split => TestData.FixtureSplit();
+
     [Theory]
-    [InlineData(NetworkKind.Ann)]
-    [InlineData(NetworkKind.Cnn)]
-    public void LossDropsAndHeldOutAccuracyBeatsTheMajorityClass(NetworkKind kind)
+    [InlineData("ann")]
+    [InlineData("cnn")]
+    public void LossDropsAndHeldOutAccuracyBeatsTheMajorityClass(string kind)
     {
         using var folder = TestData.TempFolder();
-        var (train, test) = TestData.FixtureBeats;
-        using var model = Trainer.Train(kind, train, Quick(epochs: 8), folder.Path, "fixtures");
+        var (_, test) = TestData.FixtureBeats;
+        using var model = Trainer.Train(Networks.Find(kind)!, Split, Quick(epochs: 8), folder.Path, "fixtures");
 
         var history = model.Card.History!;
         Assert.True(history[^1].TrainLoss < history[0].TrainLoss * 0.8, $"loss {history[0].TrainLoss} -> {history[^1].TrainLoss}");
@@ -34,13 +38,13 @@ public sealed class TrainerTests
     {
         using var a = TestData.TempFolder();
         using var b = TestData.TempFolder();
-        var (train, test) = TestData.FixtureBeats;
-        using var first = Trainer.Train(NetworkKind.Cnn, train, Quick(epochs: 2), a.Path, "fixtures");
-        using var second = Trainer.Train(NetworkKind.Cnn, train, Quick(epochs: 2), b.Path, "fixtures");
+        var (_, test) = TestData.FixtureBeats;
+        using var first = Trainer.Train(Networks.Cnn, Split, Quick(epochs: 2), a.Path, "fixtures");
+        using var second = Trainer.Train(Networks.Cnn, Split, Quick(epochs: 2), b.Path, "fixtures");
 
         Assert.Equal(File.ReadAllBytes(Path.Combine(a.Path, "model.pt")), File.ReadAllBytes(Path.Combine(b.Path, "model.pt")));
         Assert.Equal(first.Card.History!.Select(h => h with { Seconds = 0 }), second.Card.History!.Select(h => h with { Seconds = 0 }));
-        Assert.Equal(first.Predict(test).Values, second.Predict(test).Values);
+        Assert.Equal(first.Predict(test.Unlabelled).Values, second.Predict(test.Unlabelled).Values);
         Assert.Equal(2, first.Card.Threads);
     }
 
@@ -48,11 +52,11 @@ public sealed class TrainerTests
     public void SaveThenLoadGivesBitIdenticalOutputs()
     {
         using var folder = TestData.TempFolder();
-        var (train, test) = TestData.FixtureBeats;
-        using var trained = Trainer.Train(NetworkKind.Lstm, train, Quick(epochs: 1), folder.Path, "fixtures");
+        var (_, test) = TestData.FixtureBeats;
+        using var trained = Trainer.Train(Networks.Lstm, Split, Quick(epochs: 1), folder.Path, "fixtures");
         using var loaded = TorchBeatClassifier.Load(folder.Path);
 
-        Assert.Equal(trained.Predict(test).Values, loaded.Predict(test).Values);
+        Assert.Equal(trained.Predict(test.Unlabelled).Values, loaded.Predict(test.Unlabelled).Values);
         Assert.Equal("lstm", loaded.Card.Model);
         Assert.False(File.Exists(Path.Combine(folder.Path, "checkpoint.json")), "a finished run leaves no checkpoint");
     }
@@ -62,20 +66,20 @@ public sealed class TrainerTests
     {
         using var whole = TestData.TempFolder();
         using var parts = TestData.TempFolder();
-        var (train, test) = TestData.FixtureBeats;
-        using var uninterrupted = Trainer.Train(NetworkKind.Ann, train, Quick(epochs: 3), whole.Path, "fixtures");
+        var (_, test) = TestData.FixtureBeats;
+        using var uninterrupted = Trainer.Train(Networks.Ann, Split, Quick(epochs: 3), whole.Path, "fixtures");
 
         // Stop during epoch 2: epoch 1 is checkpointed, the run says it was cancelled.
         using var cancel = new CancellationTokenSource();
         var stopInEpoch2 = new SynchronousProgress<TrainingProgress>(p => { if (p.Epoch == 2 && p.Batch == 3) cancel.Cancel(); });
-        Assert.Throws<OperationCanceledException>(() => Trainer.Train(NetworkKind.Ann, train, Quick(epochs: 3), parts.Path, "fixtures", false, stopInEpoch2, cancel.Token));
+        Assert.Throws<OperationCanceledException>(() => Trainer.Train(Networks.Ann, Split, Quick(epochs: 3), parts.Path, "fixtures", false, stopInEpoch2, cancel.Token));
         Assert.True(File.Exists(Path.Combine(parts.Path, "checkpoint.json")));
         Assert.False(File.Exists(Path.Combine(parts.Path, "model.json")));
 
-        using var resumed = Trainer.Train(NetworkKind.Ann, train, Quick(epochs: 3), parts.Path, "fixtures", resume: true);
+        using var resumed = Trainer.Train(Networks.Ann, Split, Quick(epochs: 3), parts.Path, "fixtures", resume: true);
         Assert.Equal(uninterrupted.Card.History!.Select(h => h with { Seconds = 0 }).ToList(), resumed.Card.History!.Select(h => h with { Seconds = 0 }).ToList());
         Assert.Equal(File.ReadAllBytes(Path.Combine(whole.Path, "model.pt")), File.ReadAllBytes(Path.Combine(parts.Path, "model.pt")));
-        Assert.Equal(uninterrupted.Predict(test).Values, resumed.Predict(test).Values);
+        Assert.Equal(uninterrupted.Predict(test.Unlabelled).Values, resumed.Predict(test.Unlabelled).Values);
         Assert.Equal(3, resumed.Card.History!.Count);
     }
 
@@ -84,17 +88,17 @@ public sealed class TrainerTests
     {
         using var folder = TestData.TempFolder();
         var (train, _) = TestData.FixtureBeats;
-        using var model = Trainer.Train(NetworkKind.Ann, train, Quick(epochs: 1) with { BalancePerClass = 200 }, folder.Path, "fixtures");
+        using var model = Trainer.Train(Networks.Ann, Split, Quick(epochs: 1) with { BalancePerClass = 200 }, folder.Path, "fixtures");
         Assert.Equal([200, 200, 200, 200, 200], model.Card.TrainingData!.Beats);
         Assert.Equal(train.Fingerprint(), model.Card.TrainingData.Sha256);
+        Assert.Equal(Split.Fingerprint, model.Card.TrainingData.ValidationFingerprint);
     }
 
     [Fact]
     public void MissingOrCorruptWeightsAreAClearError()
     {
         using var folder = TestData.TempFolder();
-        var (train, _) = TestData.FixtureBeats;
-        Trainer.Train(NetworkKind.Ann, train, Quick(epochs: 1), folder.Path, "fixtures").Dispose();
+        Trainer.Train(Networks.Ann, Split, Quick(epochs: 1), folder.Path, "fixtures").Dispose();
         string weights = Path.Combine(folder.Path, "model.pt");
 
         byte[] bytes = File.ReadAllBytes(weights);
@@ -115,9 +119,8 @@ public sealed class TrainerTests
     public void BeatsOfAnotherLengthAreRefused()
     {
         using var folder = TestData.TempFolder();
-        var (train, _) = TestData.FixtureBeats;
-        using var model = Trainer.Train(NetworkKind.Ann, train, Quick(epochs: 1), folder.Path, "fixtures");
-        var wrong = new BeatSet(100, new float[200], [0, 1]);
+        using var model = Trainer.Train(Networks.Ann, Split, Quick(epochs: 1), folder.Path, "fixtures");
+        var wrong = new UnlabelledBeats(100, new float[200]);
         var error = Assert.Throws<InvalidInputException>(() => model.Predict(wrong));
         Assert.Contains("expects 187", error.Message);
     }

@@ -44,9 +44,13 @@ internal static class TestData
     /// Kaggle-cut beats of the four fixture records (1,543 beats of all five classes), split 75/25 by
     /// beat, for short training runs.
     /// </summary>
-    public static (EcgBeats.Datasets.BeatSet Train, EcgBeats.Datasets.BeatSet Test) FixtureBeats => LazyFixtureBeats.Value;
+    public static (EcgBeats.Datasets.LabelledBeats Train, EcgBeats.Datasets.LabelledBeats Test) FixtureBeats => LazyFixtureBeats.Value;
 
-    private static readonly Lazy<(EcgBeats.Datasets.BeatSet, EcgBeats.Datasets.BeatSet)> LazyFixtureBeats = new(() =>
+    /// <summary>The fixture training beats with a beat-level validation split (what every trainer is given).</summary>
+    public static EcgBeats.Datasets.ValidationSplit FixtureSplit(double fraction = 0.15, int seed = 11) =>
+        EcgBeats.Datasets.ValidationSplit.ByBeat(FixtureBeats.Train, fraction, seed);
+
+    private static readonly Lazy<(EcgBeats.Datasets.LabelledBeats, EcgBeats.Datasets.LabelledBeats)> LazyFixtureBeats = new(() =>
     {
         var all = EcgBeats.Datasets.DatasetBuilder.ExtractAll(Fixture("mitdb"), FixtureRecords, EcgBeats.Datasets.DatasetRecipe.Kaggle());
         var (train, test) = EcgBeats.Datasets.IntraPatientSplit.Split(all.Labels, 0.25, 5);
@@ -54,9 +58,9 @@ internal static class TestData
     });
 
     /// <summary>Asserts that a classifier beats always answering the test set's most common class by 5 points.</summary>
-    public static void AssertBeatsTheMajorityClass(EcgBeats.Classification.IBeatClassifier model, EcgBeats.Datasets.BeatSet test)
+    public static void AssertBeatsTheMajorityClass(EcgBeats.Classification.IBeatClassifier model, EcgBeats.Datasets.LabelledBeats test)
     {
-        int[] predicted = model.Predict(test).PredictedClasses();
+        int[] predicted = model.Predict(test.Unlabelled).PredictedClasses();
         double accuracy = predicted.Zip(test.Labels).Count(p => p.First == p.Second) / (double)test.Count;
         double majority = test.ClassCounts().Max() / (double)test.Count;
         Assert.True(accuracy > majority + 0.05, $"{model.Name}: held-out accuracy {accuracy:P1}, majority class {majority:P1}");

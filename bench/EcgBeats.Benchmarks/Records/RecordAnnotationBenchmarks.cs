@@ -5,6 +5,7 @@ using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using EcgBeats.Classification;
 using EcgBeats.Dsp;
+using EcgBeats.Representations;
 using EcgBeats.Torch;
 using EcgBeats.Torch.Architectures;
 using EcgBeats.Wfdb;
@@ -49,9 +50,11 @@ public class RecordAnnotationBenchmarks
         _path = Path.Combine(BenchData.MitDb, Record);
         _folder = Directory.CreateTempSubdirectory("ecgbeats-bench-").FullName;
         TorchSharp.torch.manual_seed(1);
-        Networks.TryParse(Model, out var kind);
-        using (var network = Networks.Create(kind)) network.save(Path.Combine(_folder, TorchBeatClassifier.WeightsFile));
-        new ModelCard { Model = Model, Framework = "TorchSharp", Hyperparameters = new Dictionary<string, string>() }.Write(_folder);
+        using (var network = Networks.Find(Model)!.Create(KaggleMitBihRepresentation.Layout)) network.save(Path.Combine(_folder, TorchBeatClassifier.WeightsFile));
+        new ModelCard
+        {
+            Model = Model, Framework = TorchModels.Framework, Hyperparameters = new Dictionary<string, string>(), Representation = new KaggleMitBihRepresentation().Recipe,
+        }.Write(_folder);
         _classifier = TorchBeatClassifier.Load(_folder);
     }
 

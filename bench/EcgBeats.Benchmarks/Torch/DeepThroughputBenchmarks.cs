@@ -4,6 +4,7 @@ using BenchmarkDotNet.Engines;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using EcgBeats.Datasets;
+using EcgBeats.Representations;
 using EcgBeats.Torch;
 using EcgBeats.Torch.Architectures;
 using TorchSharp;
@@ -47,11 +48,10 @@ public class DeepThroughputBenchmarks
         int n = TrainBatches * TrainBatch;
         int[] pick = SeededRandom.Permutation(beats.Count, 1)[..Math.Max(n, InferBatch)];
         var chosen = beats.Select(pick);
-        _x = torch.tensor(chosen.Values, [chosen.Count, chosen.BeatLength]);
+        _x = torch.tensor(chosen.Values, [chosen.Count, chosen.ValuesPerBeat]);
         _y = torch.tensor(chosen.Labels.Select(l => (long)l).ToArray());
         torch.manual_seed(1);
-        Networks.TryParse(Model, out var kind);
-        _network = Networks.Create(kind);
+        _network = Networks.Find(Model)!.Create(KaggleMitBihRepresentation.Layout);
         _optimizer = torch.optim.Adam(_network.parameters(), 1e-3);
     }
 

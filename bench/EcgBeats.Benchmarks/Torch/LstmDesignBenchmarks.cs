@@ -62,7 +62,7 @@ public class LstmDesignBenchmarks
         TorchRuntime.SetFlushDenormals(FlushDenormals);
         var beats = DatasetBuilder.ExtractAll(BenchData.MitDb, ["100", "106", "119", "200", "208"], DatasetRecipe.Kaggle());
         var chosen = beats.Select(SeededRandom.Permutation(beats.Count, 1)[..(Batches * Batch * 4)]);
-        _x = torch.tensor(chosen.Values, [chosen.Count, chosen.BeatLength]);
+        _x = torch.tensor(chosen.Values, [chosen.Count, chosen.ValuesPerBeat]);
         _y = torch.tensor(chosen.Labels.Select(l => (long)l).ToArray());
         torch.manual_seed(1);
         (_plain, _plainOptimizer) = Make(new PlainLstm());

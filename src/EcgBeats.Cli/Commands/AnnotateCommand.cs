@@ -24,7 +24,7 @@ internal static class AnnotateCommand
         var model = new Option<string>("--model") { Description = "A model folder (model.json + weights), e.g. from 'ecgbeats train' or 'ecgbeats run'.", Required = true, HelpName = "DIR" };
         var output = new Option<string>("--out") { Description = "Folder for RECORD.<ext> and RECORD.<ext>.csv.", DefaultValueFactory = _ => ".", HelpName = "DIR" };
         var extension = new Option<string>("--ext") { Description = "Annotator name: the annotation file's extension.", DefaultValueFactory = _ => DefaultExtension };
-        var channel = new Option<int>("--channel") { Description = "Which signal to analyse (0: the first, MLII in most MIT-BIH records, as the training data).", DefaultValueFactory = _ => 0 };
+        var channel = new Option<int?>("--channel") { Description = "Which signal to read (from 0), instead of the lead the model's representation names (e.g. MLII, or the first signal for Kaggle-cut models)." };
         var device = new Option<string>("--device") { Description = "cpu, cuda or cuda:N.", DefaultValueFactory = _ => "cpu" };
         var detector = new Option<string>("--detector")
         {
@@ -32,7 +32,7 @@ internal static class AnnotateCommand
             DefaultValueFactory = _ => QrsDetectors.Names[0],
         };
         detector.AcceptOnlyFromAmong([.. QrsDetectors.Names]);
-        var command = new Command("annotate", "Detect (Pan-Tompkins) and classify every beat of raw records; write WFDB annotations (N, S, V, F, Q) and a CSV.")
+        var command = new Command("annotate", "Detect and classify every beat of raw records, cut as the model's training beats were; write WFDB annotations (N, S, V, F, Q) and a CSV.")
         {
             records, model, output, extension, channel, device, detector,
         };
@@ -44,10 +44,10 @@ internal static class AnnotateCommand
                 throw new InvalidInputException($"--ext {ext}: an annotator name is letters, digits and '_'");
             string outFolder = parse.GetValue(output)!;
             string? dataDirectory = DataLocation.Resolve(parse.GetValue(EcgBeatsApp.DataOption)).Directory;
-            var classifier = ModelLoader.Load(parse.GetValue(model)!, parse.GetValue(device)!);
-            try
+            using var classifier = EcgBeatsApp.Models.Open(parse.GetValue(model)!, parse.GetValue(device)!);
+            var annotator = new RecordAnnotator(classifier, QrsDetectors.Create(parse.GetValue(detector)!));
+            int? chosen = parse.GetValue(channel);
             {
-                var annotator = new RecordAnnotator(classifier, QrsDetectors.Create(parse.GetValue(detector)!));
                 foreach (string given in parse.GetValue(records)!)
                 {
                     cancel.ThrowIfCancellationRequested();
@@ -55,7 +55,7 @@ internal static class AnnotateCommand
                     string name = RecordPath.Name(path);
                     var started = System.Diagnostics.Stopwatch.StartNew();
                     var record = RecordReader.Read(path);
-                    var result = annotator.Annotate(record, name, parse.GetValue(channel));
+                    var result = annotator.Annotate(record, name, chosen is int c ? [c] : null);
                     Directory.CreateDirectory(outFolder);
                     string annotationFile = Path.Combine(outFolder, $"{name}.{ext}");
                     string csvFile = annotationFile + ".csv";
@@ -65,10 +65,6 @@ internal static class AnnotateCommand
                     string counts = string.Join(", ", Beats.AamiMapping.Classes.Select(c => $"{c} {result.Beats.Count(b => b.Class == c):N0}"));
                     parse.InvocationConfiguration.Output.WriteLine($"{name}: {result.Beats.Count:N0} beats ({counts}) in {started.Elapsed.TotalSeconds:0.00} s -> {annotationFile}, {Path.GetFileName(csvFile)}");
                 }
-            }
-            finally
-            {
-                ModelLoader.Dispose(classifier);
             }
             return (int)ExitCode.Success;
         });

@@ -4,6 +4,7 @@ using EcgBeats.Beats;
 using EcgBeats.Data;
 using EcgBeats.Datasets;
 using EcgBeats.Dsp;
+using EcgBeats.Representations;
 using Spectre.Console;
 
 namespace EcgBeats.Cli.Commands;
@@ -17,37 +18,43 @@ internal static class BuildDatasetCommand
         var split = new Option<SplitKind>("--split") { Description = "intra: stratified random 80/20 over beats (as Kaggle); inter: de Chazal DS1 -> DS2.", DefaultValueFactory = _ => SplitKind.Intra };
         var seed = new Option<int>("--seed") { Description = "Seed of the random split.", DefaultValueFactory = _ => 42 };
         var filter = new Option<FilterKind>("--filter") { Description = "Filtering of each record before segmentation (none reproduces Kaggle).", DefaultValueFactory = _ => FilterKind.None };
-        var segmenter = new Option<string>("--segmenter") { Description = "kaggle: Kaggle-faithful, from the reference beats; kachuee2018: the paper's R-peak method.", DefaultValueFactory = _ => "kaggle" };
-        segmenter.AcceptOnlyFromAmong("kaggle", "kachuee2018");
+        var representation = new Option<string>("--representation", "--segmenter")
+        {
+            Description = $"How beats are cut and scaled: {BeatRepresentations.Summaries}. ('kaggle' means kaggle-mitbih.)",
+            DefaultValueFactory = _ => BeatRepresentations.Names[0],
+        };
+        representation.AcceptOnlyFromAmong([.. BeatRepresentations.Names, "kaggle"]);
         var testFraction = new Option<double>("--test-fraction") { Description = "Share of each class held out (intra split).", DefaultValueFactory = _ => 0.2 };
         var mains = new Option<double>("--mains") { Description = "Mains frequency for the notch, Hz.", DefaultValueFactory = _ => 60 };
-        var command = new Command("build-dataset", "Build the 187-sample beat datasets (Kaggle layout) from the raw MIT-BIH records.")
+        var command = new Command("build-dataset", "Build labelled beat datasets (train and test files and their dataset.json) from the raw MIT-BIH records.")
         {
-            output, split, seed, filter, segmenter, testFraction, mains,
+            output, split, seed, filter, representation, testFraction, mains,
         };
         command.SetAction(async (parse, cancel) =>
         {
             // Run on a worker thread: Ctrl+C then only cancels the token, and the work stops cleanly at its next check.
             await Task.Yield();
             var data = DataLocation.Resolve(parse.GetValue(EcgBeatsApp.DataOption));
-            IBeatSegmenter chosen = parse.GetValue(segmenter) == "kachuee2018" ? new Kachuee2018Segmenter() : new KaggleMitBihSegmenter();
+            string asked = parse.GetValue(representation)!;
+            var chosen = BeatRepresentations.Create(asked == "kaggle" ? KaggleMitBihRepresentation.Name : asked,
+                new FilterOptions(parse.GetValue(filter), MainsHz: parse.GetValue(mains)));
             double fraction = parse.GetValue(testFraction);
             if (!(fraction > 0 && fraction < 1)) throw new InvalidInputException($"--test-fraction {fraction}: must lie between 0 and 1");
-            var recipe = new DatasetRecipe(chosen, new FilterOptions(parse.GetValue(filter), MainsHz: parse.GetValue(mains)),
-                parse.GetValue(split), fraction, parse.GetValue(seed));
+            var recipe = new DatasetRecipe(chosen, parse.GetValue(split), fraction, parse.GetValue(seed));
             string folder = Path.GetFullPath(parse.GetValue(output)!);
             var console = Terminal.For(parse.InvocationConfiguration.Output);
 
             console.MarkupLineInterpolated($"Building the [bold]{recipe.Split.ToString().ToLowerInvariant()}[/]-patient dataset from [bold]{data.Directory}[/]");
             var watch = Stopwatch.StartNew();
             var built = Run(console, data.Directory, recipe, cancel);
-            DatasetWriter.Write(folder, built);
+            var card = DatasetWriter.Write(folder, built);
 
             var table = new Table().AddColumns("split", "N", "S", "V", "F", "Q", "total");
             foreach (var (name, c) in new[] { ("train", built.Card.TrainCounts), ("test", built.Card.TestCounts) })
                 table.AddRow(name, c.N.ToString("N0"), c.S.ToString("N0"), c.V.ToString("N0"), c.F.ToString("N0"), c.Q.ToString("N0"), c.Total.ToString("N0"));
             console.Write(table);
-            console.WriteLine($"Wrote {folder} ({watch.Elapsed.TotalSeconds:0.0} s): {string.Join(", ", built.Card.Files.Values)}, dataset.json");
+            foreach (string note in card.LeadNotes) console.MarkupLineInterpolated($"[yellow]note[/]: {note}");
+            console.WriteLine($"Wrote {folder} ({watch.Elapsed.TotalSeconds:0.0} s): {string.Join(", ", card.Files.Select(f => f.Name))}, {DatasetCard.FileName}");
             return (int)ExitCode.Success;
         });
         return command;

@@ -11,7 +11,7 @@ internal static class EvaluateCommand
     public static Command Create()
     {
         var model = new Option<string>("--model") { Description = "A model folder.", Required = true, HelpName = "DIR" };
-        var test = new Option<string>("--test") { Description = "Test beats: a Kaggle-layout CSV with labels.", Required = true, HelpName = "FILE" };
+        var test = new Option<string>("--test") { Description = "Test beats: a Kaggle-layout CSV with labels, cut as the model's beats were.", Required = true, HelpName = "FILE" };
         var output = new Option<string?>("--out") { Description = "Where to write metrics.json (default: MODEL/evaluation).", HelpName = "DIR" };
         var seed = new Option<int>("--seed") { Description = "Seed of the bootstrap.", DefaultValueFactory = _ => 42 };
         var resamples = new Option<int>("--bootstrap") { Description = "Bootstrap resamples for the 95% intervals.", DefaultValueFactory = _ => 1000 };
@@ -23,10 +23,10 @@ internal static class EvaluateCommand
         {
             string folder = parse.GetValue(model)!;
             string testFile = parse.GetValue(test)!;
-            var classifier = ModelLoader.Load(folder);
-            var beats = KaggleCsv.Read(testFile);
-            var (evaluation, _) = Evaluation.Run(classifier, beats, testFile, parse.GetValue(seed), parse.GetValue(resamples));
-            ModelLoader.Dispose(classifier);
+            var beats = DatasetFiles.ReadLabelled(testFile);
+            Evaluation evaluation;
+            using (var classifier = EcgBeatsApp.Models.Open(folder))
+                (evaluation, _) = Evaluation.Run(classifier, beats, testFile, parse.GetValue(seed), parse.GetValue(resamples));
             string target = parse.GetValue(output) ?? Path.Combine(folder, "evaluation");
             Directory.CreateDirectory(target);
             evaluation.Write(Path.Combine(target, "metrics.json"));

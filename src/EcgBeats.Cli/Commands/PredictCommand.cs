@@ -12,28 +12,28 @@ internal static class PredictCommand
     public static Command Create()
     {
         var model = new Option<string>("--model") { Description = "A model folder (model.json + weights).", Required = true, HelpName = "DIR" };
-        var input = new Option<string>("--input") { Description = "Beats: a Kaggle-layout CSV, with labels (188 columns) or without (187).", Required = true, HelpName = "FILE" };
+        var input = new Option<string>("--input") { Description = "Beats: a Kaggle-layout CSV, with labels (188 columns) or without (187); cut as the model's beats were (checked against the dataset.json beside it, when there is one).", Required = true, HelpName = "FILE" };
         var output = new Option<string>("--out") { Description = "Predictions CSV: row, class, the five probabilities (and the label, when the input has one).", Required = true, HelpName = "FILE" };
         var device = new Option<string>("--device") { Description = "cpu, cuda or cuda:N.", DefaultValueFactory = _ => "cpu" };
         var command = new Command("predict", "Classify the beats of a CSV file with a saved model.") { model, input, output, device };
         command.SetAction(parse =>
         {
-            var classifier = ModelLoader.Load(parse.GetValue(model)!, parse.GetValue(device)!);
+            using var classifier = EcgBeatsApp.Models.Open(parse.GetValue(model)!, parse.GetValue(device)!);
             string inputFile = parse.GetValue(input)!;
-            var (beats, labelled) = KaggleCsv.ReadBeats(inputFile);
+            var (beats, labels) = DatasetFiles.ReadBeats(inputFile);
             classifier.Card.CheckInput(beats, inputFile);
             var probabilities = classifier.Predict(beats);
 
             var classes = classifier.Card.Classes;
             var text = new StringBuilder();
             text.Append("row,class,").Append(string.Join(",", classes.Select(c => "p_" + c)));
-            if (labelled) text.Append(",label");
+            if (labels is not null) text.Append(",label");
             text.Append('\n');
             for (int i = 0; i < beats.Count; i++)
             {
                 text.Append(i + 1).Append(',').Append(classes[probabilities.Predicted(i)]);
                 foreach (float p in probabilities.Row(i)) text.Append(',').Append(p.ToString("0.######", CultureInfo.InvariantCulture));
-                if (labelled) text.Append(',').Append(classes[beats.Labels[i]]);
+                if (labels is not null) text.Append(',').Append(classes[labels[i]]);
                 text.Append('\n');
             }
             string outputFile = parse.GetValue(output)!;
@@ -41,12 +41,11 @@ internal static class PredictCommand
             var predicted = probabilities.PredictedClasses();
             string summary = string.Join(", ", classes.Select((c, k) => $"{c} {predicted.Count(p => p == k):N0}"));
             parse.InvocationConfiguration.Output.WriteLine($"{beats.Count:N0} beats classified by {classifier.Name} ({summary}) -> {outputFile}");
-            if (labelled)
+            if (labels is not null)
             {
-                double accuracy = predicted.Zip(beats.Labels).Count(p => p.First == p.Second) / (double)Math.Max(1, beats.Count);
+                double accuracy = predicted.Zip(labels).Count(p => p.First == p.Second) / (double)Math.Max(1, beats.Count);
                 parse.InvocationConfiguration.Output.WriteLine($"accuracy against the file's labels: {Percent.Of(accuracy)}");
             }
-            ModelLoader.Dispose(classifier);
             return (int)ExitCode.Success;
         });
         return command;

@@ -2,6 +2,7 @@ using System.CommandLine;
 using EcgBeats.Cli.Pipeline;
 using EcgBeats.Data;
 using EcgBeats.Datasets;
+using EcgBeats.Runs;
 using Spectre.Console;
 
 namespace EcgBeats.Cli.Commands;
@@ -12,7 +13,7 @@ internal static class RunCommand
     public static Command Create()
     {
         var profile = new Option<string>("--profile") { Description = "quick (about 8 minutes on 2 cores: every model, picture and table, trained briefly on a subsample) or full (the real training, about 60 minutes on 2 cores).", DefaultValueFactory = _ => "quick" };
-        profile.AcceptOnlyFromAmong("quick", "full", "smoke");
+        profile.AcceptOnlyFromAmong([.. RunProfile.All.Select(p => p.Name)]);
         var output = new Option<string>("--out") { Description = "The run folder.", DefaultValueFactory = _ => "runs/latest", HelpName = "DIR" };
         var seed = new Option<int>("--seed") { Description = "Seed of every random choice.", DefaultValueFactory = _ => 42 };
         var force = new Option<bool>("--force") { Description = "Redo every step, even those whose outputs are up to date." };
@@ -36,17 +37,17 @@ internal static class RunCommand
                 if (!fetched.Succeeded)
                     throw new HttpRequestException($"{fetched.Failures.Count} file(s) failed: {string.Join("; ", fetched.Failures.Select(f => $"{f.Key}: {f.Value}"))}");
             }
-            string folder = Path.GetFullPath(parse.GetValue(output)!);
-            console.WriteLine($"Profile {chosen.Name}: about {chosen.EstimatedMinutes:0} minutes on a 2-core machine. Data: {data.Directory}. Run folder: {folder}");
+            var folder = RunFolder.At(parse.GetValue(output)!);
+            console.WriteLine($"Profile {chosen.Name}: about {chosen.EstimatedMinutes:0} minutes on a 2-core machine. Data: {data.Directory}. Run folder: {folder.Root}");
             try
             {
-                string report = new MainJob(console, data.Directory, folder, chosen, parse.GetValue(seed), parse.GetValue(force)).Run(cancel);
+                string report = new MainJob(console, EcgBeatsApp.Models, data.Directory, folder, chosen, parse.GetValue(seed), parse.GetValue(force)).Run(cancel);
                 console.WriteLine($"Report: {report}");
                 return (int)ExitCode.Success;
             }
             catch (OperationCanceledException)
             {
-                parse.InvocationConfiguration.Error.WriteLine($"ecgbeats run: interrupted. Finished steps are kept in {folder}; run the same command to go on.");
+                parse.InvocationConfiguration.Error.WriteLine($"ecgbeats run: interrupted. Finished steps are kept in {folder.Root}; run the same command to go on.");
                 return (int)ExitCode.Interrupted;
             }
         });

@@ -2,63 +2,67 @@ using System.CommandLine;
 using EcgBeats.Classification;
 using EcgBeats.Datasets;
 using EcgBeats.MlNet;
+using EcgBeats.Models;
 using EcgBeats.Torch.Architectures;
 using EcgBeats.Torch.Training;
 using Spectre.Console;
 
 namespace EcgBeats.Cli.Commands;
 
-/// <summary><c>ecgbeats train</c>: train a model, the four deep ones, a classical one or an ensemble, on a Kaggle-layout file.</summary>
+/// <summary><c>ecgbeats train</c>: train a model (deep, classical, or an ensemble of trained ones) on a beat file.</summary>
 internal static class TrainCommand
 {
-    private static readonly string[] Models =
-        ["ann", "cnn", "lstm", "transformer", "all", "rf", "dt", "svm", EnsembleStore.Weighted, EnsembleStore.Voting];
+    /// <summary>The name that trains every deep model.</summary>
+    private const string AllDeep = "all";
 
     public static Command Create()
     {
+        var registry = EcgBeatsApp.Models;
         var model = new Option<string>("--model")
         {
-            Description = "ann, cnn, lstm, transformer, all (the four deep models), rf, dt, svm, ensemble-weighted or ensemble-voting.",
+            Description = $"What to train: {KindHelp.Kinds(registry)}, or {AllDeep} (every deep model, one sub-folder each).",
             Required = true,
         };
-        model.AcceptOnlyFromAmong(Models);
-        var train = new Option<string>("--train") { Description = "Training beats: a Kaggle-layout CSV (e.g. mitbih_train.csv).", Required = true, HelpName = "FILE" };
-        var output = new Option<string>("--out") { Description = "Model folder (with --model all: one sub-folder per model).", Required = true, HelpName = "DIR" };
+        model.AcceptOnlyFromAmong([.. registry.Kinds.Select(k => k.Name), AllDeep]);
+        var train = new Option<string>("--train") { Description = "Training beats: a Kaggle-layout CSV (e.g. mitbih_train.csv; its dataset.json, when beside it, says how the beats were cut).", Required = true, HelpName = "FILE" };
+        var output = new Option<string>("--out") { Description = $"Model folder (with --model {AllDeep}: one sub-folder per model).", Required = true, HelpName = "DIR" };
         var seed = new Option<int>("--seed") { Description = "Seed of every random choice.", DefaultValueFactory = _ => 42 };
         var validation = new Option<double>("--validation") { Description = "Share of each class held out for validation (every model holds out the same beats).", DefaultValueFactory = _ => 0.1 };
         var threads = new Option<int>("--threads") { Description = "CPU threads.", DefaultValueFactory = _ => Math.Max(1, Environment.ProcessorCount) };
 
-        // Deep models.
-        var epochs = new Option<int?>("--epochs") { Description = "Deep: most epochs (default per model: ann 40, cnn 14, lstm 20, transformer 10)." };
-        var batch = new Option<int?>("--batch") { Description = "Deep: training batch size (default 128)." };
-        var lr = new Option<double?>("--lr") { Description = "Deep: peak learning rate (default 1e-3, lstm 2e-3)." };
+        // Deep models: the defaults are each network's (registry), so these options have none of their own.
+        var epochs = new Option<int?>("--epochs") { Description = $"Deep: most epochs ({KindHelp.Defaults(registry, "epochs")})." };
+        var batch = new Option<int?>("--batch") { Description = $"Deep: training batch size ({KindHelp.Defaults(registry, "batch")})." };
+        var lr = new Option<double?>("--lr") { Description = $"Deep: peak learning rate ({KindHelp.Defaults(registry, "lr")})." };
         var balance = new Option<int?>("--balance") { Description = "Deep: resample the training part to N beats per class (the reference pipeline: 20000). Default: no resampling." };
         var classWeights = new Option<bool>("--class-weights") { Description = "Deep: weigh the loss by inverse class frequency instead." };
         var device = new Option<string>("--device") { Description = "Deep: cpu, cuda or cuda:N.", DefaultValueFactory = _ => "cpu" };
-        var patience = new Option<int?>("--patience") { Description = "Deep: epochs without a better validation macro-F1 before stopping (default 4, ann 6, lstm 5)." };
+        var patience = new Option<int?>("--patience") { Description = $"Deep: epochs without a better validation macro-F1 before stopping ({KindHelp.Defaults(registry, "patience")})." };
         var maxBeats = new Option<int?>("--max-beats-per-epoch") { Description = "Deep: train each epoch on a random subset of this many beats." };
         var resume = new Option<bool>("--resume") { Description = "Deep: continue an interrupted run from its last epoch checkpoint in --out." };
 
-        // Classical models.
+        // Classical models: one set of options, each kind reading its own.
         var defaults = new ClassicalOptions();
-        var trees = new Option<int>("--trees") { Description = "rf: trees per class.", DefaultValueFactory = _ => defaults.Trees };
-        var leaves = new Option<int>("--leaves") { Description = "rf, dt: leaves per tree.", DefaultValueFactory = _ => defaults.Leaves };
-        var minLeaf = new Option<int>("--min-leaf") { Description = "rf, dt: fewest beats per leaf.", DefaultValueFactory = _ => defaults.MinimumBeatsPerLeaf };
-        var featureFraction = new Option<double>("--feature-fraction") { Description = "rf: share of features per tree.", DefaultValueFactory = _ => defaults.FeatureFraction };
-        var rank = new Option<int>("--kernel-rank") { Description = "svm: random Fourier features.", DefaultValueFactory = _ => defaults.KernelRank };
-        var gamma = new Option<float>("--gamma") { Description = "svm: RBF kernel gamma.", DefaultValueFactory = _ => defaults.KernelGamma };
-        var iterations = new Option<int>("--svm-iterations") { Description = "svm: Pegasos iterations per class.", DefaultValueFactory = _ => defaults.SvmIterations };
+        var trees = new Option<int>("--trees") { Description = $"{KindHelp.Defaults(registry, "trees")}: trees per class.", DefaultValueFactory = _ => defaults.Trees };
+        var leaves = new Option<int>("--leaves") { Description = $"{KindHelp.Defaults(registry, "leaves")}: leaves per tree.", DefaultValueFactory = _ => defaults.Leaves };
+        var minLeaf = new Option<int>("--min-leaf") { Description = $"{KindHelp.Defaults(registry, "min-leaf")}: fewest beats per leaf.", DefaultValueFactory = _ => defaults.MinimumBeatsPerLeaf };
+        var featureFraction = new Option<double>("--feature-fraction") { Description = $"{KindHelp.Defaults(registry, "feature-fraction")}: share of features per tree.", DefaultValueFactory = _ => defaults.FeatureFraction };
+        var rank = new Option<int>("--kernel-rank") { Description = $"{KindHelp.Defaults(registry, "kernel-rank")}: random Fourier features.", DefaultValueFactory = _ => defaults.KernelRank };
+        var gamma = new Option<float>("--gamma") { Description = $"{KindHelp.Defaults(registry, "gamma")}: RBF kernel gamma.", DefaultValueFactory = _ => defaults.KernelGamma };
+        var iterations = new Option<int>("--svm-iterations") { Description = $"{KindHelp.Defaults(registry, "svm-iterations")}: Pegasos iterations per class.", DefaultValueFactory = _ => defaults.SvmIterations };
 
         // Ensembles.
         var members = new Option<string[]>("--members")
         {
-            Description = "Ensembles: member model folders (default: ann cnn lstm transformer beside --out for the weighted one; those and rf dt svm for voting).",
+            Description = "Ensembles: member model folders (default: " +
+                          string.Join("; ", registry.KindsOf(Ensembles.FamilyName).OfType<EnsembleKind>().Select(e => $"{e.Name}: {string.Join(" ", e.DefaultMembers(registry))}")) +
+                          ", found beside --out).",
             AllowMultipleArgumentsPerToken = true,
             HelpName = "DIR",
         };
         var voting = new Option<VotingMode>("--voting") { Description = "ensemble-voting: hard (majority) or soft (mean probability).", DefaultValueFactory = _ => VotingMode.Hard };
 
-        var command = new Command("train", "Train a model on a Kaggle-layout training file: deep (TorchSharp), classical (ML.NET) or an ensemble of trained models.")
+        var command = new Command("train", "Train a model on a beat file: deep (TorchSharp), classical (ML.NET) or an ensemble of trained models.")
         {
             model, train, output, seed, validation, threads,
             epochs, batch, lr, balance, classWeights, device, patience, maxBeats, resume,
@@ -71,57 +75,69 @@ internal static class TrainCommand
             await Task.Yield();
             string file = parse.GetValue(train)!;
             var console = Terminal.For(parse.InvocationConfiguration.Output);
-            var data = KaggleCsv.Read(file);
             string which = parse.GetValue(model)!;
             string folder = Path.GetFullPath(parse.GetValue(output)!);
             int seedValue = parse.GetValue(seed);
             double fraction = parse.GetValue(validation);
             if (!(fraction > 0 && fraction < 1)) throw new InvalidInputException($"--validation {fraction}: must lie between 0 and 1");
+            var data = TrainingFile.Read(file, console);
             console.MarkupLineInterpolated($"Training on [bold]{file}[/]: {data.Count:N0} beats (N, S, V, F, Q = {string.Join(", ", data.ClassCounts().Select(c => c.ToString("N0")))})");
+            // One validation split, made once: every model trained on this file with this seed and share holds out these beats.
+            var split = ValidationSplit.ByBeat(data, fraction, seedValue);
 
-            if (ClassicalModels.TryParse(which, out var classical))
+            if (ClassicalModels.Find(which) is { } classical)
             {
                 var options = new ClassicalOptions
                 {
                     Trees = parse.GetValue(trees), Leaves = parse.GetValue(leaves), MinimumBeatsPerLeaf = parse.GetValue(minLeaf),
                     FeatureFraction = parse.GetValue(featureFraction), KernelRank = parse.GetValue(rank), KernelGamma = parse.GetValue(gamma),
-                    SvmIterations = parse.GetValue(iterations), Seed = seedValue, ValidationFraction = fraction, Threads = parse.GetValue(threads),
+                    SvmIterations = parse.GetValue(iterations), Seed = seedValue, Threads = parse.GetValue(threads),
                 };
-                var trained = ClassicalTrainer.Train(classical, data, options, folder, file);
+                using var trained = ClassicalTrainer.Train(classical, split, options, folder, file);
                 Report(console, trained.Card, folder);
                 return (int)ExitCode.Success;
             }
-            if (which is EnsembleStore.Weighted or EnsembleStore.Voting)
+            if (registry.Find(which) is EnsembleKind ensemble)
             {
-                bool weighted = which == EnsembleStore.Weighted;
-                var folders = EnsembleTraining.MemberFolders(parse.GetValue(members), folder, weighted ? EnsembleTraining.DeepMembers : EnsembleTraining.AllMembers);
-                var card = EnsembleTraining.Build(folder, folders, data, file, seedValue, fraction, weighted ? null : parse.GetValue(voting), console.WriteLine);
-                Report(console, card, folder);
+                var folders = MemberFolders(parse.GetValue(members), folder, ensemble.DefaultMembers(registry));
+                var opened = new List<IBeatClassifier>();
+                try
+                {
+                    foreach (string f in folders) opened.Add(registry.Open(f));
+                }
+                catch
+                {
+                    foreach (var m in opened) m.Dispose();
+                    throw;
+                }
+                var fitted = EnsembleFitter.Fit(ensemble, opened, folders, folder, split, parse.GetValue(voting), seedValue);
+                using var _ = fitted.Ensemble;
+                if (fitted.Weights is { } w) console.WriteLine($"weights: {EnsembleStore.Format(opened.Select((m, i) => (m.Name, w[i])))}");
+                Report(console, fitted.Card, folder);
                 return (int)ExitCode.Success;
             }
 
-            var kinds = which == "all" ? Networks.All : [Enum.Parse<NetworkKind>(which, ignoreCase: true)];
-            foreach (var kind in kinds)
+            var networks = which == AllDeep ? Networks.All : [Networks.Find(which)!];
+            foreach (var network in networks)
             {
-                var kindDefaults = TrainerOptions.For(kind);
-                var options = kindDefaults with
+                var d = network.Defaults;
+                var options = d with
                 {
-                    Epochs = parse.GetValue(epochs) ?? kindDefaults.Epochs,
-                    BatchSize = parse.GetValue(batch) ?? kindDefaults.BatchSize,
-                    LearningRate = parse.GetValue(lr) ?? kindDefaults.LearningRate,
+                    Epochs = parse.GetValue(epochs) ?? d.Epochs,
+                    BatchSize = parse.GetValue(batch) ?? d.BatchSize,
+                    LearningRate = parse.GetValue(lr) ?? d.LearningRate,
                     Seed = seedValue,
                     BalancePerClass = parse.GetValue(balance) is > 0 and var n ? n : null,
                     ClassWeights = parse.GetValue(classWeights),
                     Device = parse.GetValue(device)!,
                     Threads = parse.GetValue(threads),
-                    Patience = parse.GetValue(patience) ?? kindDefaults.Patience,
-                    ValidationFraction = fraction,
+                    Patience = parse.GetValue(patience) ?? d.Patience,
                     MaxBeatsPerEpoch = parse.GetValue(maxBeats),
                 };
-                string target = kinds.Count > 1 ? Path.Combine(folder, Networks.Name(kind)) : folder;
+                string target = networks.Count > 1 ? Path.Combine(folder, network.Name) : folder;
                 try
                 {
-                    using var trained = TrainingView.Run(console, kind, data, options, target, file, parse.GetValue(resume), cancel);
+                    using var trained = TrainingView.Run(console, network, split, options, target, file, parse.GetValue(resume), cancel);
                     Report(console, trained.Card, target);
                 }
                 catch (OperationCanceledException)
@@ -134,6 +150,17 @@ internal static class TrainCommand
             return (int)ExitCode.Success;
         });
         return command;
+    }
+
+    /// <summary>The member folders: as given, else the default members found beside <paramref name="output"/>.</summary>
+    private static IReadOnlyList<string> MemberFolders(string[]? given, string output, IReadOnlyList<ModelKind> defaults)
+    {
+        if (given is { Length: > 0 }) return given.Select(Path.GetFullPath).ToList();
+        string parent = Path.GetDirectoryName(Path.GetFullPath(output))!;
+        var found = defaults.Select(d => Path.Combine(parent, d.Name)).Where(d => File.Exists(Path.Combine(d, ModelCard.FileName))).ToList();
+        if (found.Count == 0)
+            throw new InvalidInputException($"no member models found beside {output} (looked for {string.Join(", ", defaults)} in {parent}); train them first or give --members");
+        return found;
     }
 
     private static void Report(IAnsiConsole console, ModelCard card, string folder)

@@ -9,7 +9,7 @@ namespace EcgBeats.Cli.Commands;
 /// <summary>Runs a training with a progress bar (loss, accuracy, rate, ETA) and one line per epoch.</summary>
 internal static class TrainingView
 {
-    public static TorchBeatClassifier Run(IAnsiConsole console, NetworkKind kind, BeatSet data, TrainerOptions options, string folder,
+    public static TorchBeatClassifier Run(IAnsiConsole console, NetworkDefinition network, ValidationSplit split, TrainerOptions options, string folder,
         string source, bool resume, CancellationToken cancel)
     {
         string Line(TrainingProgress p) =>
@@ -20,7 +20,7 @@ internal static class TrainingView
         if (!console.Profile.Capabilities.Interactive)
         {
             var lines = new SynchronousProgress<TrainingProgress>(p => { if (p.Completed is not null) console.WriteLine(Line(p)); });
-            return Trainer.Train(kind, data, options, folder, source, resume, lines, cancel);
+            return Trainer.Train(network, split, options, folder, source, resume, lines, cancel);
         }
         TorchBeatClassifier? result = null;
         console.Progress()
@@ -29,7 +29,7 @@ internal static class TrainingView
                      new ElapsedTimeColumn(), new RemainingTimeColumn(), new SpinnerColumn())
             .Start(context =>
             {
-                var task = context.AddTask(Networks.Name(kind), maxValue: 1);
+                var task = context.AddTask(network.Name, maxValue: 1);
                 var bar = new SynchronousProgress<TrainingProgress>(p =>
                 {
                     task.MaxValue = (double)p.Epochs * p.Batches;
@@ -37,7 +37,7 @@ internal static class TrainingView
                     task.Description = Markup.Escape($"{p.Model} {p.Epoch}/{p.Epochs} loss {p.Loss:F4} acc {Percent.Of(p.Accuracy, 1)} {p.BeatsPerSecond:N0} beats/s");
                     if (p.Completed is not null) console.MarkupLine(Markup.Escape(Line(p)));
                 });
-                result = Trainer.Train(kind, data, options, folder, source, resume, bar, cancel);
+                result = Trainer.Train(network, split, options, folder, source, resume, bar, cancel);
                 task.Value = task.MaxValue;
             });
         return result!;

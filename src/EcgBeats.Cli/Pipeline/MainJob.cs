@@ -6,48 +6,54 @@ using EcgBeats.Datasets;
 using EcgBeats.Io;
 using EcgBeats.Metrics;
 using EcgBeats.MlNet;
+using EcgBeats.Models;
 using EcgBeats.Reports.Writers;
+using EcgBeats.Runs;
 using EcgBeats.Torch.Architectures;
-using EcgBeats.Torch.Training;
 using Spectre.Console;
 
 namespace EcgBeats.Cli.Pipeline;
 
 /// <summary>
-/// The main job behind <c>ecgbeats run</c>: for the intra- and the inter-patient split, build the
-/// dataset, train every model and both ensembles, evaluate each on the test set; then write the
-/// report. Each step leaves a stamp naming its inputs and is skipped while the stamp still
-/// matches, so a run that was interrupted resumes where it stopped.
+/// The main job behind <c>ecgbeats run</c>: for the intra- and the inter-patient split, build the dataset, train every
+/// model and the ensembles, evaluate each on the test set; then write the report. Everything stays in memory from one
+/// step to the next; the disk is read only to resume. Each step leaves a <see cref="StepStamp"/> hashing every input
+/// that shapes its output and is skipped while that stamp still matches, so an interrupted run goes on where it stopped
+/// and a changed option reruns exactly the steps it touches.
 /// </summary>
-internal sealed class MainJob(IAnsiConsole console, string dataDirectory, string output, RunProfile profile, int seed, bool force)
+internal sealed class MainJob(IAnsiConsole console, ModelRegistry registry, string dataDirectory, RunFolder run, RunProfile profile, int seed, bool force)
 {
-    private static readonly string[] Deep = ["ann", "cnn", "lstm", "transformer"];
-    private static readonly string[] Classical = ["rf", "dt", "svm"];
-    private const double ValidationFraction = 0.1;
+    /// <summary>The share of each class of the training data every model holds out for validation.</summary>
+    public const double ValidationFraction = 0.1;
 
-    private readonly List<(string Split, string Model, Evaluation Evaluation)> _summary = [];
+    /// <summary>Bootstrap resamples behind each evaluation's intervals.</summary>
+    private const int BootstrapResamples = 1000;
+
+    private readonly List<ModelResult> _results = [];
+    private readonly Dictionary<string, DatasetCard> _datasets = [];
+    private readonly Dictionary<string, LabelledBeats> _testBeats = [];
 
     public string Run(CancellationToken cancel)
     {
-        Directory.CreateDirectory(output);
-        JsonFile.Write(Path.Combine(output, "run.json"), new Dictionary<string, string>
+        Directory.CreateDirectory(run.Root);
+        var facts = new Dictionary<string, string>
         {
             ["profile"] = profile.Name,
             ["seed"] = seed.ToString(),
             ["data"] = dataDirectory,
             ["threads"] = Environment.ProcessorCount.ToString(),
-            ["preprocessing"] = "raw lead 0 (no filter), Kaggle-faithful 187-value beats, min-max normalised per beat",
             ["training"] = profile.MaxTrainingBeatsPerClass is { } n
                 ? $"at most {string.Join(", ", n.Select((c, k) => $"{c} {AamiMapping.Classes[k]}"))} training beats (seeded subsample)"
                 : "all training beats",
-        });
+        };
+        JsonFile.Write(run.RunFile, facts);
         foreach (var split in new[] { SplitKind.Intra, SplitKind.Inter })
         {
             cancel.ThrowIfCancellationRequested();
             RunSplit(split, cancel);
         }
-        var results = ReportCommand.Collect(output);
-        string report = ReportWriter.Write(results, output);
+        var results = new RunResults(RunResults.DefaultTitle, _datasets, _results, RunReader.WithVersions(facts, _results, _datasets), _testBeats);
+        string report = ReportWriter.Write(results, run.Root);
         var table = new Table().AddColumns("split", "model", "accuracy", "macro-F1", "F1 S", "F1 V");
         foreach (var r in results.Results)
             table.AddRow(r.Split, r.Card.Model, Percent.Of(r.Evaluation.Report.Accuracy), r.Evaluation.Report.Macro.F1.ToString("F4"),
@@ -56,99 +62,149 @@ internal sealed class MainJob(IAnsiConsole console, string dataDirectory, string
         return report;
     }
 
-    private void RunSplit(SplitKind split, CancellationToken cancel)
+    private void RunSplit(SplitKind kind, CancellationToken cancel)
     {
-        string name = split.ToString().ToLowerInvariant();
+        string name = kind.ToString().ToLowerInvariant();
         var available = DatasetBuilder.RecordsIn(dataDirectory);
-        if (split == SplitKind.Inter && DeChazal2004Split.Ds1.Concat(DeChazal2004Split.Ds2).Except(available).Any())
+        if (kind == SplitKind.Inter && DeChazal2004Split.Ds1.Concat(DeChazal2004Split.Ds2).Except(available).Any())
         {
             console.MarkupLineInterpolated($"[yellow]{name}[/]: skipped, the data folder lacks de Chazal's DS1/DS2 records.");
             return;
         }
-        string folder = Path.Combine(output, name);
-        string data = Path.Combine(folder, "data");
-        string dataKey = $"dataset|{name}|seed={seed}|sources={Sources(available)}";
-        Step($"{name}: dataset", data, dataKey, () =>
-        {
-            var built = DatasetBuilder.Build(dataDirectory, DatasetRecipe.Kaggle(split, seed), cancel: cancel);
-            DatasetWriter.Write(data, built);
-        });
+        var folder = run.Split(name);
+        var recipe = DatasetRecipe.Kaggle(kind, seed);
+        var (card, trainAll, test) = Dataset(name, folder, recipe, available, cancel);
+        _datasets[name] = card;
+        _testBeats[name] = test;
 
-        string trainFile = Path.Combine(data, "mitbih_train.csv");
-        var train = KaggleCsv.Read(trainFile);
-        if (profile.MaxTrainingBeatsPerClass is { } cap) train = Subsample(train, cap, seed);
-        var test = KaggleCsv.Read(Path.Combine(data, "mitbih_test.csv"));
-        string trainKey = train.Fingerprint(), testKey = test.Fingerprint();
-        string models = Path.Combine(folder, "models");
-        var keys = new Dictionary<string, string>();
-
-        foreach (string model in Deep.Concat(Classical))
+        var train = profile.MaxTrainingBeatsPerClass is { } cap ? Subsample(trainAll, cap, seed) : trainAll;
+        // One validation split for every model and ensemble of this split.
+        var split = ValidationSplit.ByBeat(train, ValidationFraction, seed);
+        var owned = new List<IBeatClassifier>();
+        var members = new Dictionary<string, SharedClassifier>(StringComparer.Ordinal);   // by model folder (full path)
+        var stamps = new Dictionary<string, StepStamp>(StringComparer.Ordinal);
+        var order = new List<(string Model, IBeatClassifier Classifier)>();
+        try
         {
-            string target = Path.Combine(models, model);
-            keys[model] = $"model|{model}|profile={profile.Name}|seed={seed}|train={trainKey}";
-            Step($"{name}: train {model}", target, keys[model], () =>
+            foreach (var network in Networks.All)
             {
-                if (Networks.TryParse(model, out var kind))
-                {
-                    var options = profile.Deep(kind) with { Seed = seed, ValidationFraction = ValidationFraction };
+                var options = profile.Deep(network) with { Seed = seed };
+                string target = folder.Model(network.Name);
+                var stamp = ModelStamp(network, options, split);
+                var model = Step($"{name}: train {network.Name}", target, stamp,
                     // An interrupted run left a checkpoint: go on from it.
-                    using var trained = TrainingView.Run(console, kind, train, options, target, trainFile, resume: true, cancel);
-                }
-                else
-                {
-                    ClassicalModels.TryParse(model, out var classical);
-                    ClassicalTrainer.Train(classical, train, profile.Classical with { Seed = seed, ValidationFraction = ValidationFraction }, target, trainFile);
-                }
-            });
-        }
-        foreach (var (model, members, voting) in new[]
-                 {
-                     (EnsembleStore.Weighted, Deep, (VotingMode?)null),
-                     ("ensemble-voting-hard", Deep.Concat(Classical).ToArray(), VotingMode.Hard),
-                     ("ensemble-voting-soft", Deep.Concat(Classical).ToArray(), VotingMode.Soft),
-                 })
-        {
-            string target = Path.Combine(models, model);
-            keys[model] = $"ensemble|{model}|" + string.Join("|", members.Select(m => keys[m]));
-            Step($"{name}: {model}", target, keys[model], () =>
-                EnsembleTraining.Build(target, members.Select(m => Path.Combine(models, m)).ToList(), train, trainFile, seed,
-                    ValidationFraction, voting, line => console.WriteLine("   " + line)));
-        }
-        // Members are evaluated before the ensembles; their test-set probabilities are kept so that ensembles reuse them.
-        var scored = new Dictionary<string, IBeatClassifier>(StringComparer.Ordinal);
-        foreach (var (model, key) in keys)
-        {
-            string target = Path.Combine(folder, "evaluation", model);
-            Step($"{name}: evaluate {model}", target, $"evaluation|{key}|test={testKey}", () =>
+                    () => TrainingView.Run(console, network, split, options, target, card.FileFor("train"), resume: true, cancel),
+                    () => registry.Open(target));
+                Keep(network.Name, target, stamp, model);
+            }
+            foreach (var classical in ClassicalModels.All)
             {
-                string modelFolder = Path.Combine(models, model);
-                var classifier = ModelLoader.Load(modelFolder, loadMember: member =>
-                    scored.TryGetValue(Path.GetFullPath(member), out var known) ? known : ModelLoader.Load(member));
-                var (evaluation, probabilities) = Evaluation.Run(classifier, test, Path.Combine(data, "mitbih_test.csv"), seed);
-                scored[Path.GetFullPath(modelFolder)] = new ScoredClassifier(modelFolder, test, probabilities, classifier.Card);
-                ModelLoader.Dispose(classifier);
-                Directory.CreateDirectory(target);
-                evaluation.Write(Path.Combine(target, "metrics.json"));
-            });
+                var options = profile.Classical(new ClassicalOptions()) with { Seed = seed };
+                string target = folder.Model(classical.Name);
+                var stamp = ModelStamp(classical, classical.OptionsThatMatter(options), split);
+                var model = Step($"{name}: train {classical.Name}", target, stamp,
+                    () => ClassicalTrainer.Train(classical, split, options, target, card.FileFor("train")),
+                    () => registry.Open(target));
+                Keep(classical.Name, target, stamp, model);
+            }
+            foreach (var (model, ensemble, voting) in new[]
+                     {
+                         (Ensembles.Weighted.Name, Ensembles.Weighted, VotingMode.Hard),
+                         ($"{Ensembles.Voting.Name}-hard", Ensembles.Voting, VotingMode.Hard),
+                         ($"{Ensembles.Voting.Name}-soft", Ensembles.Voting, VotingMode.Soft),
+                     })
+            {
+                string target = folder.Model(model);
+                var memberKinds = ensemble.DefaultMembers(registry);
+                var stamp = new StepStamp("ensemble").With("kind", ensemble.Name).With("version", ensemble.Version.ToString())
+                    .With("voting", ensemble == Ensembles.Voting ? voting.ToString() : "-").With("split", split.Fingerprint)
+                    .With("members", string.Join(" ", memberKinds.Select(k => stamps[k.Name].Hash)));
+                var classifier = Step($"{name}: {model}", target, stamp,
+                    () => EnsembleFitter.Fit(ensemble, memberKinds.Select(k => (IBeatClassifier)members[folder.Model(k.Name)]).ToList(),
+                        memberKinds.Select(k => folder.Model(k.Name)).ToList(), target, split, voting, seed).Ensemble,
+                    () => registry.Open(target, members: path => members.GetValueOrDefault(path)));
+                stamps[model] = stamp;
+                owned.Add(classifier);
+                order.Add((model, classifier));
+            }
+            // Members are evaluated before the ensembles, which then reuse their test-set probabilities.
+            foreach (var (model, classifier) in order)
+            {
+                string target = folder.Evaluation(model);
+                var stamp = new StepStamp("evaluation").With("model", stamps[model].Hash).With("test", test.Fingerprint())
+                    .With("seed", seed.ToString()).With("bootstrap", BootstrapResamples.ToString());
+                var evaluation = Step($"{name}: evaluate {model}", target, stamp,
+                    () =>
+                    {
+                        var (evaluation, _) = Evaluation.Run(classifier, test, Path.Combine(folder.Data, card.FileFor("test")), seed, BootstrapResamples);
+                        evaluation.Write(folder.EvaluationFile(model));
+                        return evaluation;
+                    },
+                    () => Evaluation.Read(folder.EvaluationFile(model)));
+                _results.Add(new ModelResult(name, evaluation, classifier.Card with { Model = model }));
+            }
+        }
+        finally
+        {
+            foreach (var classifier in owned) classifier.Dispose();
+        }
+
+        void Keep(string model, string target, StepStamp stamp, IBeatClassifier classifier)
+        {
+            owned.Add(classifier);
+            stamps[model] = stamp;
+            var shared = new SharedClassifier(classifier);
+            members[Path.GetFullPath(target)] = shared;
+            order.Add((model, shared));
         }
     }
 
-    /// <summary>Runs <paramref name="work"/> unless <paramref name="folder"/>'s stamp says it was done with these inputs.</summary>
-    private void Step(string title, string folder, string key, Action work)
+    /// <summary>The split's dataset: built and written, or read back when its stamp says it is up to date.</summary>
+    private (DatasetCard Card, LabelledBeats Train, LabelledBeats Test) Dataset(string name, SplitFolder folder, DatasetRecipe recipe,
+        IReadOnlyList<string> available, CancellationToken cancel)
     {
-        string stamp = Path.Combine(folder, ".ecgbeats-step");
-        if (!force && File.Exists(stamp) && File.ReadAllText(stamp) == key)
+        var stamp = new StepStamp("dataset").With("builder", DatasetRecipe.BuilderVersion.ToString())
+            .WithJson("representation", recipe.Representation.Recipe).With("split", recipe.Split.ToString())
+            .With("seed", recipe.Seed.ToString()).With("testFraction", recipe.TestFraction.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .With("sources", Sources(available));
+        return Step($"{name}: dataset", folder.Data, stamp,
+            () =>
+            {
+                var built = DatasetBuilder.Build(dataDirectory, recipe, cancel: cancel);
+                var card = DatasetWriter.Write(folder.Data, built);
+                return (card, built.Train, built.Test);
+            },
+            () =>
+            {
+                var card = DatasetCard.Read(folder.DatasetCard);
+                return (card, DatasetFiles.ReadLabelled(Path.Combine(folder.Data, card.FileFor("train"))),
+                    DatasetFiles.ReadLabelled(Path.Combine(folder.Data, card.FileFor("test"))));
+            });
+    }
+
+    /// <summary>A model step's inputs: the kind and its code version, every option, the data and validation split, the representation.</summary>
+    private static StepStamp ModelStamp<TOptions>(ModelKind kind, TOptions options, ValidationSplit split) =>
+        new StepStamp("model").With("kind", kind.Name).With("version", kind.Version.ToString()).WithJson("options", options)
+            .With("split", split.Fingerprint).WithJson("representation", split.Data.Recipe);
+
+    /// <summary>
+    /// Runs <paramref name="work"/> unless <paramref name="folder"/>'s stamp says it was done with these inputs; then
+    /// <paramref name="resume"/> reads its result back instead.
+    /// </summary>
+    private T Step<T>(string title, string folder, StepStamp stamp, Func<T> work, Func<T> resume)
+    {
+        if (!force && stamp.IsDoneIn(folder))
         {
             console.MarkupLineInterpolated($"[grey]{title}: up to date[/]");
-            return;
+            return resume();
         }
         console.MarkupLineInterpolated($"[bold]{title}[/]");
         var clock = Stopwatch.StartNew();
-        if (File.Exists(stamp)) File.Delete(stamp);
-        work();
-        Directory.CreateDirectory(folder);
-        AtomicFile.WriteAllText(stamp, key);
+        if (Directory.Exists(folder)) StepStamp.Clear(folder);
+        var result = work();
+        stamp.WriteTo(folder);
         console.MarkupLineInterpolated($"[grey]   done in {clock.Elapsed.TotalSeconds:0.0} s[/]");
+        return result;
     }
 
     /// <summary>The data files' names, sizes and times: enough to notice a changed database, without hashing 100 MB.</summary>
@@ -157,7 +213,7 @@ internal sealed class MainJob(IAnsiConsole console, string dataDirectory, string
             .Select(f => $"{f.Name}:{(f.Exists ? f.Length : -1)}:{(f.Exists ? f.LastWriteTimeUtc.Ticks : 0)}"));
 
     /// <summary>At most <c>cap[c]</c> beats of each class c, chosen with the seed, in their original order.</summary>
-    private static BeatSet Subsample(BeatSet beats, IReadOnlyList<int> cap, int seed)
+    private static LabelledBeats Subsample(LabelledBeats beats, IReadOnlyList<int> cap, int seed)
     {
         var random = SeededRandom.Create(seed);
         var keep = new List<int>();

@@ -4,21 +4,27 @@ using EcgBeats.Torch.Training;
 
 namespace EcgBeats.Cli.Pipeline;
 
-/// <summary>How much work <c>ecgbeats run</c> does: the full job, a quick look, or a smoke test on small data.</summary>
+/// <summary>
+/// How much work <c>ecgbeats run</c> does: the full job, a quick look, or a smoke test on small data. A profile states
+/// only what differs from each model kind's defaults (the registry's).
+/// </summary>
 /// <param name="Name">full, quick or smoke.</param>
 /// <param name="MaxTrainingBeatsPerClass">Training beats kept of each class (N, S, V, F, Q; a seeded subsample), or null for all.</param>
-/// <param name="Deep">Training options per deep model (from the defaults).</param>
-/// <param name="Classical">Options of the classical models.</param>
+/// <param name="Deep">The options a network trains with, from its defaults.</param>
+/// <param name="Classical">The options of the classical models, from the defaults.</param>
 /// <param name="EstimatedMinutes">What it takes on this project's 2-core reference machine, both splits.</param>
 public sealed record RunProfile(
     string Name,
     IReadOnlyList<int>? MaxTrainingBeatsPerClass,
-    Func<NetworkKind, TrainerOptions> Deep,
-    ClassicalOptions Classical,
+    Func<NetworkDefinition, TrainerOptions> Deep,
+    Func<ClassicalOptions, ClassicalOptions> Classical,
     double EstimatedMinutes)
 {
+    /// <summary>Quick epochs per network: the LSTM learns slowly and gets many short epochs.</summary>
+    private static readonly Dictionary<string, int> QuickEpochs = new() { ["ann"] = 20, ["cnn"] = 6, ["lstm"] = 30, ["transformer"] = 5 };
+
     /// <summary>Every model with its defaults on all the data (docs/benchmarks.md: 61 minutes for both splits here).</summary>
-    public static RunProfile Full { get; } = new("full", null, TrainerOptions.For, new ClassicalOptions(), 60);
+    public static RunProfile Full { get; } = new("full", null, network => network.Defaults, o => o, 60);
 
     /// <summary>
     /// Every model, picture and table, trained briefly on at most 8,000 N and 2,500 beats of each other class:
@@ -26,24 +32,18 @@ public sealed record RunProfile(
     /// capped alike, the models over-called the rare classes and the quick accuracies fell to 63-93%.
     /// </summary>
     public static RunProfile Quick { get; } = new("quick", [8000, 2500, 2500, 2500, 2500],
-        kind => TrainerOptions.For(kind) with
-        {
-            Epochs = kind switch { NetworkKind.Ann => 20, NetworkKind.Cnn => 6, NetworkKind.Lstm => 30, _ => 5 },
-            Patience = 20,
-        },
-        new ClassicalOptions { Trees = 30, KernelRank = 300 }, 8);
+        network => network.Defaults with { Epochs = QuickEpochs.GetValueOrDefault(network.Name, 5), Patience = 20 },
+        o => o with { Trees = 30, KernelRank = 300 }, 8);
 
     /// <summary>For tests on the committed fixtures: one short epoch each, tiny forests.</summary>
     public static RunProfile Smoke { get; } = new("smoke", [200, 200, 200, 200, 200],
-        kind => TrainerOptions.For(kind) with { Epochs = 1, Patience = 10 },
-        new ClassicalOptions { Trees = 5, Leaves = 8, KernelRank = 50, SvmIterations = 5 }, 1);
+        network => network.Defaults with { Epochs = 1, Patience = 10 },
+        o => o with { Trees = 5, Leaves = 8, KernelRank = 50, SvmIterations = 5 }, 1);
+
+    /// <summary>Every profile by name.</summary>
+    public static IReadOnlyList<RunProfile> All { get; } = [Quick, Full, Smoke];
 
     /// <summary>The profile of a name.</summary>
-    public static RunProfile Parse(string name) => name switch
-    {
-        "full" => Full,
-        "quick" => Quick,
-        "smoke" => Smoke,
-        _ => throw new InvalidInputException($"--profile {name}: expected quick or full"),
-    };
+    public static RunProfile Parse(string name) =>
+        All.FirstOrDefault(p => p.Name == name) ?? throw new InvalidInputException($"--profile {name}: expected quick or full");
 }

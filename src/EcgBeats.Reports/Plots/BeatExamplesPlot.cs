@@ -5,16 +5,20 @@ namespace EcgBeats.Reports.Plots;
 
 /// <summary>
 /// Example beats of each class, several per class overlaid, one band per class (stacked from N at
-/// the top), time in seconds: Kaggle-layout beats take every third sample of 360 Hz, so 120 Hz.
+/// the top), time in seconds at the representation's rate (Kaggle-layout beats: 120 Hz). Only the
+/// first lead is drawn.
 /// </summary>
 public static class BeatExamplesPlot
 {
     /// <summary>Draws up to <paramref name="perClass"/> beats of each class (seeded choice) and saves <c>beat-examples.png/.svg</c>.</summary>
-    public static string Save(BeatSet beats, string folder, int perClass = 8, int seed = 42, double samplingFrequency = 120)
+    public static string Save(LabelledBeats beats, string folder, int perClass = 8, int seed = 42)
     {
+        var layout = beats.Recipe?.Layout;
+        double samplingFrequency = layout?.SamplingRateHz ?? 120;
+        int samples = layout?.SamplesPerLead ?? beats.ValuesPerBeat;
         var names = Beats.AamiMapping.Classes.Select(c => c.ToString()).ToArray();
         var plot = Figure.Create($"Example beats, {perClass} per class");
-        double[] time = Enumerable.Range(0, beats.BeatLength).Select(i => i / samplingFrequency).ToArray();
+        double[] time = Enumerable.Range(0, samples).Select(i => i / samplingFrequency).ToArray();
         var order = SeededRandom.Permutation(beats.Count, seed);
         for (int c = 0; c < names.Length; c++)
         {
@@ -22,7 +26,7 @@ public static class BeatExamplesPlot
             var chosen = order.Where(i => beats.Labels[i] == c).Take(perClass).ToList();
             foreach (int i in chosen)
             {
-                var beat = beats.Beat(i);
+                var beat = beats.Beat(i)[..samples];
                 int length = beat.Length;
                 while (length > 1 && beat[length - 1] == 0) length--; // leave out the zero padding
                 var line = plot.Add.Scatter(time[..length], beat[..length].ToArray().Select(v => v + offset).ToArray());

@@ -4,6 +4,7 @@ using System.Text;
 using EcgBeats.Datasets;
 using EcgBeats.Io;
 using EcgBeats.Reports.Plots;
+using EcgBeats.Runs;
 
 namespace EcgBeats.Reports.Writers;
 

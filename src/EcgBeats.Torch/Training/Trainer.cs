@@ -27,11 +27,11 @@ public static class Trainer
     private static readonly Lock OneRunAtATime = new();
 
     /// <summary>
-    /// Trains <paramref name="kind"/> on <paramref name="data"/> and saves it (<c>model.pt</c>,
-    /// <c>model.json</c>) into <paramref name="folder"/>.
+    /// Trains <paramref name="network"/> on <paramref name="split"/>'s training beats, stopping early on its validation
+    /// beats, and saves it (<c>model.pt</c>, <c>model.json</c>) into <paramref name="folder"/>.
     /// </summary>
-    /// <param name="kind">The architecture.</param>
-    /// <param name="data">Training beats (the validation split is carved from them).</param>
+    /// <param name="network">The architecture.</param>
+    /// <param name="split">The training data and the beats held out for validation; the beats must say how they were cut.</param>
     /// <param name="options">How to train.</param>
     /// <param name="folder">Where the model and its checkpoints go.</param>
     /// <param name="source">The training data's file name, for the model card.</param>
@@ -39,34 +39,37 @@ public static class Trainer
     /// <param name="progress">Receives batch and epoch progress.</param>
     /// <param name="cancel">Stops training between batches; the last finished epoch stays checkpointed.</param>
     /// <exception cref="OperationCanceledException">Cancelled; the checkpoint of the last whole epoch is on disk.</exception>
-    public static TorchBeatClassifier Train(NetworkKind kind, BeatSet data, TrainerOptions options, string folder, string source,
+    /// <exception cref="InvalidInputException">The beats do not say how they were cut, or a checkpoint to resume belongs to another run.</exception>
+    public static TorchBeatClassifier Train(NetworkDefinition network, ValidationSplit split, TrainerOptions options, string folder, string source,
         bool resume = false, IProgress<TrainingProgress>? progress = null, CancellationToken cancel = default)
     {
-        lock (OneRunAtATime) return TrainAlone(kind, data, options, folder, source, resume, progress, cancel);
+        lock (OneRunAtATime) return TrainAlone(network, split, options, folder, source, resume, progress, cancel);
     }
 
-    private static TorchBeatClassifier TrainAlone(NetworkKind kind, BeatSet data, TrainerOptions options, string folder, string source,
+    private static TorchBeatClassifier TrainAlone(NetworkDefinition definition, ValidationSplit split, TrainerOptions options, string folder, string source,
         bool resume, IProgress<TrainingProgress>? progress, CancellationToken cancel)
     {
+        var recipe = split.Data.Recipe
+            ?? throw new InvalidInputException($"{source}: the training beats do not say how they were cut (no representation recipe), so the model could not be fed the same beats later");
         Directory.CreateDirectory(folder);
         bool flushed = TorchRuntime.Configure(options.Threads);
         var device = TorchRuntime.ParseDevice(options.Device);
-        string name = Networks.Name(kind);
-        string fingerprint = data.Fingerprint();
+        string name = definition.Name;
+        // The checkpoint belongs to these beats and this validation split.
+        string fingerprint = split.Fingerprint;
 
         // The validation split keeps the natural class mix; balancing touches the training part only.
-        var (trainIndices, validationIndices) = IntraPatientSplit.Split(data.Labels, options.ValidationFraction, options.Seed);
-        var trainSet = data.Select(trainIndices);
-        var validation = data.Select(validationIndices);
+        var trainSet = split.Training;
+        var validation = split.Validation;
         if (options.BalancePerClass is { } perClass) trainSet = Balancer.Balance(trainSet, perClass, options.Seed);
         int classes = Beats.AamiMapping.ClassCount;
 
         torch.manual_seed(options.Seed);
-        var network = Networks.Create(kind, data.BeatLength, classes);
+        var network = definition.Create(recipe.Layout, classes);
         using var weights = options.ClassWeights ? torch.tensor(Balancer.ClassWeights(trainSet).Select(w => (float)w).ToArray()).to(device) : null;
         using var lossFunction = nn.CrossEntropyLoss(weights);
 
-        using var x = torch.tensor(trainSet.Values, [trainSet.Count, trainSet.BeatLength]).to(device);
+        using var x = torch.tensor(trainSet.Values, [trainSet.Count, trainSet.ValuesPerBeat]).to(device);
         using var y = torch.tensor(trainSet.Labels.Select(l => (long)l).ToArray()).to(device);
         int perEpoch = Math.Min(trainSet.Count, options.MaxBeatsPerEpoch ?? int.MaxValue);
         int batches = (perEpoch + options.BatchSize - 1) / options.BatchSize;
@@ -83,7 +86,7 @@ public static class Trainer
                 throw new InvalidInputException($"{Path.Combine(folder, TrainingCheckpoint.StateFile)}: the checkpoint is of another model, other data or other options; " +
                                                 "train into a new folder, or delete the checkpoint to start afresh");
             network.load(Path.Combine(folder, TrainingCheckpoint.WeightsFile));
-            using (var bestNetwork = Networks.Create(kind, data.BeatLength, classes))
+            using (var bestNetwork = definition.Create(recipe.Layout, classes))
             {
                 bestNetwork.load(Path.Combine(folder, TrainingCheckpoint.BestWeightsFile));
                 best = Snapshot(bestNetwork);
@@ -139,7 +142,7 @@ public static class Trainer
                 DisposeAll(best);
                 (bestF1, bestEpoch, best) = (record.ValidationMacroF1, epoch, Snapshot(network));
             }
-            SaveCheckpoint(folder, network, optimizer, best!, kind, data.BeatLength, classes,
+            SaveCheckpoint(folder, network, optimizer, best!, definition, recipe.Layout, classes,
                 new TrainingCheckpoint(name, fingerprint, options, epoch, bestEpoch, bestF1, history, seconds));
             progress?.Report(new TrainingProgress(name, epoch, options.Epochs, batches, batches, record.TrainLoss, record.TrainAccuracy,
                 seen / Math.Max(1e-9, record.Seconds), record));
@@ -151,11 +154,12 @@ public static class Trainer
         var card = new ModelCard
         {
             Model = name,
-            Framework = "TorchSharp",
-            Hyperparameters = Hyperparameters(kind, options, flushed),
+            ModelVersion = definition.Version,
+            Framework = TorchModels.Framework,
+            Hyperparameters = Hyperparameters(definition, options, split, flushed),
+            Representation = recipe,
             Parameters = Networks.ParameterCount(network),
-            BeatLength = data.BeatLength,
-            TrainingData = new TrainingData(source, fingerprint, trainSet.ClassCounts(classes), validation.Count,
+            TrainingData = TrainingData.Of(split, source, trainSet.ClassCounts(classes),
                 options.BalancePerClass is { } n ? $"resampled to {n} per class (majority without, minority with replacement)"
                     : options.ClassWeights ? "inverse-frequency class weights in the loss" : "none"),
             Epochs = history.Count,
@@ -181,7 +185,7 @@ public static class Trainer
     }
 
     /// <summary>Validation loss and confusion matrix, in inference mode.</summary>
-    private static (double Loss, ConfusionMatrix Matrix) Evaluate(nn.Module<Tensor, Tensor> network, BeatSet beats, nn.Module<Tensor, Tensor, Tensor> lossFunction,
+    private static (double Loss, ConfusionMatrix Matrix) Evaluate(nn.Module<Tensor, Tensor> network, LabelledBeats beats, nn.Module<Tensor, Tensor, Tensor> lossFunction,
         Device device, int batchSize)
     {
         network.eval();
@@ -192,7 +196,7 @@ public static class Trainer
         {
             using var scope = torch.NewDisposeScope();
             int n = Math.Min(batchSize, beats.Count - start);
-            var xb = torch.tensor(beats.Values.AsSpan(start * beats.BeatLength, n * beats.BeatLength).ToArray(), [n, beats.BeatLength]).to(device);
+            var xb = torch.tensor(beats.Values.AsSpan(start * beats.ValuesPerBeat, n * beats.ValuesPerBeat).ToArray(), [n, beats.ValuesPerBeat]).to(device);
             var yb = torch.tensor(beats.Labels.AsSpan(start, n).ToArray().Select(l => (long)l).ToArray()).to(device);
             var logits = network.forward(xb);
             lossSum += lossFunction.forward(logits, yb).item<float>() * n;
@@ -202,10 +206,10 @@ public static class Trainer
     }
 
     private static void SaveCheckpoint(string folder, nn.Module<Tensor, Tensor> network, OptimizerHelper optimizer, Dictionary<string, Tensor> best,
-        NetworkKind kind, int beatLength, int classes, TrainingCheckpoint state)
+        NetworkDefinition definition, EcgBeats.Representations.BeatLayout layout, int classes, TrainingCheckpoint state)
     {
         TorchBeatClassifier.SaveWeights(network, Path.Combine(folder, TrainingCheckpoint.WeightsFile));
-        using (var bestNetwork = Networks.Create(kind, beatLength, classes))
+        using (var bestNetwork = definition.Create(layout, classes))
         {
             bestNetwork.load_state_dict(best);
             TorchBeatClassifier.SaveWeights(bestNetwork, Path.Combine(folder, TrainingCheckpoint.BestWeightsFile));
@@ -226,14 +230,14 @@ public static class Trainer
         foreach (var t in tensors.Values) t.Dispose();
     }
 
-    private static Dictionary<string, string> Hyperparameters(NetworkKind kind, TrainerOptions o, bool flushed) => new()
+    private static Dictionary<string, string> Hyperparameters(NetworkDefinition definition, TrainerOptions o, ValidationSplit split, bool flushed) => new()
     {
-        ["architecture"] = Networks.Describe(kind),
+        ["architecture"] = definition.Architecture,
         ["optimizer"] = $"Adam, lr {o.LearningRate}, weight decay {o.WeightDecay}",
         ["schedule"] = "linear warm-up over the first epoch, cosine decay to 1% of lr",
         ["epochs"] = o.Epochs.ToString(),
         ["batch"] = o.BatchSize.ToString(),
-        ["validationFraction"] = o.ValidationFraction.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["validation"] = split.Description,
         ["earlyStopping"] = $"validation macro-F1, patience {o.Patience}, best weights restored",
         ["classWeights"] = o.ClassWeights.ToString(),
         ["clipGradientNorm"] = o.ClipGradientNorm?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none",

@@ -1,10 +1,10 @@
-using EcgBeats.Torch.Architectures;
-
 namespace EcgBeats.Torch.Training;
 
 /// <summary>
-/// How a deep model is trained. <see cref="For"/> holds the defaults per architecture, chosen to
-/// fit the four models' training in under an hour on 2 CPU cores (docs/models.md).
+/// How a deep model is trained. Each network's defaults are these with what its line in
+/// <see cref="Architectures.Networks"/> changes, chosen to fit the four models' training in under an
+/// hour on 2 CPU cores (docs/models.md). Which beats are held out for validation is not an option:
+/// the trainer is given the <see cref="Datasets.ValidationSplit"/>.
 /// </summary>
 public sealed record TrainerOptions
 {
@@ -23,13 +23,10 @@ public sealed record TrainerOptions
     /// <summary>Adam's L2 weight decay.</summary>
     public double WeightDecay { get; init; }
 
-    /// <summary>Share of each class of the training data held out (stratified) for validation and early stopping.</summary>
-    public double ValidationFraction { get; init; } = 0.1;
-
     /// <summary>Stop after this many epochs without a better validation macro-F1; the best weights are kept.</summary>
     public int Patience { get; init; } = 4;
 
-    /// <summary>Seed of the weights, the validation split, the balancing, the batch order and dropout.</summary>
+    /// <summary>Seed of the weights, the balancing, the batch order and dropout.</summary>
     public int Seed { get; init; } = 42;
 
     /// <summary>libtorch threads (results depend on it, so the model card records it).</summary>
@@ -49,14 +46,4 @@ public sealed record TrainerOptions
 
     /// <summary>Cap on training beats per epoch (a random subset each epoch), or null for all; the quick profile uses it.</summary>
     public int? MaxBeatsPerEpoch { get; init; }
-
-    /// <summary>The defaults for an architecture.</summary>
-    public static TrainerOptions For(NetworkKind kind) => kind switch
-    {
-        NetworkKind.Ann => new TrainerOptions { Epochs = 40, Patience = 6 },
-        NetworkKind.Cnn => new TrainerOptions { Epochs = 14 },
-        NetworkKind.Lstm => new TrainerOptions { Epochs = 20, LearningRate = 2e-3, ClipGradientNorm = 1.0, Patience = 5 },
-        NetworkKind.Transformer => new TrainerOptions { Epochs = 10, LearningRate = 1e-3 },
-        _ => new TrainerOptions(),
-    };
 }

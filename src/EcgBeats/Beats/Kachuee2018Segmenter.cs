@@ -22,7 +22,7 @@ namespace EcgBeats.Beats;
 /// its window's end is cut there. A beat longer than 187 samples (T over 1.25 s, under 48 bpm)
 /// is cut to 187.
 /// </remarks>
-public sealed class Kachuee2018Segmenter : IBeatSegmenter
+public sealed class Kachuee2018Segmenter
 {
     /// <summary>Values per beat.</summary>
     public const int Length = 187;
@@ -42,18 +42,10 @@ public sealed class Kachuee2018Segmenter : IBeatSegmenter
     /// <summary>Closest two R peaks may be, seconds (our addition; see remarks).</summary>
     public const double RefractorySeconds = 0.2;
 
-    /// <inheritdoc />
-    public string Name => "kachuee2018";
-
-    /// <inheritdoc />
-    public int BeatLength => Length;
-
-    /// <inheritdoc />
-    public string Recipe =>
-        "Kachuee et al. 2018: resample to 125 Hz (polyphase, Kaiser), 10-s windows normalised to [0,1], R peaks = local maxima " +
-        "above 0.9 (200 ms apart), T = median R-R of the window, beat = 1.2*T samples from each R peak, zero-padded to 187.";
-
-    /// <inheritdoc />
+    /// <summary>Finds the R peaks of <paramref name="signal"/> and cuts a beat at each (positions are ignored: the method finds its own).</summary>
+    /// <param name="signal">One lead, any units.</param>
+    /// <param name="samplingFrequency">Its rate, Hz (a whole number).</param>
+    /// <param name="beatPositions">Ignored.</param>
     public IReadOnlyList<BeatWindow> Segment(double[] signal, double samplingFrequency, IReadOnlyList<long>? beatPositions)
     {
         int fromHz = (int)Math.Round(samplingFrequency);

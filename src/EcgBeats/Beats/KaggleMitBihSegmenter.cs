@@ -24,7 +24,7 @@ namespace EcgBeats.Beats;
 /// </list>
 /// Over the 48 records this gives exactly the Kaggle class totals: N 90,589, S 2,779, V 7,236, F 803, Q 8,039.
 /// </remarks>
-public sealed class KaggleMitBihSegmenter : IBeatSegmenter
+public sealed class KaggleMitBihSegmenter
 {
     /// <summary>Values per beat.</summary>
     public const int Length = 187;
@@ -38,19 +38,12 @@ public sealed class KaggleMitBihSegmenter : IBeatSegmenter
     /// <summary>How the second-to-last beat's segment ends: the interval after the last beat is taken as the rest of the record.</summary>
     public const string SecondToLastBeatRule = "rest-of-record";
 
-    /// <inheritdoc />
-    public string Name => "kaggle-mitbih";
-
-    /// <inheritdoc />
-    public int BeatLength => Length;
-
-    /// <inheritdoc />
-    public string Recipe =>
-        "Kaggle-faithful: from each reference beat p = b[i] to b[i+1] + (int)(0.2*(b[i+2]-b[i+1])) (second-to-last beat: " +
-        "0.2 of the rest of the record), every 3rd sample (360 -> 120 Hz, no anti-alias filter), min-max normalised over the " +
-        "segment (cut to 187 first when longer), zero-padded to 187; last beat of each record dropped.";
-
-    /// <inheritdoc />
+    /// <summary>
+    /// Cuts the beat at each position but the last (whose segment has no next beat to end it), as the Kaggle files were cut.
+    /// </summary>
+    /// <param name="signal">One lead at 360 Hz, any units (min-max normalisation makes them irrelevant).</param>
+    /// <param name="samplingFrequency">Its rate, Hz (the rule was worked out at MIT-BIH's 360 Hz).</param>
+    /// <param name="beatPositions">Beat positions in samples, ascending.</param>
     /// <exception cref="ArgumentException">No beat positions were given.</exception>
     public IReadOnlyList<BeatWindow> Segment(double[] signal, double samplingFrequency, IReadOnlyList<long>? beatPositions)
     {

@@ -1,20 +1,20 @@
 using System.Globalization;
+using EcgBeats.Models;
 
 namespace EcgBeats.Classification;
 
 /// <summary>
-/// Saves and loads ensembles: a folder with <c>model.json</c> naming the member folders (relative
-/// paths) and, for a weighted average, their weights. Members stay in their own folders.
+/// Saves and opens ensembles: a folder with <c>model.json</c> naming the member folders (relative paths) and, for a
+/// weighted average, their weights. Members stay in their own folders.
 /// </summary>
 public static class EnsembleStore
 {
-    /// <summary>Model names of the two ensembles.</summary>
-    public const string Weighted = "ensemble-weighted", Voting = "ensemble-voting";
-
-    /// <summary>Writes the card of an ensemble whose members live in <paramref name="memberFolders"/>.</summary>
-    public static ModelCard Describe(string model, string folder, IReadOnlyList<string> memberFolders, IReadOnlyList<IBeatClassifier> members,
+    /// <summary>The card of an ensemble in <paramref name="folder"/> whose members live in <paramref name="memberFolders"/>.</summary>
+    /// <exception cref="InvalidInputException">The members disagree on their representation or classes.</exception>
+    public static ModelCard Describe(EnsembleKind kind, string folder, IReadOnlyList<string> memberFolders, IReadOnlyList<IBeatClassifier> members,
         IReadOnlyList<double>? weights, VotingMode? voting, int seed, IReadOnlyDictionary<string, double>? validation, string method)
     {
+        CheckMembersAgree(members, memberFolders);
         var files = new Dictionary<string, string>();
         for (int i = 0; i < members.Count; i++)
             files["member:" + members[i].Name] = Path.GetRelativePath(folder, memberFolders[i]);
@@ -22,10 +22,11 @@ public static class EnsembleStore
         if (voting is { } v) hyper["voting"] = v.ToString().ToLowerInvariant();
         return new ModelCard
         {
-            Model = model,
-            Framework = "EcgBeats",
+            Model = kind.Name,
+            ModelVersion = kind.Version,
+            Framework = Ensembles.Framework,
             Hyperparameters = hyper,
-            BeatLength = members[0].Card.BeatLength,
+            Representation = members[0].Card.Representation,
             Classes = members[0].Card.Classes,
             TrainingData = members[0].Card.TrainingData,
             MemberWeights = weights is null ? null : members.Select((m, i) => (m.Name, weights[i])).ToDictionary(p => p.Name, p => p.Item2),
@@ -36,27 +37,60 @@ public static class EnsembleStore
         };
     }
 
-    /// <summary>Loads an ensemble folder; <paramref name="loadMember"/> opens each member folder.</summary>
-    /// <exception cref="InvalidInputException">The card is not an ensemble's, or a member is missing.</exception>
-    public static IBeatClassifier Load(string folder, ModelCard card, Func<string, IBeatClassifier> loadMember)
+    /// <summary>Refuses members that were trained on beats cut differently, or that predict other classes.</summary>
+    /// <exception cref="InvalidInputException">They disagree; the message names both.</exception>
+    public static void CheckMembersAgree(IReadOnlyList<IBeatClassifier> members, IReadOnlyList<string> names)
     {
+        if (members.Count == 0) throw new InvalidInputException("an ensemble needs at least one member");
+        var first = members[0].Card;
+        for (int i = 1; i < members.Count; i++)
+        {
+            var card = members[i].Card;
+            if (first.Representation.DifferenceFrom(card.Representation) is { } difference)
+                throw new InvalidInputException(
+                    $"{names[i]}: member '{card.Model}' was trained on beats cut as '{card.Representation.Describe()}', but member '{first.Model}' ({names[0]}) on '{first.Representation.Describe()}' ({difference}): an ensemble's members must read the same beats");
+            if (!card.Classes.SequenceEqual(first.Classes))
+                throw new InvalidInputException($"{names[i]}: member '{card.Model}' predicts {string.Join(", ", card.Classes)}, but '{first.Model}' {string.Join(", ", first.Classes)}");
+        }
+    }
+
+    /// <summary>Opens an ensemble folder; its members through <paramref name="opening"/> (which refuses cycles).</summary>
+    /// <exception cref="InvalidInputException">A member is missing, disagrees with the others, or has no weight.</exception>
+    public static IBeatClassifier Open(string folder, ModelCard card, ModelOpening opening)
+    {
+        string cardPath = Path.Combine(folder, ModelCard.FileName);
         var members = new List<IBeatClassifier>();
-        foreach (var (role, relative) in card.Files.Where(f => f.Key.StartsWith("member:", StringComparison.Ordinal)))
+        var folders = new List<string>();
+        try
         {
-            string memberFolder = Path.GetFullPath(Path.Combine(folder, relative));
-            if (!Directory.Exists(memberFolder))
-                throw new InvalidInputException($"{Path.Combine(folder, ModelCard.FileName)}: member {role[7..]} is not at {memberFolder}");
-            members.Add(loadMember(memberFolder));
+            foreach (var (role, relative) in card.Files.Where(f => f.Key.StartsWith("member:", StringComparison.Ordinal)))
+            {
+                string memberFolder = Path.GetFullPath(Path.Combine(folder, relative));
+                if (!Directory.Exists(memberFolder))
+                    throw new InvalidInputException($"{cardPath}: member {role[7..]} is not at {memberFolder}");
+                members.Add(opening.OpenMember(memberFolder));
+                folders.Add(memberFolder);
+            }
+            if (members.Count == 0) throw new InvalidInputException($"{cardPath}: an ensemble without members");
+            CheckMembersAgree(members, folders);
+            if (card.Representation.DifferenceFrom(members[0].Card.Representation) is { } difference)
+                throw new InvalidInputException($"{cardPath}: the ensemble's representation is not its members' ({difference})");
+            if (card.Model == Ensembles.Weighted.Name)
+            {
+                var weights = members.Select(m => card.MemberWeights is { } w && w.TryGetValue(m.Name, out double v) ? v
+                    : throw new InvalidInputException($"{cardPath}: no weight for member {m.Name}")).ToList();
+                if (weights.Any(w => w < 0 || !double.IsFinite(w)) || Math.Abs(weights.Sum() - 1) > 1e-6)
+                    throw new InvalidInputException($"{cardPath}: field 'memberWeights' must hold non-negative weights summing to 1");
+                return new WeightedAverageEnsemble(members, weights, card);
+            }
+            var mode = card.Hyperparameters.TryGetValue("voting", out string? text) && text == "soft" ? VotingMode.Soft : VotingMode.Hard;
+            return new VotingEnsemble(members, mode, card);
         }
-        if (members.Count == 0) throw new InvalidInputException($"{Path.Combine(folder, ModelCard.FileName)}: an ensemble without members");
-        if (card.Model == Weighted)
+        catch
         {
-            var weights = members.Select(m => card.MemberWeights is { } w && w.TryGetValue(m.Name, out double v) ? v
-                : throw new InvalidInputException($"{folder}: no weight for member {m.Name}")).ToList();
-            return new WeightedAverageEnsemble(members, weights, card);
+            foreach (var member in members) member.Dispose();
+            throw;
         }
-        var mode = card.Hyperparameters.TryGetValue("voting", out string? text) && text == "soft" ? VotingMode.Soft : VotingMode.Hard;
-        return new VotingEnsemble(members, mode, card);
     }
 
     /// <summary>A compact text of weights, e.g. "ann 0.10, cnn 0.55".</summary>

@@ -1,23 +1,24 @@
-using EcgBeats.Datasets;
+using EcgBeats.Beats;
 
 namespace EcgBeats.Classification;
 
 /// <summary>
 /// What every model and ensemble is to the rest of EcgBeats: beats in, class probabilities out.
-/// Evaluation, ensembles and the report treat all of them alike through this.
+/// Evaluation, ensembles, the record annotator and the report treat all of them alike through this.
+/// Disposing a classifier frees what it holds (native tensors; an ensemble's members).
 /// </summary>
-public interface IBeatClassifier
+public interface IBeatClassifier : IDisposable
 {
     /// <summary>A short name, e.g. <c>cnn</c> or <c>rf</c>.</summary>
     string Name { get; }
 
-    /// <summary>What the model expects and was trained on.</summary>
+    /// <summary>What the model is, which beats it expects and how it was trained.</summary>
     ModelCard Card { get; }
 
     /// <summary>
-    /// Class probabilities for each beat (rows sum to 1).
+    /// Class probabilities for each beat (rows sum to 1). Needs no labels.
     /// </summary>
-    /// <param name="beats">Beats of <see cref="ModelCard.BeatLength"/> values, preprocessed as the card says.</param>
-    /// <exception cref="InvalidInputException">The beats do not match the card (length).</exception>
-    ClassProbabilities Predict(BeatSet beats);
+    /// <param name="beats">Beats made with the card's representation (<see cref="ModelCard.CheckInput(UnlabelledBeats, string)"/>).</param>
+    /// <exception cref="InvalidInputException">The beats do not match the card.</exception>
+    ClassProbabilities Predict(UnlabelledBeats beats);
 }

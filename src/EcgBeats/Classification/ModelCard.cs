@@ -1,5 +1,7 @@
+using EcgBeats.Beats;
 using EcgBeats.Datasets;
 using EcgBeats.Io;
+using EcgBeats.Representations;
 
 namespace EcgBeats.Classification;
 
@@ -16,13 +18,17 @@ public sealed record EpochRecord(int Epoch, double TrainLoss, double TrainAccura
     double ValidationMacroF1, double LearningRate, double Seconds);
 
 /// <summary>
-/// <c>model.json</c>, written beside every saved model: what it is, what it expects, how it was
-/// trained and how well it did on validation, so that a model can be checked before it is used.
+/// <c>model.json</c>, written beside every saved model: what it is, which beats it expects (the full
+/// representation recipe), how it was trained and how well it did on validation, so that a model can be
+/// checked before it is used and is never fed beats cut another way.
 /// </summary>
 public sealed record ModelCard
 {
     /// <summary>The card format's name and version.</summary>
-    public const string FormatName = "ecgbeats-model/1";
+    public const string FormatName = "ecgbeats-model/2";
+
+    /// <summary>The card's file name in a model folder.</summary>
+    public const string FileName = "model.json";
 
     /// <summary>The card format.</summary>
     public string Format { get; init; } = FormatName;
@@ -30,25 +36,25 @@ public sealed record ModelCard
     /// <summary>Model kind, e.g. <c>cnn</c>, <c>rf</c>, <c>ensemble-weighted</c>.</summary>
     public required string Model { get; init; }
 
-    /// <summary>Which library runs it, e.g. <c>TorchSharp</c>, <c>ML.NET</c>.</summary>
+    /// <summary>The version of the kind's code (architecture, training) that made it.</summary>
+    public int ModelVersion { get; init; } = 1;
+
+    /// <summary>Which library runs it, e.g. <c>TorchSharp</c>, <c>ML.NET</c>; the model registry opens it by this.</summary>
     public required string Framework { get; init; }
 
     /// <summary>Architecture and hyper-parameters, as text.</summary>
     public required IReadOnlyDictionary<string, string> Hyperparameters { get; init; }
 
+    /// <summary>How the beats it was trained on were cut and scaled; every beat it is given must be made the same way.</summary>
+    public required RepresentationRecipe Representation { get; init; }
+
     /// <summary>Number of trainable parameters, when it has such.</summary>
     public long? Parameters { get; init; }
 
-    /// <summary>Values per beat the model expects.</summary>
-    public int BeatLength { get; init; } = KaggleCsv.BeatLength;
-
     /// <summary>Class names in label order.</summary>
-    public IReadOnlyList<string> Classes { get; init; } = Beats.AamiMapping.Classes.Select(c => c.ToString()).ToList();
+    public IReadOnlyList<string> Classes { get; init; } = AamiMapping.Classes.Select(c => c.ToString()).ToList();
 
-    /// <summary>What was done to beats before the model saw them.</summary>
-    public string Preprocessing { get; init; } = "beats as given (Kaggle layout: 187 values in [0,1])";
-
-    /// <summary>The training data: file, SHA-256, beats per class.</summary>
+    /// <summary>The training data: file, SHA-256, beats per class, validation split.</summary>
     public TrainingData? TrainingData { get; init; }
 
     /// <summary>Epochs run (deep models).</summary>
@@ -78,7 +84,7 @@ public sealed record ModelCard
     /// <summary>Library versions, e.g. EcgBeats, TorchSharp, .NET.</summary>
     public IReadOnlyDictionary<string, string> Versions { get; init; } = new Dictionary<string, string>();
 
-    /// <summary>Files beside the card that hold the model, by role (e.g. weights -> model.pt).</summary>
+    /// <summary>Files beside the card that hold the model, by role (e.g. weights -> model.pt; an ensemble's member:NAME -> its folder).</summary>
     public IReadOnlyDictionary<string, string> Files { get; init; } = new Dictionary<string, string>();
 
     /// <summary>Ensembles: members and their weights.</summary>
@@ -87,30 +93,65 @@ public sealed record ModelCard
     /// <summary>When it was made (UTC).</summary>
     public DateTimeOffset Created { get; init; } = DateTimeOffset.UtcNow;
 
-    /// <summary>The card's file name in a model folder.</summary>
-    public const string FileName = "model.json";
+    /// <summary>Values per beat the model expects.</summary>
+    public int ValuesPerBeat => Representation.Layout.ValuesPerBeat;
 
     /// <summary>Writes the card into <paramref name="folder"/>, atomically.</summary>
     public void Write(string folder) => JsonFile.Write(Path.Combine(folder, FileName), this);
 
-    /// <summary>Reads the card of a model folder.</summary>
-    /// <exception cref="InvalidInputException">No card, or not a model card.</exception>
+    /// <summary>Reads and checks the card of a model folder.</summary>
+    /// <exception cref="InvalidInputException">No card, not a model card of this format, or a field out of range (named).</exception>
     public static ModelCard Read(string folder)
     {
         string path = Path.Combine(folder, FileName);
         if (!File.Exists(path)) throw new InvalidInputException($"{folder}: not a model folder (no {FileName}); train one with 'ecgbeats train'");
         var card = JsonFile.Read<ModelCard>(path, "an EcgBeats model card");
         if (card.Format != FormatName)
-            throw new InvalidInputException($"{path}: not an EcgBeats model card (expected format '{FormatName}')");
+            throw new InvalidInputException(card.Format == "ecgbeats-model/1"
+                ? $"{path}: a model card of EcgBeats 0.1 (format 'ecgbeats-model/1'), which does not record how its beats were cut; retrain the model with this version"
+                : $"{path}: not an EcgBeats model card (format '{card.Format}'; expected '{FormatName}')");
+        card.Check(path);
         return card;
     }
 
-    /// <summary>Checks that beats fit the model: the right length and no label beyond its classes.</summary>
-    /// <exception cref="InvalidInputException">They do not.</exception>
-    public void CheckInput(BeatSet beats, string source)
+    /// <summary>Refuses a card whose fields cannot describe a usable model (a hand-edited or damaged file).</summary>
+    private void Check(string path)
     {
-        if (beats.BeatLength != BeatLength)
-            throw new InvalidInputException($"{source}: beats have {beats.BeatLength} values, but model '{Model}' expects {BeatLength}");
+        void Require(bool ok, string field, string expected)
+        {
+            if (!ok) throw new InvalidInputException($"{path}: field '{field}' {expected}");
+        }
+        Require(!string.IsNullOrWhiteSpace(Model), "model", "is missing");
+        Require(!string.IsNullOrWhiteSpace(Framework), "framework", "is missing");
+        Require(Hyperparameters is not null, "hyperparameters", "is missing");
+        Require(Representation is not null, "representation", "is missing");
+        var layout = Representation!.Layout;
+        Require(layout is not null && (object?)layout.Leads is not null && (object?)layout.Features is not null, "representation.layout", "is missing or incomplete");
+        Require(layout!.SamplesPerLead is > 0 and <= 1_000_000, "representation.layout.samplesPerLead", $"is {layout.SamplesPerLead}; expected 1 to 1,000,000");
+        Require(layout!.Leads!.Count is > 0 and <= 64, "representation.layout.leads", $"holds {layout.Leads!.Count} leads; expected 1 to 64");
+        Require(layout!.SamplingRateHz > 0 && double.IsFinite(layout.SamplingRateHz), "representation.layout.samplingRateHz", "must be a positive number");
+        var aami = AamiMapping.Classes.Select(c => c.ToString()).ToList();
+        Require(Classes is not null && Classes.SequenceEqual(aami), "classes", $"must be [{string.Join(", ", aami)}] (got {(Classes is null ? "null" : "[" + string.Join(", ", Classes) + "]")})");
+        Require(Files is not null, "files", "is missing");
+    }
+
+    /// <summary>Checks that beats are what the model expects: as many values per beat and, when the beats say how they were made, the same representation.</summary>
+    /// <exception cref="InvalidInputException">They are not; the message names both recipes.</exception>
+    public void CheckInput(UnlabelledBeats beats, string source)
+    {
+        if (beats.ValuesPerBeat != ValuesPerBeat)
+            throw new InvalidInputException($"{source}: beats of {beats.ValuesPerBeat} values{(beats.Recipe is { } r ? $" ({r.Describe()})" : "")}, but model '{Model}' expects {ValuesPerBeat} ({Representation.Describe()})");
+        if (beats.Recipe is { } recipe && Representation.DifferenceFrom(recipe) is { } difference)
+            throw new InvalidInputException(
+                $"{source}: the beats were cut as '{recipe.Describe()}', but model '{Model}' was trained on beats cut as '{Representation.Describe()}' ({difference}); " +
+                "cut the input the model's way (e.g. build-dataset with the model's representation and filter)");
+    }
+
+    /// <summary>Checks labelled beats: <see cref="CheckInput(UnlabelledBeats, string)"/>, and no label beyond the model's classes.</summary>
+    /// <exception cref="InvalidInputException">They do not fit.</exception>
+    public void CheckInput(LabelledBeats beats, string source)
+    {
+        CheckInput(beats.Unlabelled, source);
         int maxLabel = beats.Count == 0 ? 0 : beats.Labels.Max();
         if (maxLabel >= Classes.Count)
             throw new InvalidInputException($"{source}: label {maxLabel} is beyond the model's {Classes.Count} classes ({string.Join(", ", Classes)})");
@@ -119,8 +160,16 @@ public sealed record ModelCard
 
 /// <summary>What a model was trained on.</summary>
 /// <param name="File">The training file as given.</param>
-/// <param name="Sha256">Its SHA-256, or of the beats when they did not come from a file.</param>
+/// <param name="Sha256">The SHA-256 of its beats and labels (<see cref="LabelledBeats.Fingerprint"/>).</param>
 /// <param name="Beats">Beats used for training (after balancing), per class.</param>
 /// <param name="ValidationBeats">Beats held out for validation.</param>
+/// <param name="ValidationSplit">How they were held out (<see cref="Datasets.ValidationSplit.Description"/>).</param>
+/// <param name="ValidationFingerprint">Which beats were held out (<see cref="Datasets.ValidationSplit.Fingerprint"/>): an ensemble's members must agree on it.</param>
 /// <param name="Balancing">How classes were balanced.</param>
-public sealed record TrainingData(string File, string Sha256, IReadOnlyList<int> Beats, int ValidationBeats, string Balancing);
+public sealed record TrainingData(string File, string Sha256, IReadOnlyList<int> Beats, int ValidationBeats, string ValidationSplit,
+    string ValidationFingerprint, string Balancing)
+{
+    /// <summary>Describes a training run on <paramref name="split"/>'s data.</summary>
+    public static TrainingData Of(ValidationSplit split, string file, IReadOnlyList<int> trainedBeats, string balancing) =>
+        new(file, split.Data.Fingerprint(), trainedBeats, split.ValidationIndices.Length, split.Description, split.Fingerprint, balancing);
+}

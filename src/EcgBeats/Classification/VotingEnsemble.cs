@@ -1,4 +1,4 @@
-using EcgBeats.Datasets;
+using EcgBeats.Beats;
 
 namespace EcgBeats.Classification;
 
@@ -22,6 +22,7 @@ public enum VotingMode
 /// the mean probability, renormalised — so the usual arg-max applies it; a difference of one vote
 /// always outweighs the tie-breaker.
 /// Soft voting returns the mean probability (a weighted average with equal weights).
+/// The ensemble owns its members: disposing it disposes them.
 /// </remarks>
 public sealed class VotingEnsemble(IReadOnlyList<IBeatClassifier> members, VotingMode mode, ModelCard card) : IBeatClassifier
 {
@@ -40,7 +41,17 @@ public sealed class VotingEnsemble(IReadOnlyList<IBeatClassifier> members, Votin
     public ModelCard Card { get; } = card;
 
     /// <inheritdoc />
-    public ClassProbabilities Predict(BeatSet beats) => Combine(Members.Select(m => m.Predict(beats)).ToList(), Mode);
+    public ClassProbabilities Predict(UnlabelledBeats beats)
+    {
+        Card.CheckInput(beats, "beats");
+        return Combine(Members.Select(m => m.Predict(beats)).ToList(), Mode);
+    }
+
+    /// <summary>Disposes the members.</summary>
+    public void Dispose()
+    {
+        foreach (var member in Members) member.Dispose();
+    }
 
     /// <summary>Combines member probabilities as <paramref name="mode"/> says.</summary>
     public static ClassProbabilities Combine(IReadOnlyList<ClassProbabilities> members, VotingMode mode)

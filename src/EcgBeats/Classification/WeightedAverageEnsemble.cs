@@ -1,10 +1,11 @@
-using EcgBeats.Datasets;
+using EcgBeats.Beats;
 
 namespace EcgBeats.Classification;
 
 /// <summary>
 /// Averages its members' class probabilities with fixed weights (on the probability simplex),
 /// found by <see cref="EnsembleWeights.MinimiseLogLoss"/> on a validation split none of the members trained on.
+/// It owns its members: disposing it disposes them.
 /// </summary>
 public sealed class WeightedAverageEnsemble : IBeatClassifier
 {
@@ -32,7 +33,17 @@ public sealed class WeightedAverageEnsemble : IBeatClassifier
     public ModelCard Card { get; }
 
     /// <inheritdoc />
-    public ClassProbabilities Predict(BeatSet beats) => Combine(Members.Select(m => m.Predict(beats)).ToList(), Weights);
+    public ClassProbabilities Predict(UnlabelledBeats beats)
+    {
+        Card.CheckInput(beats, "beats");
+        return Combine(Members.Select(m => m.Predict(beats)).ToList(), Weights);
+    }
+
+    /// <summary>Disposes the members.</summary>
+    public void Dispose()
+    {
+        foreach (var member in Members) member.Dispose();
+    }
 
     /// <summary>Σ w_m · P_m, row by row.</summary>
     public static ClassProbabilities Combine(IReadOnlyList<ClassProbabilities> members, IReadOnlyList<double> weights)

@@ -14,7 +14,7 @@ public static class Balancer
     /// Returns a new set with <paramref name="perClass"/> beats of every class present (absent classes
     /// stay absent), drawn with a seeded Mersenne Twister; rows are grouped by class, in class order.
     /// </summary>
-    public static BeatSet Balance(BeatSet beats, int perClass, int seed)
+    public static LabelledBeats Balance(LabelledBeats beats, int perClass, int seed)
     {
         if (perClass <= 0) throw new ArgumentOutOfRangeException(nameof(perClass), perClass, "must be positive");
         var random = SeededRandom.Create(seed);
@@ -39,7 +39,7 @@ public static class Balancer
     /// Class weights inversely proportional to class frequency, <c>n / (classes · n_c)</c> (sklearn's
     /// "balanced"); a class with no beats gets weight 0.
     /// </summary>
-    public static double[] ClassWeights(BeatSet beats, int classCount = Beats.AamiMapping.ClassCount)
+    public static double[] ClassWeights(LabelledBeats beats, int classCount = Beats.AamiMapping.ClassCount)
     {
         int[] counts = beats.ClassCounts(classCount);
         int present = counts.Count(c => c > 0);

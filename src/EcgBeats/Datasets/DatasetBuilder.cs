@@ -1,14 +1,15 @@
 using EcgBeats.Beats;
+using EcgBeats.Representations;
 using EcgBeats.Wfdb;
 
 namespace EcgBeats.Datasets;
 
 /// <summary>A built dataset: both sides of the split and the card that describes them.</summary>
-public sealed record BuiltDataset(BeatSet Train, BeatSet Test, DatasetCard Card);
+public sealed record BuiltDataset(LabelledBeats Train, LabelledBeats Test, DatasetCard Card);
 
 /// <summary>
-/// Builds labelled beat datasets from raw WFDB records: read a lead, filter it, cut its beats,
-/// label them from the reference annotations (AAMI classes), split. Records are processed in
+/// Builds labelled beat datasets from raw WFDB records: cut each record's beats with the recipe's
+/// representation, label them from the reference annotations (AAMI classes), split. Records are processed in
 /// parallel; the result does not depend on the thread count.
 /// </summary>
 public static class DatasetBuilder
@@ -28,7 +29,7 @@ public static class DatasetBuilder
     public static BuiltDataset Build(string dataDirectory, DatasetRecipe recipe, IProgress<string>? progress = null, CancellationToken cancel = default)
     {
         var available = RecordsIn(dataDirectory);
-        BeatSet train, test;
+        LabelledBeats train, test;
         IReadOnlyList<string> trainRecords, testRecords;
         if (recipe.Split == SplitKind.Intra)
         {
@@ -51,59 +52,57 @@ public static class DatasetBuilder
             train = SortByClass(both.Select(isTrain[true].ToList()));
             test = SortByClass(both.Select(isTrain[false].ToList()));
         }
-        var card = DatasetCard.Describe(dataDirectory, recipe, trainRecords, testRecords, train, test);
+        var card = DatasetCard.Describe(dataDirectory, recipe, trainRecords, testRecords, train, test,
+            LeadNotes(dataDirectory, trainRecords.Concat(testRecords).Distinct().ToList(), recipe.Representation));
         return new BuiltDataset(train, test, card);
     }
 
     /// <summary>Every labelled beat of the given records, record by record in the order given.</summary>
-    public static BeatSet ExtractAll(string dataDirectory, IReadOnlyList<string> records, DatasetRecipe recipe,
+    public static LabelledBeats ExtractAll(string dataDirectory, IReadOnlyList<string> records, DatasetRecipe recipe,
         IProgress<string>? progress = null, CancellationToken cancel = default)
     {
-        var perRecord = new BeatSet[records.Count];
+        var perRecord = new LabelledBeats[records.Count];
         Parallel.For(0, records.Count, new ParallelOptions { CancellationToken = cancel }, i =>
         {
             perRecord[i] = ExtractRecord(Path.Combine(dataDirectory, records[i]), recipe);
             progress?.Report(records[i]);
         });
-        return BeatSet.Concat(perRecord, recipe.Segmenter.BeatLength);
+        var representation = recipe.Representation.Recipe;
+        return LabelledBeats.Concat(perRecord, representation.Layout.ValuesPerBeat, representation);
     }
 
-    /// <summary>The labelled beats of one record (path without extension): lead, filter, segment, label.</summary>
-    public static BeatSet ExtractRecord(string recordPath, DatasetRecipe recipe)
+    /// <summary>The labelled beats of one record (path without extension): cut by the representation, labelled from the reference annotations.</summary>
+    public static LabelledBeats ExtractRecord(string recordPath, DatasetRecipe recipe)
     {
         var record = RecordReader.Read(recordPath);
-        if (recipe.Channel < 0 || recipe.Channel >= record.Header.SignalCount)
-            throw new InvalidInputException($"{RecordPath.Header(recordPath)}: no signal {recipe.Channel} (the record has {record.Header.SignalCount})");
-        // Unfiltered beats come from the ADC integers, exactly as the Kaggle files; filters work in mV.
-        double[] lead = recipe.Filter.Kind == Dsp.FilterKind.None
-            ? Array.ConvertAll(record.Adc[recipe.Channel], v => (double)v)
-            : recipe.Filter.Apply(record.Physical(recipe.Channel), record.SamplingFrequency);
-
+        string name = RecordPath.Name(recordPath);
         var reference = AnnotationReader.ReadFile(RecordPath.Annotations(recordPath, "atr"))
             .Where(a => AamiMapping.IsBeat(a.Symbol))
             .ToList();
         long[] positions = reference.Select(a => a.Sample).ToArray();
-        var windows = recipe.Segmenter.Segment(lead, record.SamplingFrequency, positions);
+        var beats = recipe.Representation.Cut(record, name, positions, BeatCutMode.Dataset);
 
-        string name = RecordPath.Name(recordPath);
+        // Each beat takes the class of the nearest reference beat within the tolerance (the Kaggle cut is at the reference
+        // positions, so it matches exactly); beats with none are dropped.
         long tolerance = (long)Math.Round(recipe.MatchToleranceSeconds * record.SamplingFrequency);
-        var values = new List<float[]>(windows.Count);
-        var labels = new List<int>(windows.Count);
-        var origins = new List<BeatOrigin>(windows.Count);
-        foreach (var window in windows)
+        var kept = new List<int>(beats.Count);
+        var labels = new List<int>(beats.Count);
+        var symbols = new List<string>(beats.Count);
+        for (int i = 0; i < beats.Count; i++)
         {
-            int match = Nearest(positions, window.Sample);
-            if (match < 0 || Math.Abs(positions[match] - window.Sample) > tolerance) continue;
-            string symbol = reference[match].Symbol;
-            values.Add(window.Values);
-            labels.Add((int)AamiMapping.Beats[symbol]);
-            origins.Add(new BeatOrigin(name, window.Sample, symbol));
+            long sample = beats.Origins![i].Sample;
+            int match = Nearest(positions, sample);
+            if (match < 0 || Math.Abs(positions[match] - sample) > tolerance) continue;
+            kept.Add(i);
+            labels.Add((int)AamiMapping.Beats[reference[match].Symbol]);
+            symbols.Add(reference[match].Symbol);
         }
-        int length = recipe.Segmenter.BeatLength;
-        var flat = new float[(long)values.Count * length];
-        for (int i = 0; i < values.Count; i++) values[i].CopyTo(flat, (long)i * length);
-        return new BeatSet(length, flat, labels.ToArray(), origins.ToArray());
+        return new LabelledBeats(beats.Select(kept), labels.ToArray(), symbols.ToArray());
     }
+
+    /// <summary>Notes on how each record's leads were chosen (e.g. a record without the lead asked for), for the card.</summary>
+    public static IReadOnlyList<string> LeadNotes(string dataDirectory, IReadOnlyList<string> records, IBeatRepresentation representation) =>
+        records.SelectMany(r => LeadResolver.Resolve(representation.Recipe.Layout.Leads, RecordReader.ReadHeader(Path.Combine(dataDirectory, r)), r).Notes).ToList();
 
     /// <summary>Index of the position nearest to <paramref name="sample"/> (ties to the earlier), or -1 when there are none.</summary>
     private static int Nearest(long[] positions, long sample)
@@ -118,6 +117,6 @@ public static class DatasetBuilder
     }
 
     /// <summary>Rows grouped by class (as the Kaggle files are), keeping record and sample order within a class.</summary>
-    private static BeatSet SortByClass(BeatSet beats) =>
+    private static LabelledBeats SortByClass(LabelledBeats beats) =>
         beats.Select(Enumerable.Range(0, beats.Count).OrderBy(i => beats.Labels[i]).ThenBy(i => i).ToList());
 }

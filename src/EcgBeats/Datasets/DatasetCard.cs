@@ -1,11 +1,15 @@
 using EcgBeats.Beats;
 using EcgBeats.Data;
 using EcgBeats.Io;
+using EcgBeats.Representations;
 
 namespace EcgBeats.Datasets;
 
 /// <summary>A source file and its SHA-256.</summary>
 public sealed record SourceFile(string Name, string Sha256);
+
+/// <summary>A file of a built dataset: its role (<c>train</c>, <c>test</c>, <c>trainProvenance</c>, ...), name beside the card, and SHA-256.</summary>
+public sealed record DatasetFile(string Role, string Name, string Sha256);
 
 /// <summary>Beats per class on one side of a split.</summary>
 public sealed record ClassCounts(int N, int S, int V, int F, int Q)
@@ -18,18 +22,33 @@ public sealed record ClassCounts(int N, int S, int V, int F, int Q)
 }
 
 /// <summary>
-/// <c>dataset.json</c>: what a built dataset holds and how it was made, so that it can be rebuilt
-/// and checked: the recipe, the seed, counts per class and split, and the SHA-256 of every source file.
+/// <c>dataset.json</c>: what a built dataset holds and how it was made, so that it can be rebuilt and
+/// checked: the representation's full recipe, the split and seed, counts per class and side, the SHA-256
+/// of every file written and of every source file.
 /// </summary>
+/// <param name="Format">The card format (<see cref="FormatName"/>).</param>
+/// <param name="CreatedBy">EcgBeats and its version.</param>
+/// <param name="Database">The source database.</param>
+/// <param name="Representation">How every beat was cut and scaled.</param>
+/// <param name="BuilderVersion">The dataset builder's version (<see cref="DatasetRecipe.BuilderVersion"/>).</param>
+/// <param name="Labels">Class names in label order.</param>
+/// <param name="Split"><c>intra</c> or <c>inter</c>.</param>
+/// <param name="SplitDescription">The split in words.</param>
+/// <param name="TestFraction">The intra-patient split's test share.</param>
+/// <param name="Seed">Seed of every random choice.</param>
+/// <param name="TrainRecords">Records on the training side.</param>
+/// <param name="TestRecords">Records on the test side.</param>
+/// <param name="TrainCounts">Training beats per class.</param>
+/// <param name="TestCounts">Test beats per class.</param>
+/// <param name="LeadNotes">Records whose leads were not found by name, and what stood in for them.</param>
+/// <param name="Files">The files written beside the card, with their hashes.</param>
+/// <param name="Sources">The source files, with their hashes.</param>
 public sealed record DatasetCard(
     string Format,
     string CreatedBy,
     string Database,
-    string Segmenter,
-    string Recipe,
-    string Filter,
-    int Channel,
-    int BeatLength,
+    RepresentationRecipe Representation,
+    int BuilderVersion,
     IReadOnlyList<string> Labels,
     string Split,
     string SplitDescription,
@@ -39,13 +58,17 @@ public sealed record DatasetCard(
     IReadOnlyList<string> TestRecords,
     ClassCounts TrainCounts,
     ClassCounts TestCounts,
-    IReadOnlyDictionary<string, string> Files,
+    IReadOnlyList<string> LeadNotes,
+    IReadOnlyList<DatasetFile> Files,
     IReadOnlyList<SourceFile> Sources)
 {
     /// <summary>The card format's name and version.</summary>
-    public const string FormatName = "ecgbeats-dataset/1";
+    public const string FormatName = "ecgbeats-dataset/2";
 
-    /// <summary>The file names written beside the card.</summary>
+    /// <summary>The card's file name in a dataset folder.</summary>
+    public const string FileName = "dataset.json";
+
+    /// <summary>The file names a dataset folder holds beside the card, by role.</summary>
     public static readonly IReadOnlyDictionary<string, string> DefaultFiles = new Dictionary<string, string>
     {
         ["train"] = "mitbih_train.csv",
@@ -54,9 +77,13 @@ public sealed record DatasetCard(
         ["testProvenance"] = "mitbih_test.provenance.csv",
     };
 
-    /// <summary>Describes a freshly built dataset (hashes the source files it was made from).</summary>
+    /// <summary>The name of the file of a role (e.g. <c>train</c>).</summary>
+    public string FileFor(string role) =>
+        Files.FirstOrDefault(f => f.Role == role)?.Name ?? throw new InvalidInputException($"{FileName}: no '{role}' file listed");
+
+    /// <summary>Describes a freshly built dataset (hashes the source files it was made from); its files are listed once written.</summary>
     public static DatasetCard Describe(string dataDirectory, DatasetRecipe recipe, IReadOnlyList<string> trainRecords,
-        IReadOnlyList<string> testRecords, BeatSet train, BeatSet test)
+        IReadOnlyList<string> testRecords, LabelledBeats train, LabelledBeats test, IReadOnlyList<string> leadNotes)
     {
         var sources = trainRecords.Concat(testRecords).Distinct().Order(StringComparer.Ordinal)
             .SelectMany(r => new[] { ".hea", ".dat", ".atr" }.Select(e => r + e))
@@ -70,11 +97,8 @@ public sealed record DatasetCard(
             FormatName,
             $"EcgBeats {typeof(DatasetCard).Assembly.GetName().Version?.ToString(3)}",
             "MIT-BIH Arrhythmia Database 1.0.0 (PhysioNet)",
-            recipe.Segmenter.Name,
-            recipe.Segmenter.Recipe,
-            recipe.Filter.Describe(),
-            recipe.Channel,
-            recipe.Segmenter.BeatLength,
+            recipe.Representation.Recipe,
+            DatasetRecipe.BuilderVersion,
             AamiMapping.Classes.Select(c => c.ToString()).ToList(),
             recipe.Split.ToString().ToLowerInvariant(),
             splitDescription,
@@ -84,7 +108,8 @@ public sealed record DatasetCard(
             testRecords,
             ClassCounts.From(train.ClassCounts()),
             ClassCounts.From(test.ClassCounts()),
-            DefaultFiles,
+            leadNotes,
+            [],
             sources);
     }
 
@@ -92,12 +117,14 @@ public sealed record DatasetCard(
     public string ToJson() => System.Text.Json.JsonSerializer.Serialize(this, JsonFile.Options);
 
     /// <summary>Reads a card.</summary>
-    /// <exception cref="InvalidInputException">The file is not a dataset card.</exception>
+    /// <exception cref="InvalidInputException">The file is not a dataset card of this format.</exception>
     public static DatasetCard Read(string path)
     {
         var card = JsonFile.Read<DatasetCard>(path, "an EcgBeats dataset card");
         if (card.Format != FormatName)
-            throw new InvalidInputException($"{path}: not an EcgBeats dataset card (expected format '{FormatName}')");
+            throw new InvalidInputException($"{path}: dataset card format '{card.Format}', but this version of EcgBeats reads '{FormatName}'; rebuild the dataset with 'ecgbeats build-dataset'");
+        if (card.Representation is null || card.Files is null || card.Labels is null)
+            throw new InvalidInputException($"{path}: not a complete dataset card (no representation, files or labels)");
         return card;
     }
 }
@@ -105,16 +132,21 @@ public sealed record DatasetCard(
 /// <summary>Writes a built dataset: the two Kaggle-layout CSVs, their provenance sidecars and the card, each atomically.</summary>
 public static class DatasetWriter
 {
-    /// <summary>Writes every file of <paramref name="dataset"/> into <paramref name="folder"/>.</summary>
-    public static void Write(string folder, BuiltDataset dataset)
+    /// <summary>Writes every file of <paramref name="dataset"/> into <paramref name="folder"/>, the card last; returns the card as written (with the files' hashes).</summary>
+    public static DatasetCard Write(string folder, BuiltDataset dataset)
     {
         Directory.CreateDirectory(folder);
-        var files = dataset.Card.Files;
-        KaggleCsv.Write(Path.Combine(folder, files["train"]), dataset.Train);
-        ProvenanceCsv.Write(Path.Combine(folder, files["trainProvenance"]), dataset.Train);
-        KaggleCsv.Write(Path.Combine(folder, files["test"]), dataset.Test);
-        ProvenanceCsv.Write(Path.Combine(folder, files["testProvenance"]), dataset.Test);
+        var files = DatasetCard.DefaultFiles;
+        var written = new List<DatasetFile>
+        {
+            new("train", files["train"], KaggleCsv.Write(Path.Combine(folder, files["train"]), dataset.Train)),
+            new("trainProvenance", files["trainProvenance"], ProvenanceCsv.Write(Path.Combine(folder, files["trainProvenance"]), dataset.Train)),
+            new("test", files["test"], KaggleCsv.Write(Path.Combine(folder, files["test"]), dataset.Test)),
+            new("testProvenance", files["testProvenance"], ProvenanceCsv.Write(Path.Combine(folder, files["testProvenance"]), dataset.Test)),
+        };
+        var card = dataset.Card with { Files = written };
         // The card goes last: its presence says the dataset is complete.
-        AtomicFile.WriteAllText(Path.Combine(folder, "dataset.json"), dataset.Card.ToJson());
+        AtomicFile.WriteAllText(Path.Combine(folder, DatasetCard.FileName), card.ToJson());
+        return card;
     }
 }

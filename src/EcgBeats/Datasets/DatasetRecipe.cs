@@ -1,5 +1,4 @@
-using EcgBeats.Beats;
-using EcgBeats.Dsp;
+using EcgBeats.Representations;
 
 namespace EcgBeats.Datasets;
 
@@ -13,24 +12,23 @@ public enum SplitKind
 }
 
 /// <summary>Everything that decides which beats a dataset holds; the defaults rebuild the Kaggle files.</summary>
-/// <param name="Segmenter">How beats are cut (default: <see cref="KaggleMitBihSegmenter"/>).</param>
-/// <param name="Filter">Filtering of the continuous lead before segmentation (default: none, as Kaggle).</param>
+/// <param name="Representation">How beats are cut and scaled (the Kaggle-faithful cut by default).</param>
 /// <param name="Split">Intra- or inter-patient.</param>
 /// <param name="TestFraction">Share of each class held out for testing in the intra-patient split.</param>
 /// <param name="Seed">Seed of every random choice.</param>
-/// <param name="Channel">Which signal of each record (0: the first, MLII in 46 of the 48 records, as Kaggle).</param>
-/// <param name="MatchToleranceSeconds">For segmenters that find their own R peaks: a detected beat takes the
+/// <param name="MatchToleranceSeconds">For representations that find their own R peaks: a found beat takes the
 /// class of the nearest reference beat within this distance, or is dropped (AAMI EC57 matching window).</param>
 public sealed record DatasetRecipe(
-    IBeatSegmenter Segmenter,
-    FilterOptions Filter,
+    IBeatRepresentation Representation,
     SplitKind Split = SplitKind.Intra,
     double TestFraction = 0.2,
     int Seed = 42,
-    int Channel = 0,
     double MatchToleranceSeconds = 0.15)
 {
+    /// <summary>The version of the dataset builder's own code (labelling, splitting, ordering): raise it when the same recipe would give other datasets.</summary>
+    public const int BuilderVersion = 1;
+
     /// <summary>The recipe that rebuilds the Kaggle MIT-BIH files.</summary>
     public static DatasetRecipe Kaggle(SplitKind split = SplitKind.Intra, int seed = 42) =>
-        new(new KaggleMitBihSegmenter(), new FilterOptions(), split, Seed: seed);
+        new(new KaggleMitBihRepresentation(), split, Seed: seed);
 }

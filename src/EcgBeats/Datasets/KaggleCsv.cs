@@ -1,4 +1,5 @@
 using System.Text;
+using EcgBeats.Beats;
 using EcgBeats.Io;
 
 namespace EcgBeats.Datasets;
@@ -25,26 +26,36 @@ public static class KaggleCsv
 
     /// <summary>
     /// Reads a file strictly: every line must have 188 finite numbers and a whole-number label
-    /// 0..4. Lines are parsed in parallel. Rows and columns in errors count from 1.
+    /// 0..4. Lines are parsed in parallel. Rows and columns in errors count from 1. The beats carry
+    /// no recipe: a bare CSV does not say how they were cut (see <see cref="DatasetFiles"/>).
     /// </summary>
     /// <exception cref="KaggleCsvException">The file is empty or a row is malformed.</exception>
-    public static BeatSet Read(string path) => Read(path, labelled: true);
+    public static LabelledBeats Read(string path) => Read(path, out _);
+
+    /// <summary>As <see cref="Read(string)"/>, and the SHA-256 (hex) of the file's bytes.</summary>
+    public static LabelledBeats Read(string path, out string sha256)
+    {
+        var (values, labels, hash) = Parse(path, labelled: true);
+        sha256 = hash;
+        return new LabelledBeats(BeatLength, values, labels!);
+    }
 
     /// <summary>
     /// Reads beats to classify: lines of 188 columns (beat and label, as Kaggle) or of 187 (the beat
-    /// alone; every label is then 0). The first line decides; every line must agree.
+    /// alone). The first line decides; every line must agree.
     /// </summary>
-    /// <returns>The beats, and whether the file had labels.</returns>
-    public static (BeatSet Beats, bool Labelled) ReadBeats(string path)
+    /// <returns>The beats, their labels when the file has them (else null), and the file's SHA-256.</returns>
+    public static (UnlabelledBeats Beats, int[]? Labels, string Sha256) ReadBeats(string path)
     {
         if (!File.Exists(path)) throw new FileNotFoundException($"{path}: no such file", path);
         string first;
         using (var reader = new StreamReader(path)) first = reader.ReadLine() ?? "";
         bool labelled = first.Count(c => c == ',') + 1 != BeatLength;
-        return (Read(path, labelled), labelled);
+        var (values, labels, hash) = Parse(path, labelled);
+        return (new UnlabelledBeats(BeatLength, values), labels, hash);
     }
 
-    private static BeatSet Read(string path, bool labelled)
+    private static (float[] Values, int[]? Labels, string Sha256) Parse(string path, bool labelled)
     {
         if (!File.Exists(path)) throw new FileNotFoundException($"{path}: no such file", path);
         byte[] bytes = File.ReadAllBytes(path);
@@ -71,16 +82,17 @@ public static class KaggleCsv
             }
         });
         if (firstError is not null) throw new KaggleCsvException($"{path}, row {firstErrorRow + 1}: {firstError}");
-        return new BeatSet(BeatLength, values, labels);
+        return (values, labelled ? labels : null, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)));
     }
 
     /// <summary>
     /// Writes beats in the Kaggle layout (values and label as <c>%.18e</c>), atomically. Beats
     /// must be <see cref="BeatLength"/> long.
     /// </summary>
-    public static void Write(string path, BeatSet beats)
+    /// <returns>The SHA-256 (hex) of the bytes written.</returns>
+    public static string Write(string path, LabelledBeats beats)
     {
-        if (beats.BeatLength != BeatLength) throw new ArgumentException($"Kaggle rows hold {BeatLength} values; these beats have {beats.BeatLength}", nameof(beats));
+        if (beats.ValuesPerBeat != BeatLength) throw new ArgumentException($"Kaggle rows hold {BeatLength} values; these beats have {beats.ValuesPerBeat}", nameof(beats));
         const int rowsPerBlock = 512;
         int blocks = (beats.Count + rowsPerBlock - 1) / rowsPerBlock;
         var chunks = new byte[blocks][];
@@ -103,9 +115,15 @@ public static class KaggleCsv
             }
             chunks[block] = buffer[..at];
         });
+        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
         using var stream = AtomicFile.Create(path, out var commit);
-        foreach (byte[] chunk in chunks) stream.Write(chunk);
+        foreach (byte[] chunk in chunks)
+        {
+            stream.Write(chunk);
+            hash.AppendData(chunk);
+        }
         commit();
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
     private static List<(int Start, int Length)> LineRanges(byte[] bytes)

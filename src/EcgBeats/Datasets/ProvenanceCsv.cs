@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using EcgBeats.Beats;
 using EcgBeats.Io;
 
 namespace EcgBeats.Datasets;
@@ -13,36 +14,40 @@ public static class ProvenanceCsv
     /// <summary>The header line.</summary>
     public const string Header = "row,record,sample,symbol";
 
-    /// <summary>Writes the origins of <paramref name="beats"/>, atomically.</summary>
-    public static void Write(string path, BeatSet beats)
+    /// <summary>Writes the origins of <paramref name="beats"/>, atomically; returns the SHA-256 (hex) of what was written.</summary>
+    public static string Write(string path, LabelledBeats beats)
     {
-        if (beats.Origins is null) throw new ArgumentException("these beats carry no provenance", nameof(beats));
+        if (beats.Origins is null || beats.Symbols is null) throw new ArgumentException("these beats carry no provenance", nameof(beats));
         var text = new StringBuilder(beats.Count * 24);
         text.Append(Header).Append('\n');
         for (int i = 0; i < beats.Count; i++)
         {
             var o = beats.Origins[i];
             text.Append((i + 1).ToString(CultureInfo.InvariantCulture)).Append(',').Append(o.Record).Append(',')
-                .Append(o.Sample.ToString(CultureInfo.InvariantCulture)).Append(',').Append(Quote(o.Symbol)).Append('\n');
+                .Append(o.Sample.ToString(CultureInfo.InvariantCulture)).Append(',').Append(Quote(beats.Symbols[i])).Append('\n');
         }
-        AtomicFile.WriteAllText(path, text.ToString());
+        byte[] bytes = new UTF8Encoding(false).GetBytes(text.ToString());
+        AtomicFile.WriteAllBytes(path, bytes);
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
     }
 
-    /// <summary>Reads a sidecar back.</summary>
+    /// <summary>Reads a sidecar back: each beat's origin and reference symbol.</summary>
     /// <exception cref="InvalidInputException">A line is malformed; the message names it.</exception>
-    public static BeatOrigin[] Read(string path)
+    public static (BeatOrigin[] Origins, string[] Symbols) Read(string path)
     {
         var lines = File.ReadAllLines(path);
         if (lines.Length == 0 || lines[0] != Header) throw new InvalidInputException($"{path}, line 1: expected the header '{Header}'");
         var origins = new BeatOrigin[lines.Length - 1];
+        var symbols = new string[lines.Length - 1];
         for (int i = 1; i < lines.Length; i++)
         {
             string[] f = SplitLine(lines[i]);
             if (f.Length != 4 || f[0] != i.ToString(CultureInfo.InvariantCulture) || !long.TryParse(f[2], CultureInfo.InvariantCulture, out long sample))
                 throw new InvalidInputException($"{path}, line {i + 1}: expected '{i},record,sample,symbol'");
-            origins[i - 1] = new BeatOrigin(f[1], sample, f[3]);
+            origins[i - 1] = new BeatOrigin(f[1], sample);
+            symbols[i - 1] = f[3];
         }
-        return origins;
+        return (origins, symbols);
     }
 
     // Symbols such as " (a double quote) need CSV quoting.

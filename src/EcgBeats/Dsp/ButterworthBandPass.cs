@@ -69,4 +69,16 @@ public sealed class ButterworthBandPass : IZeroPhaseFilter
         }
         return (num / den).Magnitude;
     }
+
+    /// <summary>
+    /// Zero-phase band-pass of a whole signal. A signal too short for filtfilt's edge padding is padded
+    /// with its edge values first (which adds no QRS), and the padding is cut off again.
+    /// </summary>
+    public double[] ApplyZeroPhaseAnyLength(double[] x)
+    {
+        int pad = 3 * Denominator.Length;
+        if (x.Length > pad) return ApplyZeroPhase(x);
+        double[] padded = [.. Enumerable.Repeat(x[0], pad), .. x, .. Enumerable.Repeat(x[^1], pad)];
+        return ApplyZeroPhase(padded)[pad..(pad + x.Length)];
+    }
 }

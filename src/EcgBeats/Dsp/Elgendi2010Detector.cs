@@ -48,14 +48,14 @@ public sealed class Elgendi2010Detector : IQrsDetector
     /// <exception cref="ArgumentException">The signal holds a NaN or is shorter than <see cref="PanTompkins1985Detector.MinimumSeconds"/>.</exception>
     public IReadOnlyList<long> Detect(double[] signal, double samplingFrequency)
     {
-        BeatPlacement.CheckInput(signal, samplingFrequency, Options.BandHighHz);
+        QrsDetectorInput.Check(signal, samplingFrequency, Options.BandHighHz);
 
         double fs = samplingFrequency;
-        double[] bp = BeatPlacement.BandPass(signal, new ButterworthBandPass(Options.BandLowHz, Options.BandHighHz, Options.BandOrder, fs));
+        double[] bp = new ButterworthBandPass(Options.BandLowHz, Options.BandHighHz, Options.BandOrder, fs).ApplyZeroPhaseAnyLength(signal);
         var squared = Array.ConvertAll(bp, v => v * v);
         int qrsWidth = Math.Max(1, (int)Math.Round(Options.QrsWindowSeconds * fs));
-        var maQrs = BeatPlacement.CentredMovingAverage(squared, qrsWidth);
-        var maBeat = BeatPlacement.CentredMovingAverage(squared, Math.Max(1, (int)Math.Round(Options.BeatWindowSeconds * fs)));
+        var maQrs = MovingAverage.Centred(squared, qrsWidth);
+        var maBeat = MovingAverage.Centred(squared, Math.Max(1, (int)Math.Round(Options.BeatWindowSeconds * fs)));
         double offset = Options.Offset * squared.Average();
 
         var beats = new List<(int Position, double Peak)>();
@@ -70,8 +70,8 @@ public sealed class Elgendi2010Detector : IQrsDetector
             beats.Add((at, squared[at]));
         }
         // Placed on the same 5-15 Hz band as Pan-Tompkins' beats, so both detectors feed the beat cut alike.
-        double[] placement = BeatPlacement.BandPass(signal, new ButterworthBandPass(5, 15, 1, fs));
+        double[] placement = new ButterworthBandPass(5, 15, 1, fs).ApplyZeroPhaseAnyLength(signal);
         int half = Math.Max(1, (int)Math.Round(Options.LocateSeconds * fs));
-        return BeatPlacement.Refractory(beats.Select(b => (BeatPlacement.Place(placement, b.Position, half), b.Peak)), (int)Math.Round(Options.RefractorySeconds * fs));
+        return DetectedBeatPositions.MergeWithinRefractory(beats.Select(b => (DetectedBeatPositions.Place(placement, b.Position, half), b.Peak)), (int)Math.Round(Options.RefractorySeconds * fs));
     }
 }

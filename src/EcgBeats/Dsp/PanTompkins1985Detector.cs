@@ -65,14 +65,14 @@ public sealed class PanTompkins1985Detector : IQrsDetector
     /// <exception cref="ArgumentException">The signal holds a NaN or is shorter than <see cref="MinimumSeconds"/>.</exception>
     public IReadOnlyList<long> Detect(double[] signal, double samplingFrequency)
     {
-        BeatPlacement.CheckInput(signal, samplingFrequency, Options.BandHighHz);
+        QrsDetectorInput.Check(signal, samplingFrequency, Options.BandHighHz);
 
         double fs = samplingFrequency;
         var stages = Stages.Compute(signal, fs, Options);
         var candidates = Candidates(stages.Integrated, Samples(Options.RefractorySeconds, fs));
         var beats = Decide(stages, candidates, fs);
         int half = Math.Max(1, Samples(Options.LocateSeconds, fs));
-        return BeatPlacement.Refractory(beats.Select(i => (BeatPlacement.Place(stages.BandPassed, i, half), stages.Integrated[i])), Samples(Options.RefractorySeconds, fs));
+        return DetectedBeatPositions.MergeWithinRefractory(beats.Select(i => (DetectedBeatPositions.Place(stages.BandPassed, i, half), stages.Integrated[i])), Samples(Options.RefractorySeconds, fs));
     }
 
     /// <summary>The processing chain's signals, each as long as the input.</summary>
@@ -80,7 +80,7 @@ public sealed class PanTompkins1985Detector : IQrsDetector
     {
         public static Stages Compute(double[] x, double fs, PanTompkins1985Options o)
         {
-            double[] bp = BeatPlacement.BandPass(x, new ButterworthBandPass(o.BandLowHz, o.BandHighHz, o.BandOrder, fs));
+            double[] bp = new ButterworthBandPass(o.BandLowHz, o.BandHighHz, o.BandOrder, fs).ApplyZeroPhaseAnyLength(x);
 
             // Five-point derivative (paper eq. 5), centred: y(n) = (−x(n−2) − 2x(n−1) + 2x(n+1) + x(n+2))·fs/8.
             var d = new double[x.Length];
@@ -88,7 +88,7 @@ public sealed class PanTompkins1985Detector : IQrsDetector
                 d[n] = (-bp[n - 2] - 2 * bp[n - 1] + 2 * bp[n + 1] + bp[n + 2]) * fs / 8;
 
             // Squaring, then a centred moving-window integration of the paper's width.
-            var mwi = BeatPlacement.CentredMovingAverage(Array.ConvertAll(d, v => v * v), Math.Max(1, Samples(o.IntegrationSeconds, fs)));
+            var mwi = MovingAverage.Centred(Array.ConvertAll(d, v => v * v), Math.Max(1, Samples(o.IntegrationSeconds, fs)));
             return new Stages(bp, d, mwi);
         }
     }

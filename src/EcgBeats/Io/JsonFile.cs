@@ -14,6 +14,8 @@ public static class JsonFile
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         // Read by people too: keep "+", ">" and non-ASCII text as they are.
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        // Enums by name (e.g. a filter's "BandPass"), which people can read; numbers are still read.
+        Converters = { new JsonStringEnumConverter() },
     };
 
     /// <summary>Writes <paramref name="value"/> to <paramref name="path"/> atomically.</summary>

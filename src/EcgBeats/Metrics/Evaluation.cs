@@ -18,18 +18,18 @@ public sealed record Evaluation(
     double PredictSeconds)
 {
     /// <summary>Scores <paramref name="classifier"/> on <paramref name="test"/>.</summary>
-    public static (Evaluation Evaluation, ClassProbabilities Probabilities) Run(IBeatClassifier classifier, BeatSet test, string testSet,
+    public static (Evaluation Evaluation, ClassProbabilities Probabilities) Run(IBeatClassifier classifier, LabelledBeats test, string testSet,
         int seed = 42, int resamples = 1000)
     {
         classifier.Card.CheckInput(test, testSet);
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var probabilities = classifier.Predict(test);
+        var probabilities = classifier.Predict(test.Unlabelled);
         double seconds = clock.Elapsed.TotalSeconds;
         return (From(classifier.Name, classifier.Card.Classes, test, testSet, probabilities, seed, resamples, seconds), probabilities);
     }
 
     /// <summary>Scores saved probabilities (e.g. to rebuild a report without the model).</summary>
-    public static Evaluation From(string model, IReadOnlyList<string> classes, BeatSet test, string testSet, ClassProbabilities probabilities,
+    public static Evaluation From(string model, IReadOnlyList<string> classes, LabelledBeats test, string testSet, ClassProbabilities probabilities,
         int seed, int resamples, double predictSeconds)
     {
         int[] predicted = probabilities.PredictedClasses();

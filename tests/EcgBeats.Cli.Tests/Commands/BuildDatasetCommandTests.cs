@@ -14,9 +14,9 @@ public sealed class BuildDatasetCommandTests
 
         Assert.True(result.ExitCode == 0, result.Error);
         var card = DatasetCard.Read(output.File("dataset.json"));
-        var train = KaggleCsv.Read(output.File("mitbih_train.csv"));
-        var test = KaggleCsv.Read(output.File("mitbih_test.csv"));
-        var trainOrigins = ProvenanceCsv.Read(output.File("mitbih_train.provenance.csv"));
+        var train = DatasetFiles.ReadLabelled(output.File("mitbih_train.csv"));
+        var test = DatasetFiles.ReadLabelled(output.File("mitbih_test.csv"));
+        var (trainOrigins, trainSymbols) = ProvenanceCsv.Read(output.File("mitbih_train.provenance.csv"));
 
         Assert.Equal(card.TrainCounts, ClassCounts.From(train.ClassCounts()));
         Assert.Equal(card.TestCounts, ClassCounts.From(test.ClassCounts()));
@@ -24,12 +24,17 @@ public sealed class BuildDatasetCommandTests
         // Fixture beats: 100: 371, 208: 518, 217: 363, 232: 295, less the last beat of each.
         Assert.Equal(371 + 518 + 363 + 295 - 4, card.TrainCounts.Total + card.TestCounts.Total);
         Assert.Equal(7, card.Seed);
-        Assert.Equal("kaggle-mitbih", card.Segmenter);
+        Assert.Equal("kaggle-mitbih", card.Representation.Name);
+        // The files read back carry the card's recipe, and the card pins each file's bytes.
+        Assert.Equal(card.Representation, train.Recipe);
+        Assert.Equal(4, card.Files.Count);
+        Assert.All(card.Files, f => Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(output.File(f.Name)))), f.Sha256));
         Assert.Equal(12, card.Sources.Count);
         Assert.All(card.Sources, s => Assert.Equal(64, s.Sha256.Length));
         // Provenance names real reference beats whose class is the row's label.
         var labelOf = new Dictionary<string, int> { ["N"] = 0, ["A"] = 1, ["V"] = 2, ["F"] = 3, ["/"] = 4, ["f"] = 4, ["R"] = 0 };
-        Assert.All(Enumerable.Range(0, train.Count), i => Assert.Equal(labelOf[trainOrigins[i].Symbol], train.Labels[i]));
+        Assert.All(Enumerable.Range(0, train.Count), i => Assert.Equal(labelOf[trainSymbols[i]], train.Labels[i]));
+        Assert.Equal(train.Origins!.Select(o => (o.Record, o.Sample)), trainOrigins.Select(o => (o.Record, o.Sample)));
         Assert.Contains("train", result.Output);
     }
 
@@ -43,7 +48,10 @@ public sealed class BuildDatasetCommandTests
         Assert.Equal(File.ReadAllBytes(a.File("mitbih_test.csv")), File.ReadAllBytes(b.File("mitbih_test.csv")));
         Assert.Equal(File.ReadAllBytes(a.File("mitbih_train.provenance.csv")), File.ReadAllBytes(b.File("mitbih_train.provenance.csv")));
         using var card = JsonDocument.Parse(File.ReadAllText(a.File("dataset.json")));
-        Assert.Contains("band-pass 0.5-40 Hz", card.RootElement.GetProperty("filter").GetString());
+        var filter = card.RootElement.GetProperty("representation").GetProperty("filter");
+        Assert.Equal("Both", filter.GetProperty("kind").GetString());
+        Assert.Equal(0.5, filter.GetProperty("bandLowHz").GetDouble());
+        Assert.Equal(40, filter.GetProperty("bandHighHz").GetDouble());
     }
 
     [Fact]

@@ -57,6 +57,6 @@ public sealed class EnsembleAndEvaluateCommandTests
         var result = CliRunner.Run("train", "--model", "ensemble-voting", "--train", Train, "--out", models.File("ensemble-voting"),
             "--members", models.File("dt"));
         Assert.Equal((int)ExitCode.BadInput, result.ExitCode);
-        Assert.Contains("was not trained on", result.Error);
+        Assert.Contains("did not hold out this ensemble's validation beats", result.Error);
     }
 }

@@ -1,6 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
+using EcgBeats.Cli.Pipeline;
 using EcgBeats.Datasets;
+using EcgBeats.Classification;
+using EcgBeats.Runs;
+using EcgBeats.Torch.Architectures;
 using EcgBeats.Metrics;
 using EcgBeats.TestSupport;
 
@@ -54,5 +58,39 @@ public sealed class RunCommandTests
         var second = CliRunner.Run("run", "--profile", "smoke", "--data", TestData.Fixture("mitdb"), "--out", run.Path);
         Assert.True(second.ExitCode == 0, second.Error);
         Assert.Equal(1 + 7 + 3 + 10, second.Output.Split('\n').Count(l => l.Contains("up to date")));
+    }
+
+    [Fact]
+    public void AChangedOptionRerunsExactlyTheStepsItShapesAndNothingElse()
+    {
+        using var run = TestData.TempFolder();
+        string Run(RunProfile profile)
+        {
+            var output = new StringWriter();
+            new MainJob(Terminal.For(output), EcgBeatsApp.Models, TestData.Fixture("mitdb"), RunFolder.At(run.Path), profile, 42, force: false).Run(default);
+            return output.ToString();
+        }
+        List<string> Ran(string output) => output.Split('\n').Select(l => l.Trim()).Where(l => l.StartsWith("intra: ", StringComparison.Ordinal) && !l.EndsWith("up to date", StringComparison.Ordinal)).ToList();
+
+        var smoke = RunProfile.Smoke;
+        Assert.Equal(21, Ran(Run(smoke)).Count);
+        Assert.Empty(Ran(Run(smoke)));
+
+        // One network's learning rate: that network, the three ensembles it is in, and their evaluations.
+        var cnnFaster = smoke with { Deep = n => n == Networks.Cnn ? smoke.Deep(n) with { LearningRate = 2e-3 } : smoke.Deep(n) };
+        Assert.Equal(["intra: train cnn", "intra: ensemble-weighted", "intra: ensemble-voting-hard", "intra: ensemble-voting-soft",
+                      "intra: evaluate cnn", "intra: evaluate ensemble-weighted", "intra: evaluate ensemble-voting-hard", "intra: evaluate ensemble-voting-soft"],
+            Ran(Run(cnnFaster)));
+        Assert.Empty(Ran(Run(cnnFaster)));
+
+        // Tree leaves: the two tree models (not the SVM, which has none), the votes they are in, and their evaluations.
+        var fewerLeaves = cnnFaster with { Classical = o => smoke.Classical(o) with { Leaves = 4 } };
+        Assert.Equal(["intra: train rf", "intra: train dt", "intra: ensemble-voting-hard", "intra: ensemble-voting-soft",
+                      "intra: evaluate rf", "intra: evaluate dt", "intra: evaluate ensemble-voting-hard", "intra: evaluate ensemble-voting-soft"],
+            Ran(Run(fewerLeaves)));
+
+        // Every model and ensemble held out the same validation beats: one split, made once.
+        var fingerprints = Directory.GetDirectories(run.File("intra/models")).Select(f => ModelCard.Read(f).TrainingData!.ValidationFingerprint).Distinct();
+        Assert.Single(fingerprints);
     }
 }

@@ -2,6 +2,7 @@ using EcgBeats.Beats;
 using EcgBeats.Classification;
 using EcgBeats.Datasets;
 using EcgBeats.Dsp;
+using EcgBeats.Representations;
 using EcgBeats.TestSupport;
 using EcgBeats.Wfdb;
 
@@ -11,12 +12,20 @@ namespace EcgBeats.Tests.Classification;
 public sealed class RecordAnnotatorTests
 {
     /// <summary>Labels a beat by where its maximum lies (first fifth N, second S, ...): deterministic and shape-dependent.</summary>
-    private sealed class ShapeClassifier : IBeatClassifier
+    private sealed class ShapeClassifier(RepresentationRecipe? recipe = null) : IBeatClassifier
     {
         public string Name => "shape";
-        public ModelCard Card { get; } = new() { Model = "shape", Framework = "test", Hyperparameters = new Dictionary<string, string>() };
-        public ClassProbabilities Predict(BeatSet beats)
+        public ModelCard Card { get; } = new()
         {
+            Model = "shape", Framework = "test", Hyperparameters = new Dictionary<string, string>(),
+            Representation = recipe ?? new KaggleMitBihRepresentation().Recipe,
+        };
+        public List<UnlabelledBeats> Seen { get; } = [];
+        public void Dispose() { }
+        public ClassProbabilities Predict(UnlabelledBeats beats)
+        {
+            Card.CheckInput(beats, "beats");
+            Seen.Add(beats);
             var values = new float[beats.Count * 5];
             for (int i = 0; i < beats.Count; i++)
             {
@@ -37,9 +46,10 @@ public sealed class RecordAnnotatorTests
         long[] peaks = AnnotationReader.ReadFile(path + ".atr").Where(a => AamiMapping.IsBeat(a.Symbol)).Select(a => a.Sample).ToArray();
         var dataset = DatasetBuilder.ExtractRecord(path, DatasetRecipe.Kaggle());
 
-        var cut = RecordAnnotator.Cut(record.Physical(0), 360, peaks);
+        var cut = new KaggleMitBihRepresentation().Cut(record, "208", peaks, BeatCutMode.EveryBeat);
 
         Assert.Equal(peaks.Length, cut.Count);
+        Assert.Equal(peaks, cut.Origins!.Select(o => o.Sample));
         // All but the last two: the dataset ends the second-to-last beat with the rest of the record, and drops the last.
         for (int i = 0; i < peaks.Length - 2; i++)
         {
@@ -53,16 +63,24 @@ public sealed class RecordAnnotatorTests
     public void OtherRatesAreResampledTo360HzBeforeTheCut()
     {
         string path = TestData.FixtureRecord("100");
-        double[] x360 = RecordReader.Read(path).Physical(0);
+        var record = RecordReader.Read(path);
         long[] peaks = AnnotationReader.ReadFile(path + ".atr").Where(a => AamiMapping.IsBeat(a.Symbol)).Select(a => a.Sample).ToArray();
-        double[] x250 = new PolyphaseResampler(360, 250).Apply(x360);
-        var at360 = RecordAnnotator.Cut(x360, 360, peaks);
-        var at250 = RecordAnnotator.Cut(x250, 250, peaks.Select(p => (long)Math.Round(p * 250 / 360.0)).ToList());
+        var at250Hz = Resampled(record, 250);
+        var kaggle = new KaggleMitBihRepresentation();
+        var at360 = kaggle.Cut(record, "100", peaks, BeatCutMode.EveryBeat);
+        var at250 = kaggle.Cut(at250Hz, "100", peaks.Select(p => (long)Math.Round(p * 250 / 360.0)).ToList(), BeatCutMode.EveryBeat);
 
         // Rounding the peaks to 250 Hz moves a beat's start by up to 0.7 samples at 360 Hz, and the round trip
         // through 250 Hz low-passes it at 125 Hz: the beats agree closely, not exactly.
         var worst = Enumerable.Range(0, peaks.Length).Select(i => at360.Beat(i).ToArray().Zip(at250.Beat(i).ToArray()).Average(p => Math.Abs(p.First - p.Second))).ToList();
         Assert.True(worst.Count(w => w < 0.05) > 0.95 * peaks.Length, $"mean |difference| under 0.05 for {worst.Count(w => w < 0.05)} of {peaks.Length} beats");
+    }
+
+    /// <summary>The record resampled (in ADC units, rounded) to <paramref name="hz"/>, as a record made at that rate would be.</summary>
+    private static WfdbRecord Resampled(WfdbRecord record, int hz)
+    {
+        var adc = record.Adc.Select(signal => new PolyphaseResampler(360, hz).Apply(Array.ConvertAll(signal, v => (double)v)).Select(v => (int)Math.Round(v)).ToArray()).ToArray();
+        return new WfdbRecord(record.Header with { SamplingFrequency = hz, SampleCount = adc[0].Length }, 0, adc);
     }
 
     [Fact]
@@ -95,7 +113,7 @@ public sealed class RecordAnnotatorTests
     public void MissingLeadIsRefusedWithTheLeadsThereAre()
     {
         var record = RecordReader.Read(TestData.FixtureRecord("100"));
-        var error = Assert.Throws<InvalidInputException>(() => new RecordAnnotator(new ShapeClassifier()).Annotate(record, "100", channel: 2));
+        var error = Assert.Throws<InvalidInputException>(() => new RecordAnnotator(new ShapeClassifier()).Annotate(record, "100", [2]));
         Assert.Contains("no signal 2", error.Message);
         Assert.Contains("MLII", error.Message);
     }
@@ -105,8 +123,8 @@ public sealed class RecordAnnotatorTests
     [InlineData(300, "beat(s) found")] // 0.83 s: one beat (at sample 77; the next is at 370)
     public void RecordsTooShortForABeatAreRefused(int samples, string expected)
     {
-        double[] x = RecordReader.Read(TestData.FixtureRecord("100")).Physical(0)[..samples];
-        var error = Assert.Throws<InvalidInputException>(() => new RecordAnnotator(new ShapeClassifier()).Annotate(x, 360, "100"));
+        var record = RecordReader.Read(TestData.FixtureRecord("100"), 0, samples);
+        var error = Assert.Throws<InvalidInputException>(() => new RecordAnnotator(new ShapeClassifier()).Annotate(record, "100"));
         Assert.Contains(expected, error.Message);
     }
 
@@ -123,5 +141,48 @@ public sealed class RecordAnnotatorTests
 
         Assert.Contains(result.Warnings, w => w.Contains("clipped") && w.Contains("10 s"));
         Assert.InRange(result.Beats.Count, 330, 375); // 371 reference beats less about 10 s of them
+    }
+
+    [Fact]
+    public void AModelTrainedOnKachueeBeatsIsFedKachueeBeatsNeverKagglesCut()
+    {
+        var record = RecordReader.Read(TestData.FixtureRecord("100"));
+        var kachuee = new Kachuee2018Representation();
+        var model = new ShapeClassifier(kachuee.Recipe);
+
+        var result = new RecordAnnotator(model).Annotate(record, "100");
+
+        // The model saw exactly Kachuee et al.'s beats, at the R peaks that method finds (it needs no detector) ...
+        var expected = kachuee.Cut(record, "100", null, BeatCutMode.EveryBeat);
+        var seen = Assert.Single(model.Seen);
+        Assert.Equal(kachuee.Recipe, seen.Recipe);
+        Assert.Equal(expected.Values, seen.Values);
+        Assert.Equal(expected.Origins!.Select(o => o.Sample), result.Beats.Select(b => b.Sample));
+        Assert.StartsWith("kachuee2018", result.BeatsFoundBy);
+        // ... and never the Kaggle cut at the detector's beats.
+        var detected = new PanTompkins1985Detector().Detect(record.Physical(0), 360);
+        Assert.NotEqual(detected.Count, result.Beats.Count);
+        Assert.NotEqual(new KaggleMitBihRepresentation().Cut(record, "100", detected, BeatCutMode.EveryBeat).Values, seen.Values);
+    }
+
+    [Fact]
+    public void AModelTrainedOnKaggleBeatsIsFedTheKaggleCutAtTheDetectedBeats()
+    {
+        var record = RecordReader.Read(TestData.FixtureRecord("208"));
+        var model = new ShapeClassifier();
+        var result = new RecordAnnotator(model).Annotate(record, "208");
+
+        var detected = new PanTompkins1985Detector().Detect(record.Physical(0), 360);
+        Assert.Equal(detected, result.Beats.Select(b => b.Sample));
+        Assert.Equal(new KaggleMitBihRepresentation().Cut(record, "208", detected, BeatCutMode.EveryBeat).Values, Assert.Single(model.Seen).Values);
+        Assert.Equal("pantompkins1985", result.BeatsFoundBy);
+    }
+
+    [Fact]
+    public void AModelWhoseBeatsThisVersionCannotCutIsRefused()
+    {
+        var recipe = new KaggleMitBihRepresentation().Recipe with { Name = "someone-elses-cut" };
+        var error = Assert.Throws<InvalidInputException>(() => new RecordAnnotator(new ShapeClassifier(recipe)));
+        Assert.Contains("someone-elses-cut", error.Message);
     }
 }

@@ -15,7 +15,7 @@ public sealed class KaggleCsvTests
     {
         var beats = KaggleCsv.Read(Head(split));
         Assert.Equal(10, beats.Count);
-        Assert.Equal(187, beats.BeatLength);
+        Assert.Equal(187, beats.ValuesPerBeat);
         string[] first = File.ReadLines(Head(split)).First().Split(',');
         for (int k = 0; k < 187; k++)
             Assert.Equal((float)double.Parse(first[k], CultureInfo.InvariantCulture), beats.Beat(0)[k]);

@@ -6,7 +6,7 @@ namespace EcgBeats.Tests.Datasets;
 /// <summary>The rebuilt Kaggle dataset against the real Kaggle files: class totals and the 20 real rows.</summary>
 public sealed class KaggleRebuildTests
 {
-    private static readonly Lazy<BeatSet> AllBeats = new(() =>
+    private static readonly Lazy<LabelledBeats> AllBeats = new(() =>
     {
         string dir = TestData.MitDbDirectory!;
         return DatasetBuilder.ExtractAll(dir, TestData.MitBihRecords, DatasetRecipe.Kaggle());

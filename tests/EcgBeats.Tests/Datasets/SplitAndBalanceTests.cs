@@ -36,11 +36,11 @@ public sealed class SplitAndBalanceTests
         Assert.Equal(TestData.MitBihRecords.Order(), all.Order());
     }
 
-    private static BeatSet Set(int[] labels)
+    private static LabelledBeats Set(int[] labels)
     {
         var values = new float[labels.Length * 3];
         for (int i = 0; i < labels.Length; i++) values[3 * i] = i; // each beat is identifiable by its first value
-        return new BeatSet(3, values, labels);
+        return new LabelledBeats(3, values, labels);
     }
 
     [Fact]
@@ -79,7 +79,7 @@ public sealed class SplitAndBalanceTests
         var kaggle = KaggleCsv.Read(TestData.Fixture("kaggle", "mitbih_train_head.csv"));
         Assert.Equal(kaggle.Values, BeatNormalization.MinMaxPerBeat(kaggle).Values);
 
-        var raw = new BeatSet(4, [2, 4, 6, 10, 5, 5, 5, 5], [0, 1]);
+        var raw = new LabelledBeats(4, [2, 4, 6, 10, 5, 5, 5, 5], [0, 1]);
         var normalised = BeatNormalization.MinMaxPerBeat(raw);
         Assert.Equal([0f, 0.25f, 0.5f, 1f, 0f, 0f, 0f, 0f], normalised.Values);
     }

@@ -2,12 +2,12 @@ using EcgBeats.Classification;
 using EcgBeats.Datasets;
 using EcgBeats.Metrics;
 
-namespace EcgBeats.Reports.Writers;
+namespace EcgBeats.Runs;
 
 /// <summary>One model's results on one split: its evaluation and its card.</summary>
 /// <param name="Split">intra or inter.</param>
 /// <param name="Evaluation">Scores on the split's test set.</param>
-/// <param name="Card">The model's card (training history, hyper-parameters).</param>
+/// <param name="Card">The model's card (training history, hyper-parameters), its <c>Model</c> the name it has in the run.</param>
 public sealed record ModelResult(string Split, Evaluation Evaluation, ModelCard Card);
 
 /// <summary>Everything a report shows: per split, the dataset card and every model's results; and how the run was made.</summary>
@@ -21,23 +21,14 @@ public sealed record RunResults(
     IReadOnlyDictionary<string, DatasetCard> Datasets,
     IReadOnlyList<ModelResult> Results,
     IReadOnlyDictionary<string, string> Facts,
-    IReadOnlyDictionary<string, BeatSet>? TestBeats = null)
+    IReadOnlyDictionary<string, LabelledBeats>? TestBeats = null)
 {
-    /// <summary>The splits present, intra first.</summary>
-    public IReadOnlyList<string> Splits => Results.Select(r => r.Split).Distinct().OrderBy(s => s == "intra" ? 0 : 1).ToList();
+    /// <summary>The report's title.</summary>
+    public const string DefaultTitle = "EcgBeats: heartbeat classification on MIT-BIH";
+
+    /// <summary>The splits present, in <see cref="RunFolder.SplitNames"/> order.</summary>
+    public IReadOnlyList<string> Splits => Results.Select(r => r.Split).Distinct().OrderBy(s => RunFolder.SplitNames.ToList().IndexOf(s)).ToList();
 
     /// <summary>The results of one split.</summary>
     public IReadOnlyList<ModelResult> Of(string split) => Results.Where(r => r.Split == split).ToList();
-}
-
-/// <summary>The numbers of the headline table, computed once for every writer.</summary>
-public static class Headline
-{
-    /// <summary>Column names: the reference pipeline's (accuracy, micro precision/recall/F1), macro-F1, then F1 per class.</summary>
-    public static IReadOnlyList<string> Columns(IReadOnlyList<string> classes) =>
-        ["accuracy", "micro precision", "micro recall", "micro F1", "macro F1", .. classes.Select(c => $"F1 {c}")];
-
-    /// <summary>The row of one evaluation, in <see cref="Columns"/> order.</summary>
-    public static double[] Row(Evaluation e) =>
-        [e.Report.Accuracy, e.Report.Micro.Precision, e.Report.Micro.Recall, e.Report.Micro.F1, e.Report.Macro.F1, .. e.Report.Classes.Select(c => c.F1)];
 }

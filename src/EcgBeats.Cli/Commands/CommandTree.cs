@@ -3,7 +3,7 @@ using System.CommandLine;
 namespace EcgBeats.Cli.Commands;
 
 /// <summary>The command tree, in the order the help lists it (the order of the data's journey).</summary>
-internal static class PlannedCommands
+internal static class CommandTree
 {
     public static IEnumerable<Command> All()
     {

@@ -1,0 +1,117 @@
+using System.Globalization;
+using EcgBeats.Classification;
+using EcgBeats.Models;
+using Microsoft.ML;
+using Microsoft.ML.Trainers;
+using Microsoft.ML.Trainers.FastTree;
+using Microsoft.ML.Transforms;
+
+namespace EcgBeats.MlNet;
+
+/// <summary>
+/// The classical model kinds, each declared here once (the closest honest equivalent ML.NET offers, docs/models.md), and
+/// their <see cref="ModelRegistry"/> family.
+/// </summary>
+public static class ClassicalModels
+{
+    private static readonly List<ClassicalDefinition> Registered = [];
+
+    /// <summary>The framework classical model cards name.</summary>
+    public const string Framework = "ML.NET";
+
+    /// <summary>
+    /// Random forest: one-versus-all over ML.NET's <c>FastForest</c> binary trainer (bagged regression trees on random
+    /// feature subsets, outputs averaged), probabilities from its calibrated outputs.
+    /// </summary>
+    public static ClassicalDefinition RandomForest { get; } = Add(new("rf", "random forest (one-versus-all FastForest)", 1, Forest, DescribeForest, ["trees", "leaves", "min-leaf", "feature-fraction"]));
+
+    /// <summary>
+    /// Decision tree: one-versus-all over a single <c>FastForest</c> tree with every feature and no bagging, which is a
+    /// single CART-style regression tree per class (ML.NET has no plain CART).
+    /// </summary>
+    public static ClassicalDefinition DecisionTree { get; } = Add(new("dt", "one regression tree per class", 1, Tree, DescribeTree, ["leaves", "min-leaf"]));
+
+    /// <summary>
+    /// RBF-kernel SVM approximated: random Fourier features (<c>ApproximatedKernelMap</c> with a Gaussian kernel, Rahimi
+    /// and Recht 2007) feeding one-versus-all <c>LinearSvm</c> (Pegasos), Platt-calibrated. ML.NET has no kernel SVM.
+    /// </summary>
+    public static ClassicalDefinition Svm { get; } = Add(new("svm", "RBF-kernel SVM via random Fourier features", 1, KernelSvm, DescribeSvm, ["kernel-rank", "gamma", "svm-iterations"]));
+
+    /// <summary>Every classical kind, in registry order.</summary>
+    public static IReadOnlyList<ClassicalDefinition> All => Registered;
+
+    /// <summary>The kind of a name, or null when it is not a classical model.</summary>
+    public static ClassicalDefinition? Find(string name) => Registered.FirstOrDefault(k => k.Name == name);
+
+    /// <summary>The family: these kinds, opened with <see cref="ClassicalBeatClassifier.Load(string)"/>.</summary>
+    public static IModelFamily Family { get; } = new ClassicalFamily();
+
+    private static ClassicalDefinition Add(ClassicalDefinition kind)
+    {
+        Registered.Add(kind);
+        return kind;
+    }
+
+    private sealed class ClassicalFamily : IModelFamily
+    {
+        public string Name => ClassicalDefinition.FamilyName;
+        public string Framework => ClassicalModels.Framework;
+        public IReadOnlyList<ModelKind> Kinds => Registered;
+        public IBeatClassifier Open(string folder, ModelCard card, ModelOpening opening) => ClassicalBeatClassifier.Load(folder, card);
+    }
+
+    private static IEstimator<ITransformer> Forest(MLContext ml, ClassicalOptions o) =>
+        ml.MulticlassClassification.Trainers.OneVersusAll(ml.BinaryClassification.Trainers.FastForest(new FastForestBinaryTrainer.Options
+        {
+            NumberOfTrees = o.Trees,
+            NumberOfLeaves = o.Leaves,
+            MinimumExampleCountPerLeaf = o.MinimumBeatsPerLeaf,
+            FeatureFraction = o.FeatureFraction,
+            NumberOfThreads = o.Threads,
+            Seed = o.Seed,
+        }));
+
+    // One tree, every feature, no bagging: a single regression tree per class.
+    private static IEstimator<ITransformer> Tree(MLContext ml, ClassicalOptions o) =>
+        ml.MulticlassClassification.Trainers.OneVersusAll(ml.BinaryClassification.Trainers.FastForest(new FastForestBinaryTrainer.Options
+        {
+            NumberOfTrees = 1,
+            NumberOfLeaves = o.Leaves,
+            MinimumExampleCountPerLeaf = o.MinimumBeatsPerLeaf,
+            FeatureFraction = 1.0,
+            BaggingSize = 0,
+            NumberOfThreads = o.Threads,
+            Seed = o.Seed,
+        }));
+
+    // Pegasos needs features of unit scale: the random Fourier features are standardised first.
+    private static IEstimator<ITransformer> KernelSvm(MLContext ml, ClassicalOptions o) =>
+        ml.Transforms.ApproximatedKernelMap(BeatDataView.Features, rank: o.KernelRank, useCosAndSinBases: true,
+                generator: new GaussianKernel(o.KernelGamma), seed: o.Seed)
+            .Append(ml.Transforms.NormalizeMeanVariance(BeatDataView.Features))
+            .Append(ml.MulticlassClassification.Trainers.OneVersusAll(ml.BinaryClassification.Trainers.LinearSvm(new LinearSvmTrainer.Options
+            {
+                NumberOfIterations = o.SvmIterations,
+            }), useProbabilities: true));
+
+    private static Dictionary<string, string> DescribeForest(ClassicalOptions o) => new()
+    {
+        ["model"] = "one-versus-all over FastForest (random forest of regression trees, bagged, random feature subsets)",
+        ["trees"] = o.Trees.ToString(CultureInfo.InvariantCulture), ["leaves"] = o.Leaves.ToString(CultureInfo.InvariantCulture),
+        ["minimumBeatsPerLeaf"] = o.MinimumBeatsPerLeaf.ToString(CultureInfo.InvariantCulture),
+        ["featureFraction"] = o.FeatureFraction.ToString(CultureInfo.InvariantCulture),
+    };
+
+    private static Dictionary<string, string> DescribeTree(ClassicalOptions o) => new()
+    {
+        ["model"] = "one-versus-all over a single FastForest tree (all features, no bagging): one regression tree per class",
+        ["leaves"] = o.Leaves.ToString(CultureInfo.InvariantCulture), ["minimumBeatsPerLeaf"] = o.MinimumBeatsPerLeaf.ToString(CultureInfo.InvariantCulture),
+    };
+
+    private static Dictionary<string, string> DescribeSvm(ClassicalOptions o) => new()
+    {
+        ["model"] = "RBF-kernel SVM approximated: random Fourier features (ApproximatedKernelMap, Gaussian kernel) + one-versus-all LinearSvm (Pegasos), Platt-calibrated",
+        ["kernelRank"] = o.KernelRank.ToString(CultureInfo.InvariantCulture), ["gamma"] = o.KernelGamma.ToString(CultureInfo.InvariantCulture),
+        ["iterations"] = o.SvmIterations.ToString(CultureInfo.InvariantCulture),
+    };
+}

@@ -1,0 +1,57 @@
+namespace EcgBeats.Runs;
+
+/// <summary>
+/// The layout of a run folder (what <c>ecgbeats run</c> writes and <c>ecgbeats report</c> reads), spelled here once:
+/// <code>
+/// RUN/run.json                      how the run was made (a JSON object of strings)
+/// RUN/report.html, report.md, metrics.json, metrics.csv, figures/
+/// RUN/SPLIT/data/dataset.json       SPLIT: intra, inter; the dataset and its files
+/// RUN/SPLIT/models/MODEL/           model.json and the model's files
+/// RUN/SPLIT/evaluation/MODEL/metrics.json
+/// </code>
+/// </summary>
+/// <param name="Root">The run folder (full path).</param>
+public sealed record RunFolder(string Root)
+{
+    /// <summary>The splits a run may hold, in report order.</summary>
+    public static IReadOnlyList<string> SplitNames { get; } = ["intra", "inter"];
+
+    /// <summary>A run folder at <paramref name="path"/> (made absolute).</summary>
+    public static RunFolder At(string path) => new(Path.GetFullPath(path));
+
+    /// <summary><c>run.json</c>.</summary>
+    public string RunFile => Path.Combine(Root, "run.json");
+
+    /// <summary>The figures folder.</summary>
+    public string Figures => Path.Combine(Root, "figures");
+
+    /// <summary>One split's folder.</summary>
+    public SplitFolder Split(string name) => new(name, Path.Combine(Root, name));
+}
+
+/// <summary>One split of a run: its dataset, models and evaluations.</summary>
+/// <param name="Name"><c>intra</c> or <c>inter</c>.</param>
+/// <param name="Root">The split's folder.</param>
+public sealed record SplitFolder(string Name, string Root)
+{
+    /// <summary>The dataset folder (<c>dataset.json</c> and its files).</summary>
+    public string Data => Path.Combine(Root, "data");
+
+    /// <summary>The dataset card.</summary>
+    public string DatasetCard => Path.Combine(Data, Datasets.DatasetCard.FileName);
+
+    /// <summary>The models folder.</summary>
+    public string Models => Path.Combine(Root, "models");
+
+    /// <summary>One model's folder.</summary>
+    public string Model(string name) => Path.Combine(Models, name);
+
+    /// <summary>The evaluations folder.</summary>
+    public string Evaluations => Path.Combine(Root, "evaluation");
+
+    /// <summary>One model's evaluation folder.</summary>
+    public string Evaluation(string name) => Path.Combine(Evaluations, name);
+
+    /// <summary>One model's <c>metrics.json</c>.</summary>
+    public string EvaluationFile(string name) => Path.Combine(Evaluation(name), "metrics.json");
+}

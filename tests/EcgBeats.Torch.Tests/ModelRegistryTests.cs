@@ -1,0 +1,164 @@
+using System.Text.Json.Nodes;
+using EcgBeats.Beats;
+using EcgBeats.Classification;
+using EcgBeats.Datasets;
+using EcgBeats.MlNet;
+using EcgBeats.Models;
+using EcgBeats.Representations;
+using EcgBeats.TestSupport;
+using EcgBeats.Torch.Architectures;
+using EcgBeats.Torch.Training;
+
+namespace EcgBeats.Torch.Tests;
+
+/// <summary>
+/// The library owns models: one registry opens every kind of model folder (deep, classical, ensemble) by its card's
+/// framework, refuses ensembles that contain themselves, and ensembles own their members. No command line here.
+/// </summary>
+public sealed class ModelRegistryTests
+{
+    private static readonly ModelRegistry Registry = new(TorchModels.Family, ClassicalModels.Family);
+
+    /// <summary>Trained once: ann, dt, and a weighted and a voting ensemble of them, in one folder.</summary>
+    private static readonly Lazy<string> Models = new(() =>
+    {
+        string root = Directory.CreateTempSubdirectory("ecgbeats-registry-").FullName;
+        var split = TestData.FixtureSplit();
+        var ann = Trainer.Train(Networks.Ann, split, new TrainerOptions { Epochs = 2, Threads = 2, Seed = 11 }, Path.Combine(root, "ann"), "fixtures");
+        var dt = ClassicalTrainer.Train(ClassicalModels.DecisionTree, split, new ClassicalOptions { Leaves = 8, Seed = 11 }, Path.Combine(root, "dt"), "fixtures");
+        IBeatClassifier[] members = [new SharedClassifier(ann), new SharedClassifier(dt)];
+        string[] folders = [Path.Combine(root, "ann"), Path.Combine(root, "dt")];
+        EnsembleFitter.Fit(Ensembles.Weighted, members, folders, Path.Combine(root, "weighted"), split, VotingMode.Hard, 11).Ensemble.Dispose();
+        EnsembleFitter.Fit(Ensembles.Voting, members, folders, Path.Combine(root, "voting"), split, VotingMode.Soft, 11).Ensemble.Dispose();
+        ann.Dispose();
+        dt.Dispose();
+        return root;
+    });
+
+    private static string Folder(string name) => Path.Combine(Models.Value, name);
+
+    [Theory]
+    [InlineData("ann", typeof(TorchBeatClassifier))]
+    [InlineData("dt", typeof(ClassicalBeatClassifier))]
+    [InlineData("weighted", typeof(WeightedAverageEnsemble))]
+    [InlineData("voting", typeof(VotingEnsemble))]
+    public void EveryKindOfModelFolderOpensWithOneCall(string folder, Type expected)
+    {
+        var (_, test) = TestData.FixtureBeats;
+        using var model = Registry.Open(Folder(folder));
+        Assert.IsType(expected, model);
+        var p = model.Predict(test.Unlabelled);
+        Assert.Equal(test.Count, p.Count);
+        Assert.All(Enumerable.Range(0, p.Count), i => Assert.Equal(1f, p.Row(i).ToArray().Sum(), 3));
+    }
+
+    [Fact]
+    public void AnOpenedEnsemblePredictsAsItsMembersCombined()
+    {
+        var (_, test) = TestData.FixtureBeats;
+        using var ann = Registry.Open(Folder("ann"));
+        using var dt = Registry.Open(Folder("dt"));
+        using var voting = Registry.Open(Folder("voting"));
+        var expected = VotingEnsemble.Combine([ann.Predict(test.Unlabelled), dt.Predict(test.Unlabelled)], VotingMode.Soft);
+        Assert.Equal(expected.Values, voting.Predict(test.Unlabelled).Values);
+    }
+
+    [Fact]
+    public void AnEnsembleThatContainsItselfIsRefusedNotAStackOverflow()
+    {
+        using var temp = TestData.TempFolder();
+        string self = temp.File("loop");
+        CopyCard(Folder("voting"), self, files => { files.Clear(); files["member:loop"] = "."; });
+        var error = Assert.Throws<InvalidInputException>(() => Registry.Open(self));
+        Assert.Contains("contains itself", error.Message);
+
+        // Two ensembles naming each other.
+        string a = temp.File("a"), b = temp.File("b");
+        CopyCard(Folder("voting"), a, files => { files.Clear(); files["member:b"] = "../b"; });
+        CopyCard(Folder("voting"), b, files => { files.Clear(); files["member:a"] = "../a"; });
+        Assert.Contains("contains itself", Assert.Throws<InvalidInputException>(() => Registry.Open(a)).Message);
+    }
+
+    [Fact]
+    public void DisposingAnEnsembleDisposesItsMembers()
+    {
+        var members = new[] { new CountingMember(), new CountingMember() };
+        var card = members[0].Card with { Model = Ensembles.Voting.Name, Framework = Ensembles.Framework };
+        new VotingEnsemble(members, VotingMode.Hard, card).Dispose();
+        Assert.All(members, m => Assert.Equal(1, m.Disposed));
+    }
+
+    [Fact]
+    public void MembersThatReadOtherBeatsAreRefused()
+    {
+        var plain = new CountingMember();
+        var filtered = new CountingMember(new KaggleMitBihRepresentation(new Dsp.FilterOptions(Dsp.FilterKind.Both)).Recipe);
+        var error = Assert.Throws<InvalidInputException>(() => EnsembleStore.CheckMembersAgree([plain, filtered], ["a", "b"]));
+        Assert.Contains("must read the same beats", error.Message);
+        Assert.Contains("filter", error.Message);
+    }
+
+    [Theory]
+    [InlineData("classes", null, "field 'classes'")]
+    [InlineData("classes", "[\"N\",\"S\",\"V\"]", "field 'classes'")]
+    [InlineData("framework", "\"SomethingElse\"", "framework 'SomethingElse'")]
+    [InlineData("model", "\"rf\"", "not a deep model kind")]
+    public void ADamagedCardIsRefusedNamingTheField(string field, string? value, string expected)
+    {
+        using var temp = TestData.TempFolder();
+        string folder = temp.File("ann");
+        CopyCard(Folder("ann"), folder, _ => { }, card => card[field] = value is null ? null : JsonNode.Parse(value));
+        File.Copy(Path.Combine(Folder("ann"), "model.pt"), Path.Combine(folder, "model.pt"));
+        var error = Assert.Throws<InvalidInputException>(() => Registry.Open(folder));
+        Assert.Contains(expected, error.Message);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-5)]
+    [InlineData(2_000_000_000)]
+    public void AnImpossibleBeatLengthInACardIsRefusedBeforeLibtorchSeesIt(int samples)
+    {
+        using var temp = TestData.TempFolder();
+        string folder = temp.File("ann");
+        CopyCard(Folder("ann"), folder, _ => { }, card => card["representation"]!["layout"]!["samplesPerLead"] = samples);
+        var error = Assert.Throws<InvalidInputException>(() => Registry.Open(folder));
+        Assert.Contains("samplesPerLead", error.Message);
+    }
+
+    [Fact]
+    public void KindsComeFromOneRegistryInFamilyOrder()
+    {
+        Assert.Equal(["ann", "cnn", "lstm", "transformer", "rf", "dt", "svm", "ensemble-weighted", "ensemble-voting"], Registry.Kinds.Select(k => k.Name));
+        Assert.Equal(["ann", "cnn", "lstm", "transformer"], Ensembles.Weighted.DefaultMembers(Registry).Select(k => k.Name));
+        Assert.Equal(7, Ensembles.Voting.DefaultMembers(Registry).Count);
+        Assert.True(Registry.OrderOf("ensemble-voting-soft") > Registry.OrderOf("ensemble-weighted"));
+        Assert.Equal("14", Registry.Find("cnn")!.DefaultOptions["epochs"]);
+        Assert.Equal("100", Registry.Find("rf")!.DefaultOptions["trees"]);
+        Assert.Throws<ArgumentException>(() => new ModelRegistry(TorchModels.Family, TorchModels.Family));
+    }
+
+    /// <summary>Copies a model card into a new folder, changing its member files and any field.</summary>
+    private static void CopyCard(string from, string to, Action<JsonObject> files, Action<JsonObject>? edit = null)
+    {
+        Directory.CreateDirectory(to);
+        var card = JsonNode.Parse(File.ReadAllText(Path.Combine(from, ModelCard.FileName)))!.AsObject();
+        var fileTable = card["files"]!.AsObject();
+        files(fileTable);
+        edit?.Invoke(card);
+        File.WriteAllText(Path.Combine(to, ModelCard.FileName), card.ToJsonString());
+    }
+
+    private sealed class CountingMember(RepresentationRecipe? recipe = null) : IBeatClassifier
+    {
+        public int Disposed { get; private set; }
+        public string Name => "counting";
+        public ModelCard Card { get; } = new()
+        {
+            Model = "ann", Framework = TorchModels.Framework, Hyperparameters = new Dictionary<string, string>(),
+            Representation = recipe ?? new KaggleMitBihRepresentation().Recipe,
+        };
+        public ClassProbabilities Predict(UnlabelledBeats beats) => new(new float[beats.Count * 5], 5);
+        public void Dispose() => Disposed++;
+    }
+}
