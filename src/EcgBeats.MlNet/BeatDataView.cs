@@ -5,7 +5,7 @@ using Microsoft.ML.Data;
 
 namespace EcgBeats.MlNet;
 
-/// <summary>Beats as an ML.NET data view: <c>Features</c> (a vector of the beat's float32 values) and, when labelled, <c>Label</c> (uint, the class).</summary>
+/// <summary>Beats as an ML.NET data view: <c>Features</c> (the beat's <see cref="FeatureTable"/> row, float32) and, when labelled, <c>Label</c> (uint, the class).</summary>
 internal static class BeatDataView
 {
     public const string Features = "Features", Label = "Label", Score = "Score";
@@ -22,20 +22,20 @@ internal static class BeatDataView
     }
 
     /// <summary>Training rows: features and label.</summary>
-    public static IDataView From(MLContext ml, LabelledBeats beats)
+    public static IDataView From(MLContext ml, LabelledBeats beats, FeatureTable table)
     {
         var schema = SchemaDefinition.Create(typeof(LabelledRow));
-        schema[Features].ColumnType = new VectorDataViewType(NumberDataViewType.Single, beats.ValuesPerBeat);
-        var rows = Enumerable.Range(0, beats.Count).Select(i => new LabelledRow { Features = beats.Beat(i).ToArray(), Label = (uint)beats.Labels[i] });
+        schema[Features].ColumnType = new VectorDataViewType(NumberDataViewType.Single, table.Width);
+        var rows = Enumerable.Range(0, beats.Count).Select(i => new LabelledRow { Features = table.Row(beats.Beat(i)), Label = (uint)beats.Labels[i] });
         return ml.Data.LoadFromEnumerable(rows, schema);
     }
 
     /// <summary>Rows to score: features alone.</summary>
-    public static IDataView From(MLContext ml, UnlabelledBeats beats)
+    public static IDataView From(MLContext ml, UnlabelledBeats beats, FeatureTable table)
     {
         var schema = SchemaDefinition.Create(typeof(Row));
-        schema[Features].ColumnType = new VectorDataViewType(NumberDataViewType.Single, beats.ValuesPerBeat);
-        var rows = Enumerable.Range(0, beats.Count).Select(i => new Row { Features = beats.Beat(i).ToArray() });
+        schema[Features].ColumnType = new VectorDataViewType(NumberDataViewType.Single, table.Width);
+        var rows = Enumerable.Range(0, beats.Count).Select(i => new Row { Features = table.Row(beats.Beat(i)) });
         return ml.Data.LoadFromEnumerable(rows, schema);
     }
 }

@@ -66,7 +66,7 @@ public sealed class ClassicalBeatClassifier : IBeatClassifier
         Card.CheckInput(beats, "beats");
         int classes = Card.Classes.Count;
         // The model reads Features alone: labels were mapped to keys before it was fitted, not inside it.
-        var scored = _model.Transform(BeatDataView.From(_ml, beats));
+        var scored = _model.Transform(BeatDataView.From(_ml, beats, new FeatureTable(Card.Representation.Layout)));
         // The Score slots follow the label keys, which were made in label order (0..4) from the
         // classes present in training; map each slot back to its class.
         var keys = default(VBuffer<uint>);

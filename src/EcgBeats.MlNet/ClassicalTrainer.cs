@@ -26,7 +26,7 @@ public static class ClassicalTrainer
         var validation = split.Validation;
         // Kaggle files are sorted by class, and the SVM's Pegasos learns online, in row order: a
         // class-sorted stream leaves it with the last class it saw. Rows go in a seeded random order.
-        var trainView = BeatDataView.From(ml, train.Select(SeededRandom.Permutation(train.Count, options.Seed)));
+        var trainView = BeatDataView.From(ml, train.Select(SeededRandom.Permutation(train.Count, options.Seed)), new FeatureTable(recipe.Layout));
         // Labels become keys before the model is fitted, outside it: the saved model reads features alone, so
         // prediction needs no labels.
         var keyed = ml.Transforms.Conversion.MapValueToKey(BeatDataView.Label, keyOrdinality: ValueToKeyMappingEstimator.KeyOrdinality.ByValue)

@@ -44,7 +44,7 @@ internal static class DetectorVariants
         var detected = detector.Detect(record.Physical(0), record.SamplingFrequency).ToArray();
         var reference = AnnotationReader.ReadFile(path + ".atr");
         var comparison = BeatByBeatComparator.Compare(name, reference,
-            detected.Select(s => new Annotation(s, AnnotationCodes.Code("N"))).ToList(), record.SamplingFrequency, new BeatComparisonOptions(StartSeconds: 0));
+            detected.Select(s => new Annotation(s, AnnotationCodes.Code("N"))).ToList(), record.SamplingFrequency, new BeatComparisonOptions(StartSeconds: 0), record.Length);
 
         // Placement: the nearest detection to each reference beat, when within the 150 ms window.
         int window = (int)Math.Round(0.15 * record.SamplingFrequency);

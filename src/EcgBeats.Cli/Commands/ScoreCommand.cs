@@ -1,16 +1,18 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Text;
 using EcgBeats.Data;
 using EcgBeats.Io;
 using EcgBeats.Metrics;
+using EcgBeats.Metrics.Ec57;
 using EcgBeats.Wfdb;
 using Spectre.Console;
 
 namespace EcgBeats.Cli.Commands;
 
 /// <summary>
-/// <c>ecgbeats score RECORD... --ref atr --test EXT</c>: beat-by-beat comparison of two annotation files
-/// per record (ANSI/AAMI EC57, as WFDB's bxb), with gross and average statistics.
+/// <c>ecgbeats score RECORD... --ref atr --test EXT</c>: beat-by-beat comparison of two annotation files per record
+/// (ANSI/AAMI EC57), the numbers of WFDB's <c>bxb -L</c> and <c>sumstats</c>, record by record, gross and average.
 /// </summary>
 internal static class ScoreCommand
 {
@@ -22,14 +24,20 @@ internal static class ScoreCommand
         var testFolder = new Option<string?>("--test-dir") { Description = "Folder holding the test annotation files (default: beside the record), e.g. annotate's --out.", HelpName = "DIR" };
         var start = new Option<double>("--start") { Description = "Compare from this time, seconds. EC57 leaves the first 5 minutes out (300); 0 compares whole records.", DefaultValueFactory = _ => new BeatComparisonOptions().StartSeconds };
         var window = new Option<double>("--window") { Description = "Match window, seconds (EC57: 0.15).", DefaultValueFactory = _ => new BeatComparisonOptions().MatchWindowSeconds };
-        var json = new Option<string?>("--json") { Description = "Also write every matrix and statistic to this JSON file.", HelpName = "FILE" };
-        var command = new Command("score", "Compare test annotations with reference annotations beat by beat (ANSI/AAMI EC57, as bxb): QRS, VEB and SVEB Se and +P.")
+        var classes = new Option<BeatClassMapping>("--classes")
         {
-            records, reference, test, testFolder, start, window, json,
+            Description = "Which class escape beats (e, j, n) count as: bxb (S, as bxb -L and -S report; the default) or dechazal (N, as de Chazal 2004 and the published inter-patient results).",
+            DefaultValueFactory = _ => BeatClassMapping.Bxb,
+        };
+        var json = new Option<string?>("--json") { Description = "Also write every matrix and statistic to this JSON file.", HelpName = "FILE" };
+        var wfdb = new Option<string?>("--wfdb-reports") { Description = "Also write the reports bxb -S and -L and sumstats would write (same text) into this folder.", HelpName = "DIR" };
+        var command = new Command("score", "Compare test annotations with reference annotations beat by beat (ANSI/AAMI EC57, exactly as WFDB's bxb and sumstats): QRS, VEB and SVEB Se and +P.")
+        {
+            records, reference, test, testFolder, start, window, classes, json, wfdb,
         };
         command.SetAction(parse =>
         {
-            var options = new BeatComparisonOptions(parse.GetValue(window), parse.GetValue(start));
+            var options = new BeatComparisonOptions(parse.GetValue(window), parse.GetValue(start), Mapping: parse.GetValue(classes));
             if (!(options.MatchWindowSeconds > 0)) throw new InvalidInputException($"--window {options.MatchWindowSeconds}: must be positive");
             if (options.StartSeconds < 0) throw new InvalidInputException($"--start {options.StartSeconds}: must not be negative");
             string? dataDirectory = DataLocation.Resolve(parse.GetValue(EcgBeatsApp.DataOption)).Directory;
@@ -45,24 +53,51 @@ internal static class ScoreCommand
                 var referenceAnnotations = AnnotationReader.ReadFile(RecordPath.Annotations(path, refExt));
                 string testPath = testDir is null ? RecordPath.Annotations(path, testExt) : Path.Combine(testDir, $"{name}.{testExt}");
                 var testAnnotations = AnnotationReader.ReadFile(testPath);
-                comparisons.Add(BeatByBeatComparator.Compare(name, referenceAnnotations, testAnnotations, header.SamplingFrequency, options));
+                comparisons.Add(BeatByBeatComparator.Compare(name, referenceAnnotations, testAnnotations, header.SamplingFrequency, options, header.SampleCount));
             }
-            var report = ScoreReport.From(comparisons, options, refExt, testExt);
+            var report = Ec57Score.From(comparisons, options, refExt, testExt);
             Print(Terminal.For(parse.InvocationConfiguration.Output), report, comparisons);
             if (parse.GetValue(json) is string jsonFile)
             {
                 JsonFile.Write(jsonFile, report);
                 parse.InvocationConfiguration.Output.WriteLine($"-> {jsonFile}");
             }
+            if (parse.GetValue(wfdb) is string folder)
+            {
+                WriteWfdbReports(folder, comparisons, refExt, testExt);
+                parse.InvocationConfiguration.Output.WriteLine($"-> {folder}: bxb-standard.txt, bxb-standard-shutdown.txt, bxb-lines.txt, bxb-lines-shutdown.txt, sumstats.txt");
+            }
             return (int)ExitCode.Success;
         });
         return command;
     }
 
-    private static void Print(IAnsiConsole console, ScoreReport report, List<BeatComparison> comparisons)
+    /// <summary>What bxb -S (report, and its shutdown part on standard output), bxb -L (both files) and sumstats would write.</summary>
+    private static void WriteWfdbReports(string folder, IReadOnlyList<BeatComparison> comparisons, string reference, string test)
+    {
+        var standard = new StringBuilder();
+        var standardShutdown = new StringBuilder();
+        var lines = new StringBuilder(BxbReport.LineHeader);
+        var shutdown = new StringBuilder(BxbReport.ShutdownHeader);
+        foreach (var c in comparisons)
+        {
+            standard.Append(BxbReport.Standard(c, reference, test));
+            standardShutdown.Append(BxbReport.StandardShutdown(c));
+            lines.Append(BxbReport.Line(c));
+            shutdown.Append(BxbReport.ShutdownLine(c));
+        }
+        AtomicFile.WriteAllText(Path.Combine(folder, "bxb-standard.txt"), standard.ToString());
+        AtomicFile.WriteAllText(Path.Combine(folder, "bxb-standard-shutdown.txt"), standardShutdown.ToString());
+        AtomicFile.WriteAllText(Path.Combine(folder, "bxb-lines.txt"), lines.ToString());
+        AtomicFile.WriteAllText(Path.Combine(folder, "bxb-lines-shutdown.txt"), shutdown.ToString());
+        AtomicFile.WriteAllText(Path.Combine(folder, "sumstats.txt"), new Sumstats(comparisons).Format());
+    }
+
+    private static void Print(IAnsiConsole console, Ec57Score report, List<BeatComparison> comparisons)
     {
         string interval = report.Options.StartSeconds > 0 ? $"from {report.Options.StartSeconds:0.##} s (EC57)" : "whole records";
-        console.WriteLine($"Beat-by-beat comparison, reference '{report.Reference}' vs test '{report.Test}', match window {report.Options.MatchWindowSeconds * 1000:0} ms, {interval}.");
+        string mapping = report.Options.Mapping == BeatClassMapping.Bxb ? "escape beats e, j, n as S (bxb)" : "escape beats e, j, n as N (de Chazal)";
+        console.WriteLine($"Beat-by-beat comparison, reference '{report.Reference}' vs test '{report.Test}', match window {report.Options.MatchWindowSeconds * 1000:0} ms, {interval}, {mapping}.");
         if (comparisons.Count > 1)
         {
             var perRecord = new Table().AddColumns("record", "beats", "missed", "extra", "QRS Se", "QRS +P", "VEB Se", "VEB +P", "SVEB Se", "SVEB +P");
@@ -74,9 +109,9 @@ internal static class ScoreCommand
         var matrix = new Table().AddColumn("reference \\ test");
         foreach (string l in BeatComparison.Labels) matrix.AddColumn(new TableColumn(l.ToLowerInvariant()).RightAligned());
         for (int r = 0; r < BeatComparison.Size; r++)
-            matrix.AddRow([BeatComparison.Labels[r], .. Enumerable.Range(0, BeatComparison.Size).Select(t => r == BeatComparison.Unmatched && t == BeatComparison.Unmatched ? "" : gross[r, t].ToString("N0", CultureInfo.InvariantCulture))]);
+            matrix.AddRow([BeatComparison.Labels[r], .. Enumerable.Range(0, BeatComparison.Size).Select(t => r >= BeatComparison.Unmatched && t >= BeatComparison.Unmatched ? "" : gross[r, t].ToString("N0", CultureInfo.InvariantCulture))]);
         console.Write(matrix);
-        var stats = new Table().AddColumns("", "QRS Se", "QRS +P", "VEB Se", "VEB +P", "VEB FPR", "SVEB Se", "SVEB +P");
+        var stats = new Table().AddColumns("", "QRS Se", "QRS +P", "VEB Se", "VEB +P", "SVEB Se", "SVEB +P", "RR error ms");
         stats.AddRow(Stats("gross", report.Gross));
         if (comparisons.Count > 1) stats.AddRow(Stats("average", report.Average));
         console.Write(stats);
@@ -93,33 +128,9 @@ internal static class ScoreCommand
     private static string[] Stats(string name, BeatComparisonStatistics s) =>
     [
         name, Pct(s.QrsSensitivity), Pct(s.QrsPositivePredictivity), Pct(s.VebSensitivity), Pct(s.VebPositivePredictivity),
-        Pct(s.VebFalsePositiveRate, "0.000"), Pct(s.SvebSensitivity), Pct(s.SvebPositivePredictivity),
+        Pct(s.SvebSensitivity), Pct(s.SvebPositivePredictivity), Pct(s.RmsRrErrorMs),
     ];
 
     /// <summary>A percentage as EC57 prints it: two decimals, "-" when undefined.</summary>
-    private static string Pct(double? value, string format = "0.00") => value is double v ? v.ToString(format, CultureInfo.InvariantCulture) : "-";
+    private static string Pct(double? value) => value is double v ? v.ToString("0.00", CultureInfo.InvariantCulture) : "-";
 }
-
-/// <summary>What <c>score --json</c> writes: the options, every record's matrix and statistics, and the gross and average statistics.</summary>
-internal sealed record ScoreReport(
-    string Format,
-    string Reference,
-    string Test,
-    BeatComparisonOptions Options,
-    IReadOnlyList<string> Labels,
-    IReadOnlyList<RecordScore> Records,
-    long[][] GrossMatrix,
-    BeatComparisonStatistics Gross,
-    BeatComparisonStatistics Average)
-{
-    public static ScoreReport From(IReadOnlyList<BeatComparison> comparisons, BeatComparisonOptions options, string reference, string test)
-    {
-        var gross = BeatComparison.Sum(comparisons);
-        var perRecord = comparisons.Select(c => new RecordScore(c.Record, c.ToRows(), c.Statistics())).ToList();
-        return new ScoreReport("ecgbeats-score/1", reference, test, options, BeatComparison.Labels, perRecord, gross.ToRows(),
-            gross.Statistics(), BeatComparisonStatistics.Average(perRecord.Select(r => r.Statistics).ToList()));
-    }
-}
-
-/// <summary>One record's comparison: rows reference N S V F Q O, columns test n s v f q o.</summary>
-internal sealed record RecordScore(string Record, long[][] Matrix, BeatComparisonStatistics Statistics);

@@ -28,6 +28,12 @@ internal static class TrainCommand
         var output = new Option<string>("--out") { Description = $"Model folder (with --model {AllDeep}: one sub-folder per model).", Required = true, HelpName = "DIR" };
         var seed = new Option<int>("--seed") { Description = "Seed of every random choice.", DefaultValueFactory = _ => 42 };
         var validation = new Option<double>("--validation") { Description = "Share of each class held out for validation (every model holds out the same beats).", DefaultValueFactory = _ => 0.1 };
+        var validationRecords = new Option<string[]>("--validation-records")
+        {
+            Description = "Hold out these whole records for validation instead (as for new patients; the file must say which record each beat is from, e.g. a dataset's train.parquet). 'fold' holds out the records of the inter-patient protocol's fold for --seed (docs/inter-patient.md).",
+            AllowMultipleArgumentsPerToken = true,
+            HelpName = "RECORD",
+        };
         var threads = new Option<int>("--threads") { Description = "CPU threads.", DefaultValueFactory = _ => Math.Max(1, Environment.ProcessorCount) };
 
         // Deep models: the defaults are each network's (registry), so these options have none of their own.
@@ -64,7 +70,7 @@ internal static class TrainCommand
 
         var command = new Command("train", "Train a model on a beat file: deep (TorchSharp), classical (ML.NET) or an ensemble of trained models.")
         {
-            model, train, output, seed, validation, threads,
+            model, train, output, seed, validation, validationRecords, threads,
             epochs, batch, lr, balance, classWeights, device, patience, maxBeats, resume,
             trees, leaves, minLeaf, featureFraction, rank, gamma, iterations,
             members, voting,
@@ -82,8 +88,9 @@ internal static class TrainCommand
             if (!(fraction > 0 && fraction < 1)) throw new InvalidInputException($"--validation {fraction}: must lie between 0 and 1");
             var data = TrainingFile.Read(file, console);
             console.MarkupLineInterpolated($"Training on [bold]{file}[/]: {data.Count:N0} beats (N, S, V, F, Q = {string.Join(", ", data.ClassCounts().Select(c => c.ToString("N0")))})");
-            // One validation split, made once: every model trained on this file with this seed and share holds out these beats.
-            var split = ValidationSplit.ByBeat(data, fraction, seedValue);
+            // One validation split, made once: every model trained on this file with these options holds out these beats.
+            var split = Validation(data, parse.GetValue(validationRecords), fraction, seedValue, file);
+            console.WriteLine($"validation: {split.Description} ({split.ValidationIndices.Length:N0} beats)");
 
             if (ClassicalModels.Find(which) is { } classical)
             {
@@ -150,6 +157,23 @@ internal static class TrainCommand
             return (int)ExitCode.Success;
         });
         return command;
+    }
+
+    /// <summary>By beat (a share of each class), or by record: the records named, or the protocol's fold for the seed.</summary>
+    private static ValidationSplit Validation(LabelledBeats data, string[]? records, double fraction, int seed, string file)
+    {
+        if (records is not { Length: > 0 }) return ValidationSplit.ByBeat(data, fraction, seed);
+        if (data.Origins is null)
+            throw new InvalidInputException($"{file}: the beats do not say which record each is from (a Kaggle CSV without its provenance), so whole records cannot be held out");
+        if (records is ["fold"]) return InterPatientProtocol.Validation(data, seed);
+        try
+        {
+            return ValidationSplit.ByRecord(data, records);
+        }
+        catch (ArgumentException e)
+        {
+            throw new InvalidInputException($"--validation-records: {e.Message.Split(" (Parameter")[0]} in {file}");
+        }
     }
 
     /// <summary>The member folders: as given, else the default members found beside <paramref name="output"/>.</summary>

@@ -32,6 +32,7 @@ internal sealed class MainJob(IAnsiConsole console, ModelRegistry registry, stri
     private readonly List<ModelResult> _results = [];
     private readonly Dictionary<string, DatasetCard> _datasets = [];
     private readonly Dictionary<string, LabelledBeats> _testBeats = [];
+    private readonly List<Ec57ModelResult> _ec57 = [];
 
     public string Run(CancellationToken cancel)
     {
@@ -52,7 +53,7 @@ internal sealed class MainJob(IAnsiConsole console, ModelRegistry registry, stri
             cancel.ThrowIfCancellationRequested();
             RunSplit(split, cancel);
         }
-        var results = new RunResults(RunResults.DefaultTitle, _datasets, _results, RunReader.WithVersions(facts, _results, _datasets), _testBeats);
+        var results = new RunResults(RunResults.DefaultTitle, _datasets, _results, RunReader.WithVersions(facts, _results, _datasets), _testBeats, _ec57);
         string report = ReportWriter.Write(results, run.Root);
         var table = new Table().AddColumns("split", "model", "accuracy", "macro-F1", "F1 S", "F1 V");
         foreach (var r in results.Results)
@@ -72,14 +73,16 @@ internal sealed class MainJob(IAnsiConsole console, ModelRegistry registry, stri
             return;
         }
         var folder = run.Split(name);
-        var recipe = DatasetRecipe.Kaggle(kind, seed);
+        bool inter = kind == SplitKind.Inter;
+        // The intra-patient split keeps the Kaggle beats; new patients get the rhythm + morphology beats (docs/inter-patient.md).
+        var recipe = inter ? InterPatientProtocol.Recipe(seed) : DatasetRecipe.Kaggle(kind, seed);
         var (card, trainAll, test) = Dataset(name, folder, recipe, available, cancel);
         _datasets[name] = card;
         _testBeats[name] = test;
 
         var train = profile.MaxTrainingBeatsPerClass is { } cap ? Subsample(trainAll, cap, seed) : trainAll;
-        // One validation split for every model and ensemble of this split.
-        var split = ValidationSplit.ByBeat(train, ValidationFraction, seed);
+        // One validation split for every model and ensemble of this split: beats drawn at random (intra), whole DS1 records (inter).
+        var split = inter ? InterPatientProtocol.Validation(train, seed) : ValidationSplit.ByBeat(train, ValidationFraction, seed);
         var owned = new List<IBeatClassifier>();
         var members = new Dictionary<string, SharedClassifier>(StringComparer.Ordinal);   // by model folder (full path)
         var stamps = new Dictionary<string, StepStamp>(StringComparer.Ordinal);
@@ -88,7 +91,7 @@ internal sealed class MainJob(IAnsiConsole console, ModelRegistry registry, stri
         {
             foreach (var network in Networks.All)
             {
-                var options = profile.Deep(network) with { Seed = seed };
+                var options = (inter ? profile.InterDeep(network) : profile.Deep(network)) with { Seed = seed };
                 string target = folder.Model(network.Name);
                 var stamp = ModelStamp(network, options, split);
                 var model = Step($"{name}: train {network.Name}", target, stamp,
@@ -99,7 +102,7 @@ internal sealed class MainJob(IAnsiConsole console, ModelRegistry registry, stri
             }
             foreach (var classical in ClassicalModels.All)
             {
-                var options = profile.Classical(new ClassicalOptions()) with { Seed = seed };
+                var options = (inter ? profile.InterClassical(new ClassicalOptions()) : profile.Classical(new ClassicalOptions())) with { Seed = seed };
                 string target = folder.Model(classical.Name);
                 var stamp = ModelStamp(classical, classical.OptionsThatMatter(options), split);
                 var model = Step($"{name}: train {classical.Name}", target, stamp,
@@ -143,6 +146,7 @@ internal sealed class MainJob(IAnsiConsole console, ModelRegistry registry, stri
                     () => Evaluation.Read(folder.EvaluationFile(model)));
                 _results.Add(new ModelResult(name, evaluation, classifier.Card with { Model = model }));
             }
+            if (inter) ScoreWholeRecords(name, folder, recipe, test, order, stamps, cancel);
         }
         finally
         {
@@ -156,6 +160,32 @@ internal sealed class MainJob(IAnsiConsole console, ModelRegistry registry, stri
             var shared = new SharedClassifier(classifier);
             members[Path.GetFullPath(target)] = shared;
             order.Add((model, shared));
+        }
+    }
+
+    /// <summary>
+    /// Every model on the whole test records, beat by beat (EC57): at the reference beats and end to end (Pan-Tompkins, the
+    /// model's cut). The records are read, detected and cut once, only when some model's scores are not up to date.
+    /// </summary>
+    private void ScoreWholeRecords(string name, SplitFolder folder, DatasetRecipe recipe, LabelledBeats test,
+        List<(string Model, IBeatClassifier Classifier)> order, Dictionary<string, StepStamp> stamps, CancellationToken cancel)
+    {
+        var detector = new Dsp.PanTompkins1985Detector();
+        Ec57Evaluation? prepared = null;
+        foreach (var (model, classifier) in order)
+        {
+            var stamp = new StepStamp("ec57").With("model", stamps[model].Hash).With("test", test.Fingerprint())
+                .With("detector", detector.Name).With("records", string.Join(" ", DeChazal2004Split.Ds2)).With("comparator", "bxb 10.7");
+            var results = Step($"{name}: whole records (EC57) {model}", folder.Ec57(model), stamp,
+                () =>
+                {
+                    prepared ??= Ec57Evaluation.Prepare(dataDirectory, DeChazal2004Split.Ds2, recipe.Representation, detector, cancel: cancel);
+                    var scores = prepared.Score(classifier, test);
+                    JsonFile.Write(folder.Ec57File(model), scores);
+                    return scores;
+                },
+                () => JsonFile.Read<List<Ec57Result>>(folder.Ec57File(model), "EC57 scores"));
+            _ec57.Add(new Ec57ModelResult(name, model, results));
         }
     }
 

@@ -10,8 +10,8 @@ namespace EcgBeats.Cli.Pipeline;
 /// </summary>
 /// <param name="Name">full, quick or smoke.</param>
 /// <param name="MaxTrainingBeatsPerClass">Training beats kept of each class (N, S, V, F, Q; a seeded subsample), or null for all.</param>
-/// <param name="Deep">The options a network trains with, from its defaults.</param>
-/// <param name="Classical">The options of the classical models, from the defaults.</param>
+/// <param name="Deep">The options a network trains with on the intra-patient split, from its defaults.</param>
+/// <param name="Classical">The options of the classical models on the intra-patient split, from the defaults.</param>
 /// <param name="EstimatedMinutes">What it takes on this project's 2-core reference machine, both splits.</param>
 public sealed record RunProfile(
     string Name,
@@ -20,6 +20,18 @@ public sealed record RunProfile(
     Func<ClassicalOptions, ClassicalOptions> Classical,
     double EstimatedMinutes)
 {
+    /// <summary>
+    /// The options a network trains with for new patients (DS1): its intra-patient options with what the DS1 cross-validation
+    /// chose (docs/inter-patient.md): inverse-frequency class weights, capped.
+    /// </summary>
+    public Func<NetworkDefinition, TrainerOptions> InterDeep { get; init; } = network => Deep(network) with { ClassWeights = true, ClassWeightCap = InterClassWeightCap };
+
+    /// <summary>The options of the classical models for new patients: as on the intra-patient split.</summary>
+    public Func<ClassicalOptions, ClassicalOptions> InterClassical { get; init; } = options => Classical(options);
+
+    /// <summary>No class weighs more than this in inter-patient training (DS1 holds 8 Q beats among 51,000).</summary>
+    public const double InterClassWeightCap = 20;
+
     /// <summary>Quick epochs per network: the LSTM learns slowly and gets many short epochs.</summary>
     private static readonly Dictionary<string, int> QuickEpochs = new() { ["ann"] = 20, ["cnn"] = 6, ["lstm"] = 30, ["transformer"] = 5 };
 

@@ -9,6 +9,8 @@ namespace EcgBeats.Torch.Architectures;
 /// stride 4, length 187 -> 46) -> ReLU -> 2-layer LSTM (hidden 64) over the 46 steps -> last
 /// hidden state -> Dense 32 -> ReLU -> Dense 5.
 /// Input (batch, 187) float32 beats in [0,1]; output (batch, 5) logits. 56,661 parameters.
+/// With several leads they are the convolution's input channels; extra features (RR intervals) join the last hidden
+/// state before the dense layers (a fusion head).
 /// </summary>
 /// <remarks>
 /// An LSTM over all 187 steps trains at about 320 beats/s on this 2-core machine; over 46 steps it
@@ -22,24 +24,37 @@ public sealed class LstmNetwork : nn.Module<Tensor, Tensor>
     private readonly Sequential _head;
 
     /// <summary>Creates the network; weights drawn from TorchSharp's generator (seed it first).</summary>
-    public LstmNetwork(int classes = 5, int hidden = 64, int layers = 2, int features = 16, int stride = 4) : base(nameof(LstmNetwork))
+    public LstmNetwork(int classes = 5, int hidden = 64, int layers = 2, int features = 16, int stride = 4)
+        : this(BeatInput.Plain(187), classes, hidden, layers, features, stride)
     {
-        _shorten = nn.Conv1d(1, features, 2 * stride, stride: stride, padding: stride / 2);
+    }
+
+    /// <summary>Creates the network for beats read as <paramref name="input"/> says.</summary>
+    public LstmNetwork(BeatInput input, int classes = 5, int hidden = 64, int layers = 2, int features = 16, int stride = 4) : base(nameof(LstmNetwork))
+    {
+        _input = input;
+        _shorten = nn.Conv1d(input.Leads, features, 2 * stride, stride: stride, padding: stride / 2);
         _lstm = nn.LSTM(features, hidden, numLayers: layers, batchFirst: true);
-        _head = nn.Sequential(("fc", nn.Linear(hidden, 32)), ("relu", nn.ReLU()), ("out", nn.Linear(32, classes)));
+        _head = nn.Sequential(("fc", nn.Linear(hidden + input.Features, 32)), ("relu", nn.ReLU()), ("out", nn.Linear(32, classes)));
         RegisterComponents();
     }
+
+    private readonly BeatInput _input;
 
     /// <inheritdoc />
     public override Tensor forward(Tensor beats)
     {
-        using var steps = nn.functional.relu(_shorten.forward(beats.unsqueeze(1))); // (batch, features, 46)
-        using var sequence = steps.transpose(1, 2);                                     // (batch, 46, features)
+        using var steps = nn.functional.relu(_shorten.forward(_input.Morphology(beats))); // (batch, features, 46)
+        using var sequence = steps.transpose(1, 2);                                         // (batch, 46, features)
         var (output, h, c) = _lstm.forward(sequence);
         using (output) using (c)
         using (h)
         {
-            return _head.forward(h[-1]);                                                // last layer's final state
+            using var last = h[-1];                                                         // last layer's final state
+            if (_input.Features == 0) return _head.forward(last);
+            using var extra = _input.Extra(beats);
+            using var joined = cat([last, extra], 1);
+            return _head.forward(joined);
         }
     }
 }

@@ -66,7 +66,9 @@ public static class Trainer
 
         torch.manual_seed(options.Seed);
         var network = definition.Create(recipe.Layout, classes);
-        using var weights = options.ClassWeights ? torch.tensor(Balancer.ClassWeights(trainSet).Select(w => (float)w).ToArray()).to(device) : null;
+        using var weights = options.ClassWeights
+            ? torch.tensor(Balancer.ClassWeights(trainSet).Select(w => (float)Math.Min(w, options.ClassWeightCap ?? double.PositiveInfinity)).ToArray()).to(device)
+            : null;
         using var lossFunction = nn.CrossEntropyLoss(weights);
 
         using var x = torch.tensor(trainSet.Values, [trainSet.Count, trainSet.ValuesPerBeat]).to(device);
@@ -239,7 +241,7 @@ public static class Trainer
         ["batch"] = o.BatchSize.ToString(),
         ["validation"] = split.Description,
         ["earlyStopping"] = $"validation macro-F1, patience {o.Patience}, best weights restored",
-        ["classWeights"] = o.ClassWeights.ToString(),
+        ["classWeights"] = o.ClassWeights ? $"inverse frequency{(o.ClassWeightCap is { } cap ? $", at most {cap.ToString(System.Globalization.CultureInfo.InvariantCulture)}" : "")}" : "none",
         ["clipGradientNorm"] = o.ClipGradientNorm?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none",
         ["balancePerClass"] = o.BalancePerClass?.ToString() ?? "none",
         ["maxBeatsPerEpoch"] = o.MaxBeatsPerEpoch?.ToString() ?? "all",

@@ -38,6 +38,9 @@ public sealed record TrainerOptions
     /// <summary>Weigh the loss by inverse class frequency.</summary>
     public bool ClassWeights { get; init; }
 
+    /// <summary>With <see cref="ClassWeights"/>, no class weighs more than this (a class of 8 beats among 50,000 would otherwise weigh 1,000), or null for no cap.</summary>
+    public double? ClassWeightCap { get; init; }
+
     /// <summary>Resample the training part to this many beats per class (the reference pipeline uses 20,000), or null.</summary>
     public int? BalancePerClass { get; init; }
 

@@ -68,14 +68,28 @@ public sealed record DatasetCard(
     /// <summary>The card's file name in a dataset folder.</summary>
     public const string FileName = "dataset.json";
 
-    /// <summary>The file names a dataset folder holds beside the card, by role.</summary>
-    public static readonly IReadOnlyDictionary<string, string> DefaultFiles = new Dictionary<string, string>
+    /// <summary>The file names a dataset folder of Kaggle-layout beats holds beside the card, by role.</summary>
+    public static readonly IReadOnlyDictionary<string, string> KaggleFiles = new Dictionary<string, string>
     {
         ["train"] = "mitbih_train.csv",
         ["trainProvenance"] = "mitbih_train.provenance.csv",
         ["test"] = "mitbih_test.csv",
         ["testProvenance"] = "mitbih_test.provenance.csv",
     };
+
+    /// <summary>The file names a dataset folder of any other layout holds (Parquet, provenance inside), by role.</summary>
+    public static readonly IReadOnlyDictionary<string, string> ParquetFiles = new Dictionary<string, string>
+    {
+        ["train"] = "train.parquet",
+        ["test"] = "test.parquet",
+    };
+
+    /// <summary>
+    /// Whether beats of this recipe are written as Kaggle CSV (187 values, no features: the Kaggle layout anyone's Kaggle
+    /// code reads) rather than Parquet.
+    /// </summary>
+    public static bool InKaggleLayout(RepresentationRecipe recipe) =>
+        recipe.Layout.ValuesPerBeat == KaggleCsv.BeatLength && recipe.Layout.Features.Count == 0;
 
     /// <summary>The name of the file of a role (e.g. <c>train</c>).</summary>
     public string FileFor(string role) =>
@@ -129,21 +143,31 @@ public sealed record DatasetCard(
     }
 }
 
-/// <summary>Writes a built dataset: the two Kaggle-layout CSVs, their provenance sidecars and the card, each atomically.</summary>
+/// <summary>
+/// Writes a built dataset, each file atomically and the card last: Kaggle-layout beats as the two Kaggle CSVs and their
+/// provenance sidecars, any other layout as two Parquet files (<see cref="BeatParquet"/>).
+/// </summary>
 public static class DatasetWriter
 {
     /// <summary>Writes every file of <paramref name="dataset"/> into <paramref name="folder"/>, the card last; returns the card as written (with the files' hashes).</summary>
     public static DatasetCard Write(string folder, BuiltDataset dataset)
     {
         Directory.CreateDirectory(folder);
-        var files = DatasetCard.DefaultFiles;
-        var written = new List<DatasetFile>
+        var written = new List<DatasetFile>();
+        if (DatasetCard.InKaggleLayout(dataset.Card.Representation))
         {
-            new("train", files["train"], KaggleCsv.Write(Path.Combine(folder, files["train"]), dataset.Train)),
-            new("trainProvenance", files["trainProvenance"], ProvenanceCsv.Write(Path.Combine(folder, files["trainProvenance"]), dataset.Train)),
-            new("test", files["test"], KaggleCsv.Write(Path.Combine(folder, files["test"]), dataset.Test)),
-            new("testProvenance", files["testProvenance"], ProvenanceCsv.Write(Path.Combine(folder, files["testProvenance"]), dataset.Test)),
-        };
+            var files = DatasetCard.KaggleFiles;
+            written.Add(new("train", files["train"], KaggleCsv.Write(Path.Combine(folder, files["train"]), dataset.Train)));
+            written.Add(new("trainProvenance", files["trainProvenance"], ProvenanceCsv.Write(Path.Combine(folder, files["trainProvenance"]), dataset.Train)));
+            written.Add(new("test", files["test"], KaggleCsv.Write(Path.Combine(folder, files["test"]), dataset.Test)));
+            written.Add(new("testProvenance", files["testProvenance"], ProvenanceCsv.Write(Path.Combine(folder, files["testProvenance"]), dataset.Test)));
+        }
+        else
+        {
+            var files = DatasetCard.ParquetFiles;
+            written.Add(new("train", files["train"], BeatParquet.Write(Path.Combine(folder, files["train"]), dataset.Train)));
+            written.Add(new("test", files["test"], BeatParquet.Write(Path.Combine(folder, files["test"]), dataset.Test)));
+        }
         var card = dataset.Card with { Files = written };
         // The card goes last: its presence says the dataset is complete.
         AtomicFile.WriteAllText(Path.Combine(folder, DatasetCard.FileName), card.ToJson());

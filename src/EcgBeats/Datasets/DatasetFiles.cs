@@ -3,7 +3,7 @@ using EcgBeats.Beats;
 namespace EcgBeats.Datasets;
 
 /// <summary>
-/// Reads the beat files of a dataset together with their card: a file that a <c>dataset.json</c> beside it lists
+/// Reads the beat files of a dataset (Kaggle CSV, or Parquet: <see cref="BeatParquet"/>) together with their card: a file that a <c>dataset.json</c> beside it lists
 /// comes back carrying the card's representation recipe and, from its provenance sidecar, each beat's origin and
 /// reference symbol; every file must still have the hash the card recorded. A file with no card beside it (e.g.
 /// Kaggle's own CSVs) comes back with no recipe and no origins: only its layout can be checked.
@@ -25,6 +25,7 @@ public static class DatasetFiles
     /// <exception cref="InvalidInputException">The file is malformed, or its card lists it with another hash (changed since it was built).</exception>
     public static LabelledBeats ReadLabelled(string file)
     {
+        if (IsParquet(file)) return ReadParquet(file);
         var beats = KaggleCsv.Read(file, out string sha256);
         var (card, entry) = CardOf(file);
         if (card is null) return beats;
@@ -42,11 +43,31 @@ public static class DatasetFiles
     /// <summary>Reads beats to classify (with or without labels), with their card's recipe when a card lists the file.</summary>
     public static (UnlabelledBeats Beats, int[]? Labels) ReadBeats(string file)
     {
+        if (IsParquet(file))
+        {
+            var labelled = ReadParquet(file);
+            return (labelled.Unlabelled, labelled.Labels);
+        }
         var (beats, labels, sha256) = KaggleCsv.ReadBeats(file);
         var (card, entry) = CardOf(file);
         if (card is null) return (beats, labels);
         Check(file, entry!, sha256);
         return (beats.WithRecipe(card.Representation), labels);
+    }
+
+    /// <summary>Whether a beat file is Parquet (by its name).</summary>
+    public static bool IsParquet(string file) => file.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>A Parquet beat file: its own metadata holds the recipe; a card beside it that lists it must agree and pin its bytes.</summary>
+    private static LabelledBeats ReadParquet(string file)
+    {
+        var beats = BeatParquet.Read(file, out string sha256);
+        var (card, entry) = CardOf(file);
+        if (card is null) return beats;
+        Check(file, entry!, sha256);
+        if (card.Representation.DifferenceFrom(beats.Recipe!) is { } difference)
+            throw new InvalidInputException($"{file}: the file says its beats were cut as '{beats.Recipe!.Describe()}', its {DatasetCard.FileName} as '{card.Representation.Describe()}' ({difference})");
+        return beats;
     }
 
     private static void Check(string file, DatasetFile entry, string sha256)

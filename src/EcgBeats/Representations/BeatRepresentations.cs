@@ -5,12 +5,16 @@ namespace EcgBeats.Representations;
 /// <summary>Every representation by name: what <c>build-dataset --representation</c> offers, and how a model's card is turned back into the cut it needs.</summary>
 public static class BeatRepresentations
 {
-    private static readonly Dictionary<string, (int Version, Func<FilterOptions, IBeatRepresentation> Create, string Summary)> Known = new()
+    private static readonly Dictionary<string, (int Version, Func<FilterOptions?, IBeatRepresentation> Create, string Summary)> Known = new()
     {
         [KaggleMitBihRepresentation.Name] = (KaggleMitBihRepresentation.Version, f => new KaggleMitBihRepresentation(f),
             "the Kaggle MIT-BIH beats: first signal, beat to 20% past the next, 120 Hz, 187 values, min-max per beat"),
         [Kachuee2018Representation.Name] = (Kachuee2018Representation.Version, f => new Kachuee2018Representation(f),
             "Kachuee et al. 2018: MLII at 125 Hz, its own R peaks, 1.2 median RR, 187 values"),
+        [RhythmMorphologyRepresentation.Name] = (RhythmMorphologyRepresentation.Version, f => new RhythmMorphologyRepresentation(1, f),
+            "MLII from 250 ms before to 450 ms after each beat at 128 Hz, scaled by the record's QRS amplitude, and 8 RR features (for new patients)"),
+        [RhythmMorphologyRepresentation.TwoLeadName] = (RhythmMorphologyRepresentation.Version, f => new RhythmMorphologyRepresentation(2, f),
+            "the same with V1 (or the record's other lead) as a second lead"),
     };
 
     /// <summary>The names, the default first.</summary>
@@ -19,10 +23,10 @@ public static class BeatRepresentations
     /// <summary>One line per representation, for help texts.</summary>
     public static string Summaries => string.Join("; ", Known.Select(k => $"{k.Key}: {k.Value.Summary}"));
 
-    /// <summary>The representation of a name, with a filter.</summary>
+    /// <summary>The representation of a name, with a filter (null: the representation's own default).</summary>
     /// <exception cref="InvalidInputException">No representation has that name.</exception>
     public static IBeatRepresentation Create(string name, FilterOptions? filter = null) =>
-        Known.TryGetValue(name, out var known) ? known.Create(filter ?? new FilterOptions())
+        Known.TryGetValue(name, out var known) ? known.Create(filter)
             : throw new InvalidInputException($"representation '{name}': expected {string.Join(" or ", Names)}");
 
     /// <summary>

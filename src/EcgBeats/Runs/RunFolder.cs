@@ -8,6 +8,7 @@ namespace EcgBeats.Runs;
 /// RUN/SPLIT/data/dataset.json       SPLIT: intra, inter; the dataset and its files
 /// RUN/SPLIT/models/MODEL/           model.json and the model's files
 /// RUN/SPLIT/evaluation/MODEL/metrics.json
+/// RUN/SPLIT/ec57/MODEL/ec57.json         beat-by-beat scores of the whole test records (inter split)
 /// </code>
 /// </summary>
 /// <param name="Root">The run folder (full path).</param>
@@ -54,4 +55,10 @@ public sealed record SplitFolder(string Name, string Root)
 
     /// <summary>One model's <c>metrics.json</c>.</summary>
     public string EvaluationFile(string name) => Path.Combine(Evaluation(name), "metrics.json");
+
+    /// <summary>One model's folder of EC57 scores on the split's whole test records.</summary>
+    public string Ec57(string name) => Path.Combine(Root, "ec57", name);
+
+    /// <summary>One model's EC57 scores on the split's whole test records (<c>ec57.json</c>), when the run made them.</summary>
+    public string Ec57File(string name) => Path.Combine(Ec57(name), "ec57.json");
 }

@@ -18,6 +18,7 @@ public static class RunReader
         var datasets = new Dictionary<string, DatasetCard>();
         var testBeats = new Dictionary<string, LabelledBeats>();
         var results = new List<ModelResult>();
+        var ec57 = new List<Ec57ModelResult>();
         foreach (string name in RunFolder.SplitNames)
         {
             var split = run.Split(name);
@@ -33,14 +34,18 @@ public static class RunReader
                 .Where(m => File.Exists(split.EvaluationFile(m)))
                 .OrderBy(order).ThenBy(m => m, StringComparer.Ordinal);
             foreach (string model in models)
+            {
                 results.Add(new ModelResult(name, Evaluation.Read(split.EvaluationFile(model)), CardOf(split.Model(model), model)));
+                if (File.Exists(split.Ec57File(model)))
+                    ec57.Add(new Ec57ModelResult(name, model, JsonFile.Read<List<Ec57Result>>(split.Ec57File(model), "EC57 scores")));
+            }
         }
         if (results.Count == 0)
             throw new InvalidInputException($"{run.Root}: no evaluations found (expected intra/evaluation/MODEL/metrics.json or inter/...)");
         var facts = File.Exists(run.RunFile)
             ? JsonFile.Read<Dictionary<string, string>>(run.RunFile, "a run description (JSON object of strings)")
             : new Dictionary<string, string>();
-        return new RunResults(RunResults.DefaultTitle, datasets, results, WithVersions(facts, results, datasets), testBeats);
+        return new RunResults(RunResults.DefaultTitle, datasets, results, WithVersions(facts, results, datasets), testBeats, ec57);
     }
 
     /// <summary>A model's card, named as in the run; a stand-in when the model folder is gone (the evaluation still reports).</summary>

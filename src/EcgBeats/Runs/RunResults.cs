@@ -1,6 +1,7 @@
 using EcgBeats.Classification;
 using EcgBeats.Datasets;
 using EcgBeats.Metrics;
+using EcgBeats.Metrics.Ec57;
 
 namespace EcgBeats.Runs;
 
@@ -10,18 +11,31 @@ namespace EcgBeats.Runs;
 /// <param name="Card">The model's card (training history, hyper-parameters), its <c>Model</c> the name it has in the run.</param>
 public sealed record ModelResult(string Split, Evaluation Evaluation, ModelCard Card);
 
+/// <summary>A model's EC57 scores on a split's test records (beat by beat, from reference and from detected positions).</summary>
+/// <param name="Split">intra or inter.</param>
+/// <param name="Model">The model's name in the run.</param>
+/// <param name="Results">Its scores.</param>
+public sealed record Ec57ModelResult(string Split, string Model, IReadOnlyList<Ec57Result> Results)
+{
+    /// <summary>The score at these positions with this mapping, or null.</summary>
+    public Ec57Score? Score(BeatPositions positions, Metrics.BeatClassMapping mapping) =>
+        Results.FirstOrDefault(r => r.Positions == positions && r.Mapping == mapping)?.Score;
+}
+
 /// <summary>Everything a report shows: per split, the dataset card and every model's results; and how the run was made.</summary>
 /// <param name="Title">The report's title.</param>
 /// <param name="Datasets">Split name (intra, inter) -> its dataset card.</param>
 /// <param name="Results">Every model on every split, in display order.</param>
 /// <param name="Facts">How the run was made: profile, seeds, versions, machine (shown as a table).</param>
 /// <param name="TestBeats">Per split, the test beats (for the example-beats figure), when at hand.</param>
+/// <param name="Ec57">EC57 beat-by-beat scores of the models on whole test records (the inter-patient split), when made.</param>
 public sealed record RunResults(
     string Title,
     IReadOnlyDictionary<string, DatasetCard> Datasets,
     IReadOnlyList<ModelResult> Results,
     IReadOnlyDictionary<string, string> Facts,
-    IReadOnlyDictionary<string, LabelledBeats>? TestBeats = null)
+    IReadOnlyDictionary<string, LabelledBeats>? TestBeats = null,
+    IReadOnlyList<Ec57ModelResult>? Ec57 = null)
 {
     /// <summary>The report's title.</summary>
     public const string DefaultTitle = "EcgBeats: heartbeat classification on MIT-BIH";

@@ -1,4 +1,5 @@
 using EcgBeats.Metrics;
+using EcgBeats.Metrics.Ec57;
 using EcgBeats.TestSupport;
 using EcgBeats.Wfdb;
 
@@ -13,9 +14,9 @@ public sealed class BeatByBeatComparatorTests
     private static List<Annotation> Ann(params string[] items) =>
         items.Select(i => i.Split('@')).Select(p => new Annotation(long.Parse(p[1]), AnnotationCodes.Code(p[0]))).ToList();
 
-    // 100 Hz, so the 150 ms window is 15 samples; compare from the start.
+    // 100 Hz, so the 150 ms window is 15 samples; compare from the start; records of 100 s.
     private static BeatComparison Compare(List<Annotation> reference, List<Annotation> test, double window = 0.15, double start = 0) =>
-        BeatByBeatComparator.Compare("r", reference, test, 100, new BeatComparisonOptions(window, start));
+        BeatByBeatComparator.Compare("r", reference, test, 100, new BeatComparisonOptions(window, start), recordLength: 10_000);
 
     [Fact]
     public void HandWorkedRecordGivesTheExpectedMatrixAndStatistics()
@@ -107,7 +108,8 @@ public sealed class BeatByBeatComparatorTests
         var a = Compare(Ann([.. Enumerable.Range(1, 10).Select(i => $"N@{i * 100}")]), Ann([.. Enumerable.Range(1, 10).Select(i => $"N@{i * 100}")]));
         var b = Compare(Ann("N@100", "N@200"), Ann("N@100"));
         Assert.Equal(100.0 * 11 / 12, BeatComparison.Sum([a, b]).QrsSensitivity!.Value, 9);
-        Assert.Equal(75.0, BeatComparisonStatistics.Average([a.Statistics(), b.Statistics()]).QrsSensitivity!.Value, 9);
+        Assert.Equal(75.0, new Sumstats([a, b]).Average.QrsSensitivity!.Value, 9);
+        Assert.Equal(100.0 * 11 / 12, new Sumstats([a, b]).Gross.QrsSensitivity!.Value, 9);
     }
 
     [Fact]
@@ -118,10 +120,11 @@ public sealed class BeatByBeatComparatorTests
         foreach (string name in records)
         {
             var atr = AnnotationReader.ReadFile(Path.Combine(dir, name + ".atr"));
-            var stats = BeatByBeatComparator.Compare(name, atr, atr, 360, new BeatComparisonOptions(StartSeconds: 0)).Statistics();
+            var stats = BeatByBeatComparator.Compare(name, atr, atr, 360, new BeatComparisonOptions(StartSeconds: 0), 650_000).Statistics();
             foreach (var value in new[] { stats.QrsSensitivity, stats.QrsPositivePredictivity, stats.VebSensitivity, stats.VebPositivePredictivity, stats.SvebSensitivity, stats.SvebPositivePredictivity })
                 Assert.True(value is null or 100.0, $"{name}: {stats}");
             Assert.Equal(0.0, stats.VebFalsePositiveRate);
+            Assert.Equal(0.0, stats.RmsRrErrorMs);
         }
     }
 }
