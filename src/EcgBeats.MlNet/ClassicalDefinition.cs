@@ -41,6 +41,8 @@ public sealed class ClassicalDefinition : ModelKind
         var all = Options(options);
         var mine = _options.ToDictionary(o => o, o => all[o]);
         mine["seed"] = options.Seed.ToString(CultureInfo.InvariantCulture);
+        mine["classWeights"] = options.ClassWeights
+            ? $"power {options.ClassWeightPower.ToString(CultureInfo.InvariantCulture)}, cap {options.ClassWeightCap?.ToString(CultureInfo.InvariantCulture) ?? "none"}" : "none";
         mine["threads"] = options.Threads?.ToString(CultureInfo.InvariantCulture) ?? "ML.NET's choice";
         return mine;
     }
@@ -61,5 +63,7 @@ public sealed class ClassicalDefinition : ModelKind
         ["kernel-rank"] = o.KernelRank.ToString(CultureInfo.InvariantCulture),
         ["gamma"] = o.KernelGamma.ToString(CultureInfo.InvariantCulture),
         ["svm-iterations"] = o.SvmIterations.ToString(CultureInfo.InvariantCulture),
+        ["l2"] = o.L2.ToString(CultureInfo.InvariantCulture),
+        ["learning-rate"] = o.LearningRate.ToString(CultureInfo.InvariantCulture),
     };
 }

@@ -37,6 +37,15 @@ public static class ClassicalModels
     /// </summary>
     public static ClassicalDefinition Svm { get; } = Add(new("svm", "RBF-kernel SVM via random Fourier features", 1, KernelSvm, DescribeSvm, ["kernel-rank", "gamma", "svm-iterations"]));
 
+    /// <summary>
+    /// Multinomial logistic regression (ML.NET's <c>LbfgsMaximumEntropy</c>, L2-regularised) on standardised features: a
+    /// linear model, the modern form of de Chazal et al.'s (2004) linear discriminants, which cannot memorise a patient.
+    /// </summary>
+    public static ClassicalDefinition LogisticRegression { get; } = Add(new("logreg", "multinomial logistic regression (linear)", 1, Logistic, DescribeLogistic, ["l2"]));
+
+    /// <summary>Gradient-boosted trees: one-versus-all over ML.NET's <c>FastTree</c> binary trainer (MART), probabilities from its calibrated outputs.</summary>
+    public static ClassicalDefinition BoostedTrees { get; } = Add(new("gbt", "gradient-boosted trees (one-versus-all FastTree)", 1, Boosted, DescribeBoosted, ["trees", "leaves", "min-leaf", "learning-rate"]));
+
     /// <summary>Every classical kind, in registry order.</summary>
     public static IReadOnlyList<ClassicalDefinition> All => Registered;
 
@@ -69,6 +78,7 @@ public static class ClassicalModels
             FeatureFraction = o.FeatureFraction,
             NumberOfThreads = o.Threads,
             Seed = o.Seed,
+            ExampleWeightColumnName = o.ClassWeights ? BeatDataView.Weight : null,
         }));
 
     // One tree, every feature, no bagging: a single regression tree per class.
@@ -82,6 +92,7 @@ public static class ClassicalModels
             BaggingSize = 0,
             NumberOfThreads = o.Threads,
             Seed = o.Seed,
+            ExampleWeightColumnName = o.ClassWeights ? BeatDataView.Weight : null,
         }));
 
     // Pegasos needs features of unit scale: the random Fourier features are standardised first.
@@ -92,7 +103,45 @@ public static class ClassicalModels
             .Append(ml.MulticlassClassification.Trainers.OneVersusAll(ml.BinaryClassification.Trainers.LinearSvm(new LinearSvmTrainer.Options
             {
                 NumberOfIterations = o.SvmIterations,
+                ExampleWeightColumnName = o.ClassWeights ? BeatDataView.Weight : null,
             }), useProbabilities: true));
+
+    private static IEstimator<ITransformer> Boosted(MLContext ml, ClassicalOptions o) =>
+        ml.MulticlassClassification.Trainers.OneVersusAll(ml.BinaryClassification.Trainers.FastTree(new FastTreeBinaryTrainer.Options
+        {
+            NumberOfTrees = o.Trees,
+            NumberOfLeaves = Math.Min(o.Leaves, 32),
+            MinimumExampleCountPerLeaf = o.MinimumBeatsPerLeaf,
+            LearningRate = o.LearningRate,
+            FeatureFraction = o.FeatureFraction,
+            NumberOfThreads = o.Threads,
+            Seed = o.Seed,
+            ExampleWeightColumnName = o.ClassWeights ? BeatDataView.Weight : null,
+        }));
+
+    private static Dictionary<string, string> DescribeBoosted(ClassicalOptions o) => new()
+    {
+        ["model"] = "one-versus-all over FastTree (gradient-boosted regression trees, MART)",
+        ["trees"] = o.Trees.ToString(CultureInfo.InvariantCulture), ["leaves"] = Math.Min(o.Leaves, 32).ToString(CultureInfo.InvariantCulture),
+        ["minimumBeatsPerLeaf"] = o.MinimumBeatsPerLeaf.ToString(CultureInfo.InvariantCulture),
+        ["learningRate"] = o.LearningRate.ToString(CultureInfo.InvariantCulture),
+        ["featureFraction"] = o.FeatureFraction.ToString(CultureInfo.InvariantCulture),
+    };
+
+    private static IEstimator<ITransformer> Logistic(MLContext ml, ClassicalOptions o) =>
+        ml.Transforms.NormalizeMeanVariance(BeatDataView.Features)
+            .Append(ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options
+            {
+                L2Regularization = o.L2,
+                ExampleWeightColumnName = o.ClassWeights ? BeatDataView.Weight : null,
+                NumberOfThreads = o.Threads,
+            }));
+
+    private static Dictionary<string, string> DescribeLogistic(ClassicalOptions o) => new()
+    {
+        ["model"] = "multinomial logistic regression (LbfgsMaximumEntropy) on standardised features",
+        ["l2"] = o.L2.ToString(CultureInfo.InvariantCulture),
+    };
 
     private static Dictionary<string, string> DescribeForest(ClassicalOptions o) => new()
     {

@@ -24,8 +24,23 @@ public sealed record ClassicalOptions
     /// <summary>SVM: Pegasos iterations per class.</summary>
     public int SvmIterations { get; init; } = 20;
 
+    /// <summary>Boosted trees: the learning rate (shrinkage).</summary>
+    public double LearningRate { get; init; } = 0.2;
+
+    /// <summary>Logistic regression: L2 regularisation weight.</summary>
+    public float L2 { get; init; } = 1f;
+
     /// <summary>Seed of every random choice (ML.NET's context, the row order).</summary>
     public int Seed { get; init; } = 42;
+
+    /// <summary>Weigh each training beat by the inverse frequency of its class (n / (classes · n_c)), as the deep models' loss can.</summary>
+    public bool ClassWeights { get; init; }
+
+    /// <summary>With <see cref="ClassWeights"/>, no class weighs more than this, or null for no cap.</summary>
+    public double? ClassWeightCap { get; init; }
+
+    /// <summary>With <see cref="ClassWeights"/>, each inverse-frequency weight is raised to this power before the cap (1: plain inverse frequency; 2 favours rare classes more).</summary>
+    public double ClassWeightPower { get; init; } = 1;
 
     /// <summary>Threads for the tree trainers (null: ML.NET decides).</summary>
     public int? Threads { get; init; }

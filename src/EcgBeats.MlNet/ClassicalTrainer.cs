@@ -26,7 +26,11 @@ public static class ClassicalTrainer
         var validation = split.Validation;
         // Kaggle files are sorted by class, and the SVM's Pegasos learns online, in row order: a
         // class-sorted stream leaves it with the last class it saw. Rows go in a seeded random order.
-        var trainView = BeatDataView.From(ml, train.Select(SeededRandom.Permutation(train.Count, options.Seed)), new FeatureTable(recipe.Layout));
+        var rows = train.Select(SeededRandom.Permutation(train.Count, options.Seed));
+        var table = new FeatureTable(recipe.Layout);
+        var trainView = options.ClassWeights
+            ? BeatDataView.From(ml, rows, table, Balancer.ClassWeights(train).Select(w => Math.Min(Math.Pow(w, options.ClassWeightPower), options.ClassWeightCap ?? double.PositiveInfinity)).ToList())
+            : BeatDataView.From(ml, rows, table);
         // Labels become keys before the model is fitted, outside it: the saved model reads features alone, so
         // prediction needs no labels.
         var keyed = ml.Transforms.Conversion.MapValueToKey(BeatDataView.Label, keyOrdinality: ValueToKeyMappingEstimator.KeyOrdinality.ByValue)
@@ -41,7 +45,8 @@ public static class ClassicalTrainer
             Framework = ClassicalModels.Framework,
             Hyperparameters = new Dictionary<string, string>(kind.Describe(options)) { ["validation"] = split.Description },
             Representation = recipe,
-            TrainingData = TrainingData.Of(split, source, train.ClassCounts(), "none"),
+            TrainingData = TrainingData.Of(split, source, train.ClassCounts(),
+                options.ClassWeights ? $"inverse-frequency example weights{(options.ClassWeightPower != 1 ? $" to the power {options.ClassWeightPower}" : "")}{(options.ClassWeightCap is { } cap ? $", at most {cap}" : "")}" : "none"),
             Seed = options.Seed,
             Threads = options.Threads,
             Device = "cpu",

@@ -6,7 +6,7 @@ namespace EcgBeats.MlNet;
 /// What the classical models read of a beat. A plain beat (one lead, no features: the Kaggle layout) is read as it is,
 /// value by value. A beat with extra features (the rhythm + morphology representation) becomes a compact table: for each
 /// lead, its window averaged over <see cref="Segments"/> equal stretches, the peak-to-peak amplitude, minimum and maximum
-/// around the beat (the QRS, ±50 ms) and the window's energy; then every extra feature (the RR intervals) as it is.
+/// around the beat (the QRS, ±50 ms) and the window's energy; then the extra features models read (<see cref="BeatLayout.ModelFeatures"/>) as they are.
 /// Trees and kernels do better with these few telling numbers than with 90 neighbouring samples per lead.
 /// </summary>
 internal sealed class FeatureTable
@@ -16,12 +16,14 @@ internal sealed class FeatureTable
 
     private readonly BeatLayout _layout;
     private readonly bool _plain;
+    private readonly IReadOnlyList<int> _features;
 
     public FeatureTable(BeatLayout layout)
     {
         _layout = layout;
         _plain = layout.Features.Count == 0 && layout.Leads.Count == 1;
-        Width = _plain ? layout.ValuesPerBeat : layout.Leads.Count * (Segments + 4) + layout.Features.Count;
+        _features = layout.ModelFeatures();
+        Width = _plain ? layout.ValuesPerBeat : layout.Leads.Count * (Segments + 4) + _features.Count;
     }
 
     /// <summary>Values per row.</summary>
@@ -59,7 +61,8 @@ internal sealed class FeatureTable
             row[at++] = max;
             row[at++] = (float)(energy / samples);
         }
-        beat[(_layout.Leads.Count * samples)..].CopyTo(row.AsSpan(at));
+        int first = _layout.Leads.Count * samples;
+        foreach (int f in _features) row[at++] = beat[first + f];
         return row;
     }
 }

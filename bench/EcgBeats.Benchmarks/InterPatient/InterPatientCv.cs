@@ -3,6 +3,7 @@ using EcgBeats.Beats;
 using EcgBeats.Classification;
 using EcgBeats.Datasets;
 using EcgBeats.Metrics;
+using EcgBeats.MlNet;
 using EcgBeats.Representations;
 using EcgBeats.Torch;
 using EcgBeats.Torch.Architectures;
@@ -21,16 +22,83 @@ internal static class InterPatientCv
 {
     public const int Folds = 5;
 
-    /// <summary>A candidate: a representation, a network and how it trains.</summary>
-    private sealed record Variant(string Name, Func<IBeatRepresentation> Representation, NetworkDefinition Network, TrainerOptions Options);
+    /// <summary>A candidate: a representation, and how a model of it is trained on a split into a folder.</summary>
+    private sealed record Variant(string Name, Func<IBeatRepresentation> Representation, Func<ValidationSplit, string, IBeatClassifier> Train);
+
+    private static Variant Deep(string name, int leads, NetworkDefinition network, Func<TrainerOptions, TrainerOptions> options, bool residual = false) =>
+        new(name, () => new RhythmMorphologyRepresentation(leads, residual: residual),
+            (split, folder) => Trainer.Train(network, split, options(network.Defaults with { Threads = 2 }), folder, "DS1 fold"));
+
+    private static Variant Classical(string name, int leads, ClassicalDefinition kind, Func<ClassicalOptions, ClassicalOptions> options, bool residual = false) =>
+        new(name, () => new RhythmMorphologyRepresentation(leads, residual: residual),
+            (split, folder) => ClassicalTrainer.Train(kind, split, options(new ClassicalOptions { Threads = 2 }), folder, "DS1 fold"));
+
+    /// <summary>A soft vote (mean probability) of members trained on the same split.</summary>
+    private static Variant Vote(string name, int leads, bool residual, params Func<ValidationSplit, string, IBeatClassifier>[] members) =>
+        new(name, () => new RhythmMorphologyRepresentation(leads, residual: residual), (split, folder) =>
+        {
+            var trained = members.Select((train, m) => train(split, Path.Combine(folder, $"m{m}"))).ToList();
+            return new VotingEnsemble(trained, VotingMode.Soft, trained[0].Card with { Model = Ensembles.Voting.Name, Framework = Ensembles.Framework });
+        });
+
+    /// <summary>Each class's probability from one member (<paramref name="source"/>[class] indexes the members), renormalised.</summary>
+    private sealed class ClassWise(IReadOnlyList<IBeatClassifier> members, int[] source) : IBeatClassifier
+    {
+        public string Name => "class-wise";
+        public ModelCard Card => members[0].Card;
+        public ClassProbabilities Predict(UnlabelledBeats beats)
+        {
+            var p = members.Select(m => m.Predict(beats)).ToList();
+            var values = new float[beats.Count * 5];
+            for (int i = 0; i < beats.Count; i++)
+            {
+                float sum = 0;
+                for (int c = 0; c < 5; c++) sum += values[i * 5 + c] = p[source[c]].Row(i)[c];
+                for (int c = 0; c < 5; c++) values[i * 5 + c] /= Math.Max(sum, 1e-12f);
+            }
+            return new ClassProbabilities(values, 5);
+        }
+        public void Dispose() { foreach (var m in members) m.Dispose(); }
+    }
 
     private static IEnumerable<Variant> Variants()
     {
-        var cnn = Networks.Cnn.Defaults with { Threads = 2, Patience = 4 };
-        yield return new("cnn-1lead", () => new RhythmMorphologyRepresentation(1), Networks.Cnn, cnn);
-        yield return new("cnn-1lead-weighted", () => new RhythmMorphologyRepresentation(1), Networks.Cnn, cnn with { ClassWeights = true, ClassWeightCap = 20 });
-        yield return new("cnn-2lead-weighted", () => new RhythmMorphologyRepresentation(2), Networks.Cnn, cnn with { ClassWeights = true, ClassWeightCap = 20 });
-        yield return new("ann-1lead-weighted", () => new RhythmMorphologyRepresentation(1), Networks.Ann, Networks.Ann.Defaults with { Threads = 2, ClassWeights = true, ClassWeightCap = 20 });
+        foreach (int leads in new[] { 1, 2 })
+            yield return new($"classwise-gbt-logreg-{leads}lead", () => new RhythmMorphologyRepresentation(leads), (split, folder) =>
+                new ClassWise([
+                    ClassicalTrainer.Train(ClassicalModels.BoostedTrees, split, new ClassicalOptions { Threads = 2, ClassWeights = true, ClassWeightCap = 20 }, Path.Combine(folder, "gbt"), "DS1 fold"),
+                    ClassicalTrainer.Train(ClassicalModels.LogisticRegression, split, new ClassicalOptions { Threads = 2, ClassWeights = true, ClassWeightCap = 20 }, Path.Combine(folder, "logreg"), "DS1 fold"),
+                ], [0, 1, 0, 0, 0]));
+        // The models read the relative RR features only (BeatLayout.ModelFeatures): absolute seconds identify patients.
+        TrainerOptions Cap(TrainerOptions o, double cap) => o with { ClassWeights = true, ClassWeightCap = cap };
+        ClassicalOptions CapClassical(ClassicalOptions o, double cap) => o with { ClassWeights = true, ClassWeightCap = cap };
+        foreach (int leads in new[] { 1, 2 })
+            foreach (bool residual in new[] { false, true })
+            {
+                string r = $"{leads}lead{(residual ? "-residual" : "")}";
+                yield return Deep($"ann-{r}", leads, Networks.Ann, o => Cap(o, 20), residual);
+                yield return Deep($"cnn-{r}", leads, Networks.Cnn, o => Cap(o, 20), residual);
+                yield return Deep($"lstm-{r}", leads, Networks.Lstm, o => Cap(o, 20), residual);
+                yield return Deep($"transformer-{r}", leads, Networks.Transformer, o => Cap(o, 20), residual);
+                yield return Classical($"logreg-{r}", leads, ClassicalModels.LogisticRegression, o => CapClassical(o, 20), residual);
+                yield return Classical($"logreg-{r}-cap5", leads, ClassicalModels.LogisticRegression, o => CapClassical(o, 5), residual);
+                yield return Classical($"rf-{r}", leads, ClassicalModels.RandomForest, o => o, residual);
+                yield return Classical($"gbt-{r}", leads, ClassicalModels.BoostedTrees, o => CapClassical(o, 20), residual);
+                yield return Classical($"gbt-{r}-cap5", leads, ClassicalModels.BoostedTrees, o => CapClassical(o, 5), residual);
+                yield return Classical($"gbt-{r}-power2", leads, ClassicalModels.BoostedTrees, o => CapClassical(o, 20) with { ClassWeightPower = 2 }, residual);
+                yield return Classical($"gbt-{r}-power2-cap50", leads, ClassicalModels.BoostedTrees, o => CapClassical(o, 50) with { ClassWeightPower = 2 }, residual);
+                yield return Classical($"logreg-{r}-power2", leads, ClassicalModels.LogisticRegression, o => CapClassical(o, 20) with { ClassWeightPower = 2 }, residual);
+                yield return Vote($"vote-gbt-logreg-{r}", leads, residual,
+                    (split, folder) => ClassicalTrainer.Train(ClassicalModels.BoostedTrees, split, CapClassical(new ClassicalOptions { Threads = 2 }, 20), folder, "DS1 fold"),
+                    (split, folder) => ClassicalTrainer.Train(ClassicalModels.LogisticRegression, split, CapClassical(new ClassicalOptions { Threads = 2 }, 20), folder, "DS1 fold"));
+                yield return Vote($"vote-gbt-logreg-cnn-{r}", leads, residual,
+                    (split, folder) => ClassicalTrainer.Train(ClassicalModels.BoostedTrees, split, CapClassical(new ClassicalOptions { Threads = 2 }, 20), folder, "DS1 fold"),
+                    (split, folder) => ClassicalTrainer.Train(ClassicalModels.LogisticRegression, split, CapClassical(new ClassicalOptions { Threads = 2 }, 20), folder, "DS1 fold"),
+                    (split, folder) => Trainer.Train(Networks.Cnn, split, Cap(Networks.Cnn.Defaults with { Threads = 2 }, 20), folder, "DS1 fold"));
+                yield return Vote($"vote-cnn-logreg-{r}", leads, residual,
+                    (split, folder) => Trainer.Train(Networks.Cnn, split, Cap(Networks.Cnn.Defaults with { Threads = 2 }, 20), folder, "DS1 fold"),
+                    (split, folder) => ClassicalTrainer.Train(ClassicalModels.LogisticRegression, split, CapClassical(new ClassicalOptions { Threads = 2 }, 20), folder, "DS1 fold"));
+            }
     }
 
     public static void Run(string[] names)
@@ -49,6 +117,8 @@ internal static class InterPatientCv
                 datasets[key] = ds1 = DatasetBuilder.ExtractAll(dir, DeChazal2004Split.Ds1, new DatasetRecipe(representation, SplitKind.Inter));
             var folds = FoldsOf(ds1);
             var pooled = new long[AamiMapping.ClassCount, AamiMapping.ClassCount];
+            var falseS = new Dictionary<string, int>();
+            var scored = new List<(int Label, float[] Probabilities)>();
             for (int f = 0; f < Folds; f++)
             {
                 var test = folds[f];
@@ -58,10 +128,16 @@ internal static class InterPatientCv
                 string folder = Directory.CreateTempSubdirectory("ecgbeats-cv-").FullName;
                 try
                 {
-                    using var model = Trainer.Train(variant.Network, split, variant.Options, folder, $"DS1 fold {f + 1}");
+                    using var model = variant.Train(split, folder);
                     var testBeats = ds1.Select(Enumerable.Range(0, ds1.Count).Where(i => test.Contains(ds1.Origins![i].Record)).ToList());
-                    int[] predicted = model.Predict(testBeats.Unlabelled).PredictedClasses();
-                    for (int i = 0; i < testBeats.Count; i++) pooled[testBeats.Labels[i], predicted[i]]++;
+                    var probabilities = model.Predict(testBeats.Unlabelled);
+                    int[] predicted = probabilities.PredictedClasses();
+                    for (int i = 0; i < testBeats.Count; i++) scored.Add((testBeats.Labels[i], probabilities.Row(i).ToArray()));
+                    for (int i = 0; i < testBeats.Count; i++)
+                    {
+                        pooled[testBeats.Labels[i], predicted[i]]++;
+                        if (predicted[i] == 1 && testBeats.Labels[i] != 1) falseS[testBeats.Origins![i].Record] = falseS.GetValueOrDefault(testBeats.Origins![i].Record) + 1;
+                    }
                 }
                 finally
                 {
@@ -70,6 +146,19 @@ internal static class InterPatientCv
             }
             Console.WriteLine($"| {variant.Name} | {Se(pooled, 0)} | {Se(pooled, 1)} | {PlusP(pooled, 1)} | {Se(pooled, 2)} | {PlusP(pooled, 2)} | {Se(pooled, 3)} | {PlusP(pooled, 3)} | " +
                               $"{MacroF1(pooled):0.000} | {clock.Elapsed.TotalMinutes:0.0} |");
+            Console.Error.WriteLine($"{variant.Name}: beats wrongly called S, by record: {string.Join(", ", falseS.OrderByDescending(p => p.Value).Take(8).Select(p => $"{p.Key} {p.Value}"))}");
+            // The same predictions with the S probability scaled before the arg-max: what a decision threshold chosen on DS1 would give.
+            foreach (double factor in new[] { 1.5, 2, 3, 4, 6 })
+            {
+                var m = new long[AamiMapping.ClassCount, AamiMapping.ClassCount];
+                foreach (var (label, p) in scored)
+                {
+                    var q = (float[])p.Clone();
+                    q[1] *= (float)factor;
+                    m[label, Array.IndexOf(q, q.Max())]++;
+                }
+                Console.WriteLine($"| {variant.Name}, S x{factor} | {Se(m, 0)} | {Se(m, 1)} | {PlusP(m, 1)} | {Se(m, 2)} | {PlusP(m, 2)} | {Se(m, 3)} | {PlusP(m, 3)} | {MacroF1(m):0.000} | |");
+            }
         }
     }
 

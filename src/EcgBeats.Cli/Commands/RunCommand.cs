@@ -17,10 +17,16 @@ internal static class RunCommand
         var output = new Option<string>("--out") { Description = "The run folder.", DefaultValueFactory = _ => "runs/latest", HelpName = "DIR" };
         var seed = new Option<int>("--seed") { Description = "Seed of every random choice.", DefaultValueFactory = _ => 42 };
         var force = new Option<bool>("--force") { Description = "Redo every step, even those whose outputs are up to date." };
+        var splits = new Option<SplitKind[]>("--splits")
+        {
+            Description = "Which splits to run: intra (the Kaggle split), inter (DS1 -> DS2, new patients), or both (the default).",
+            AllowMultipleArgumentsPerToken = true,
+            DefaultValueFactory = _ => [SplitKind.Intra, SplitKind.Inter],
+        };
         var baseUrl = new Option<string>("--base-url") { Description = "Where to fetch MIT-BIH from when the data folder is empty.", DefaultValueFactory = _ => FetchOptions.MitBihArrhythmia.ToString(), HelpName = "URL" };
         var command = new Command("run", "The main job: fetch the data if needed, build both splits, train every model and ensemble, evaluate, write the report.")
         {
-            profile, output, seed, force, baseUrl,
+            profile, output, seed, force, baseUrl, splits,
         };
         command.SetAction(async (parse, cancel) =>
         {
@@ -41,7 +47,10 @@ internal static class RunCommand
             console.WriteLine($"Profile {chosen.Name}: about {chosen.EstimatedMinutes:0} minutes on a 2-core machine. Data: {data.Directory}. Run folder: {folder.Root}");
             try
             {
-                string report = new MainJob(console, EcgBeatsApp.Models, data.Directory, folder, chosen, parse.GetValue(seed), parse.GetValue(force)).Run(cancel);
+                string report = new MainJob(console, EcgBeatsApp.Models, data.Directory, folder, chosen, parse.GetValue(seed), parse.GetValue(force))
+                {
+                    Splits = parse.GetValue(splits)!.Distinct().Order().ToList(),
+                }.Run(cancel);
                 console.WriteLine($"Report: {report}");
                 return (int)ExitCode.Success;
             }

@@ -49,6 +49,10 @@ internal static class TrainCommand
 
         // Classical models: one set of options, each kind reading its own.
         var defaults = new ClassicalOptions();
+        var weightsClassical = new Option<bool>("--example-weights") { Description = "Classical: weigh each training beat by the inverse frequency of its class (capped by --class-weight-cap)." };
+        var weightCap = new Option<double?>("--class-weight-cap") { Description = "With --class-weights or --example-weights: no class weighs more than this." };
+        var learningRate = new Option<double>("--learning-rate") { Description = $"{KindHelp.Defaults(registry, "learning-rate")}: boosting learning rate.", DefaultValueFactory = _ => defaults.LearningRate };
+        var l2 = new Option<float>("--l2") { Description = $"{KindHelp.Defaults(registry, "l2")}: L2 regularisation.", DefaultValueFactory = _ => defaults.L2 };
         var trees = new Option<int>("--trees") { Description = $"{KindHelp.Defaults(registry, "trees")}: trees per class.", DefaultValueFactory = _ => defaults.Trees };
         var leaves = new Option<int>("--leaves") { Description = $"{KindHelp.Defaults(registry, "leaves")}: leaves per tree.", DefaultValueFactory = _ => defaults.Leaves };
         var minLeaf = new Option<int>("--min-leaf") { Description = $"{KindHelp.Defaults(registry, "min-leaf")}: fewest beats per leaf.", DefaultValueFactory = _ => defaults.MinimumBeatsPerLeaf };
@@ -67,13 +71,18 @@ internal static class TrainCommand
             HelpName = "DIR",
         };
         var voting = new Option<VotingMode>("--voting") { Description = "ensemble-voting: hard (majority) or soft (mean probability).", DefaultValueFactory = _ => VotingMode.Hard };
+        var classes = new Option<string>("--classes")
+        {
+            Description = $"ensemble-classwise: which member gives each class and its factor, as 'N:gbt S:logregx1.5 V:gbt F:gbt Q:gbt' (default '{Ensembles.DefaultClassWise}').",
+            DefaultValueFactory = _ => Ensembles.DefaultClassWise.ToString(),
+        };
 
         var command = new Command("train", "Train a model on a beat file: deep (TorchSharp), classical (ML.NET) or an ensemble of trained models.")
         {
             model, train, output, seed, validation, validationRecords, threads,
             epochs, batch, lr, balance, classWeights, device, patience, maxBeats, resume,
-            trees, leaves, minLeaf, featureFraction, rank, gamma, iterations,
-            members, voting,
+            trees, leaves, minLeaf, featureFraction, rank, gamma, iterations, learningRate, l2, weightsClassical, weightCap,
+            members, voting, classes,
         };
         command.SetAction(async (parse, cancel) =>
         {
@@ -99,6 +108,8 @@ internal static class TrainCommand
                     Trees = parse.GetValue(trees), Leaves = parse.GetValue(leaves), MinimumBeatsPerLeaf = parse.GetValue(minLeaf),
                     FeatureFraction = parse.GetValue(featureFraction), KernelRank = parse.GetValue(rank), KernelGamma = parse.GetValue(gamma),
                     SvmIterations = parse.GetValue(iterations), Seed = seedValue, Threads = parse.GetValue(threads),
+                    LearningRate = parse.GetValue(learningRate), L2 = parse.GetValue(l2),
+                    ClassWeights = parse.GetValue(weightsClassical), ClassWeightCap = parse.GetValue(weightCap),
                 };
                 using var trained = ClassicalTrainer.Train(classical, split, options, folder, file);
                 Report(console, trained.Card, folder);
@@ -117,7 +128,17 @@ internal static class TrainCommand
                     foreach (var m in opened) m.Dispose();
                     throw;
                 }
-                var fitted = EnsembleFitter.Fit(ensemble, opened, folders, folder, split, parse.GetValue(voting), seedValue);
+                ClassWiseSpec spec;
+                try
+                {
+                    spec = ClassWiseSpec.Parse(parse.GetValue(classes)!);
+                }
+                catch (FormatException e)
+                {
+                    foreach (var m in opened) m.Dispose();
+                    throw new InvalidInputException($"--classes: {e.Message}");
+                }
+                var fitted = EnsembleFitter.Fit(ensemble, opened, folders, folder, split, parse.GetValue(voting), seedValue, spec);
                 using var _ = fitted.Ensemble;
                 if (fitted.Weights is { } w) console.WriteLine($"weights: {EnsembleStore.Format(opened.Select((m, i) => (m.Name, w[i])))}");
                 Report(console, fitted.Card, folder);
@@ -136,6 +157,7 @@ internal static class TrainCommand
                     Seed = seedValue,
                     BalancePerClass = parse.GetValue(balance) is > 0 and var n ? n : null,
                     ClassWeights = parse.GetValue(classWeights),
+                    ClassWeightCap = parse.GetValue(weightCap),
                     Device = parse.GetValue(device)!,
                     Threads = parse.GetValue(threads),
                     Patience = parse.GetValue(patience) ?? d.Patience,

@@ -34,6 +34,9 @@ internal sealed class MainJob(IAnsiConsole console, ModelRegistry registry, stri
     private readonly Dictionary<string, LabelledBeats> _testBeats = [];
     private readonly List<Ec57ModelResult> _ec57 = [];
 
+    /// <summary>The splits to run, intra first.</summary>
+    public IReadOnlyList<SplitKind> Splits { get; init; } = [SplitKind.Intra, SplitKind.Inter];
+
     public string Run(CancellationToken cancel)
     {
         Directory.CreateDirectory(run.Root);
@@ -48,7 +51,7 @@ internal sealed class MainJob(IAnsiConsole console, ModelRegistry registry, stri
                 : "all training beats",
         };
         JsonFile.Write(run.RunFile, facts);
-        foreach (var split in new[] { SplitKind.Intra, SplitKind.Inter })
+        foreach (var split in Splits)
         {
             cancel.ThrowIfCancellationRequested();
             RunSplit(split, cancel);
@@ -110,17 +113,21 @@ internal sealed class MainJob(IAnsiConsole console, ModelRegistry registry, stri
                     () => registry.Open(target));
                 Keep(classical.Name, target, stamp, model);
             }
-            foreach (var (model, ensemble, voting) in new[]
-                     {
-                         (Ensembles.Weighted.Name, Ensembles.Weighted, VotingMode.Hard),
-                         ($"{Ensembles.Voting.Name}-hard", Ensembles.Voting, VotingMode.Hard),
-                         ($"{Ensembles.Voting.Name}-soft", Ensembles.Voting, VotingMode.Soft),
-                     })
+            var ensembles = new List<(string Model, EnsembleKind Kind, VotingMode Voting)>
+            {
+                (Ensembles.Weighted.Name, Ensembles.Weighted, VotingMode.Hard),
+                ($"{Ensembles.Voting.Name}-hard", Ensembles.Voting, VotingMode.Hard),
+                ($"{Ensembles.Voting.Name}-soft", Ensembles.Voting, VotingMode.Soft),
+            };
+            // For new patients: the specialists DS1's cross-validation chose (docs/inter-patient.md).
+            if (inter) ensembles.Add((Ensembles.ClassWise.Name, Ensembles.ClassWise, VotingMode.Soft));
+            foreach (var (model, ensemble, voting) in ensembles)
             {
                 string target = folder.Model(model);
                 var memberKinds = ensemble.DefaultMembers(registry);
                 var stamp = new StepStamp("ensemble").With("kind", ensemble.Name).With("version", ensemble.Version.ToString())
                     .With("voting", ensemble == Ensembles.Voting ? voting.ToString() : "-").With("split", split.Fingerprint)
+                    .With("classes", ensemble == Ensembles.ClassWise ? Ensembles.DefaultClassWise.ToString() : "-")
                     .With("members", string.Join(" ", memberKinds.Select(k => stamps[k.Name].Hash)));
                 var classifier = Step($"{name}: {model}", target, stamp,
                     () => EnsembleFitter.Fit(ensemble, memberKinds.Select(k => (IBeatClassifier)members[folder.Model(k.Name)]).ToList(),

@@ -26,8 +26,8 @@ public sealed record RunProfile(
     /// </summary>
     public Func<NetworkDefinition, TrainerOptions> InterDeep { get; init; } = network => Deep(network) with { ClassWeights = true, ClassWeightCap = InterClassWeightCap };
 
-    /// <summary>The options of the classical models for new patients: as on the intra-patient split.</summary>
-    public Func<ClassicalOptions, ClassicalOptions> InterClassical { get; init; } = options => Classical(options);
+    /// <summary>The options of the classical models for new patients: their intra-patient options with inverse-frequency example weights, capped (DS1 cross-validation).</summary>
+    public Func<ClassicalOptions, ClassicalOptions> InterClassical { get; init; } = options => Classical(options) with { ClassWeights = true, ClassWeightCap = InterClassWeightCap };
 
     /// <summary>No class weighs more than this in inter-patient training (DS1 holds 8 Q beats among 51,000).</summary>
     public const double InterClassWeightCap = 20;

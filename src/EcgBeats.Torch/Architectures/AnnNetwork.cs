@@ -13,8 +13,15 @@ public sealed class AnnNetwork : nn.Module<Tensor, Tensor>
     private readonly Sequential _layers;
 
     /// <summary>Creates the network; weights drawn from TorchSharp's generator (seed it first).</summary>
-    public AnnNetwork(int beatLength = 187, int classes = 5, double dropout = 0.2) : base(nameof(AnnNetwork))
+    public AnnNetwork(int beatLength = 187, int classes = 5, double dropout = 0.2) : this(BeatInput.Plain(beatLength), classes, dropout)
     {
+    }
+
+    /// <summary>Creates the network for beats read as <paramref name="input"/> says: every lead's samples, then the features it reads.</summary>
+    public AnnNetwork(BeatInput input, int classes = 5, double dropout = 0.2) : base(nameof(AnnNetwork))
+    {
+        _input = input;
+        int beatLength = input.Leads * input.Samples + input.Features;
         _layers = nn.Sequential(
             ("fc1", nn.Linear(beatLength, 256)), ("relu1", nn.ReLU()), ("drop1", nn.Dropout(dropout)),
             ("fc2", nn.Linear(256, 128)), ("relu2", nn.ReLU()), ("drop2", nn.Dropout(dropout)),
@@ -23,6 +30,14 @@ public sealed class AnnNetwork : nn.Module<Tensor, Tensor>
         RegisterComponents();
     }
 
+    private readonly BeatInput _input;
+
     /// <inheritdoc />
-    public override Tensor forward(Tensor beats) => _layers.forward(beats);
+    public override Tensor forward(Tensor beats)
+    {
+        if (_input.Features == 0 && beats.shape[1] == (long)_input.Leads * _input.Samples) return _layers.forward(beats);
+        using var scope = NewDisposeScope();
+        var flat = _input.Features == 0 ? beats.narrow(1, 0, (long)_input.Leads * _input.Samples) : cat([beats.narrow(1, 0, (long)_input.Leads * _input.Samples), _input.Extra(beats)], 1);
+        return _layers.forward(flat).MoveToOuterDisposeScope();
+    }
 }

@@ -9,19 +9,27 @@ namespace EcgBeats.Torch.Architectures;
 /// </summary>
 /// <param name="Leads">Leads per beat.</param>
 /// <param name="Samples">Samples per lead.</param>
-/// <param name="Features">Extra values after the samples (e.g. RR features); 0 for a plain beat.</param>
-public readonly record struct BeatInput(int Leads, int Samples, int Features)
+/// <param name="FeatureIndices">The extra values after the samples the network reads (<see cref="BeatLayout.ModelFeatures"/>), by index; empty for a plain beat.</param>
+public readonly record struct BeatInput(int Leads, int Samples, IReadOnlyList<int> FeatureIndices)
 {
-    /// <summary>The input of a layout.</summary>
-    public static BeatInput Of(BeatLayout layout) => new(layout.Leads.Count, layout.SamplesPerLead, layout.Features.Count);
+    /// <summary>The input of a layout: every lead, and the features models read.</summary>
+    public static BeatInput Of(BeatLayout layout) => new(layout.Leads.Count, layout.SamplesPerLead, layout.ModelFeatures());
 
     /// <summary>A single lead of <paramref name="samples"/> samples and no features (the Kaggle beat).</summary>
-    public static BeatInput Plain(int samples) => new(1, samples, 0);
+    public static BeatInput Plain(int samples) => new(1, samples, []);
+
+    /// <summary>Features the network reads.</summary>
+    public int Features => FeatureIndices.Count;
 
     /// <summary>The leads' samples as channels: (batch, leads, samples).</summary>
     public Tensor Morphology(Tensor beats) =>
-        Features == 0 ? beats.view(-1, Leads, Samples) : beats.narrow(1, 0, (long)Leads * Samples).reshape(-1, Leads, Samples);
+        beats.shape[1] == (long)Leads * Samples ? beats.view(-1, Leads, Samples) : beats.narrow(1, 0, (long)Leads * Samples).reshape(-1, Leads, Samples);
 
-    /// <summary>The features: (batch, features); only when <see cref="Features"/> is positive.</summary>
-    public Tensor Extra(Tensor beats) => beats.narrow(1, (long)Leads * Samples, Features);
+    /// <summary>The features read: (batch, features); only when <see cref="Features"/> is positive.</summary>
+    public Tensor Extra(Tensor beats)
+    {
+        long first = (long)Leads * Samples;
+        using var indices = tensor(FeatureIndices.Select(f => first + f).ToArray(), device: beats.device);
+        return beats.index_select(1, indices);
+    }
 }

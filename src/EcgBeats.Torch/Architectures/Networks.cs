@@ -12,7 +12,7 @@ public static class Networks
     private static readonly List<NetworkDefinition> Registered = [];
 
     /// <summary>A dense network (<see cref="AnnNetwork"/>).</summary>
-    public static NetworkDefinition Ann { get; } = Add(new("ann", "dense network 256-128-64", 1, "Dense (every value of the beat, features too)-256-128-64-5, ReLU, dropout 0.2 after the first two", (layout, classes) => new AnnNetwork(layout.ValuesPerBeat, classes), new TrainerOptions { Epochs = 40, Patience = 6 }));
+    public static NetworkDefinition Ann { get; } = Add(new("ann", "dense network 256-128-64", 1, "Dense (every value of the beat, features too)-256-128-64-5, ReLU, dropout 0.2 after the first two", (layout, classes) => new AnnNetwork(BeatInput.Of(layout), classes), new TrainerOptions { Epochs = 40, Patience = 6 }));
 
     /// <summary>A 1-D convolutional network (<see cref="CnnNetwork"/>).</summary>
     public static NetworkDefinition Cnn { get; } = Add(new("cnn", "1-D convolutional network, 3 blocks of 64 channels", 1, "3 x [Conv1d k5 64ch same (leads as input channels), BatchNorm, ReLU, MaxPool 2], flattened, joined by any RR features, Dense 64, ReLU, Dense 5", (layout, classes) => new CnnNetwork(BeatInput.Of(layout), classes), new TrainerOptions { Epochs = 14 }));

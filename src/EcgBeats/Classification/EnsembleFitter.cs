@@ -29,8 +29,9 @@ public static class EnsembleFitter
     /// <param name="voting">How a voting ensemble votes (ignored for the weighted average).</param>
     /// <param name="seed">Recorded in the card.</param>
     /// <exception cref="InvalidInputException">A member did not hold out these beats, or the members disagree on their representation.</exception>
+    /// <param name="classWise">For the class-wise ensemble: which member gives each class (default <see cref="Ensembles.DefaultClassWise"/>).</param>
     public static FittedEnsemble Fit(EnsembleKind kind, IReadOnlyList<IBeatClassifier> members, IReadOnlyList<string> memberFolders, string folder,
-        ValidationSplit split, VotingMode voting, int seed)
+        ValidationSplit split, VotingMode voting, int seed, ClassWiseSpec? classWise = null)
     {
         if (members.Count == 0) throw new InvalidInputException("an ensemble needs at least one member");
         EnsembleStore.CheckMembersAgree(members, memberFolders);
@@ -48,6 +49,20 @@ public static class EnsembleFitter
         ModelCard card;
         ClassProbabilities combined;
         IReadOnlyList<double>? weights = null;
+        if (kind == Ensembles.ClassWise)
+        {
+            var spec = classWise ?? Ensembles.DefaultClassWise;
+            _ = new ClassWiseEnsemble(members, spec, members[0].Card);   // checks that the spec names these members
+            var source = spec.Sources.Select(name => members.ToList().FindIndex(m => m.Name == name)).ToArray();
+            card = EnsembleStore.Describe(kind, folder, memberFolders, members, null, null, seed, null,
+                "each class's probability from its member, times its factor, renormalised", spec);
+            combined = ClassWiseEnsemble.Combine(probabilities, source, spec.Factors);
+            var cwMatrix = ConfusionMatrix.From(held.Labels, combined.PredictedClasses(), combined.ClassCount);
+            card = card with { Validation = new Dictionary<string, double> { ["accuracy"] = cwMatrix.Accuracy, ["macroF1"] = cwMatrix.MacroF1, ["beats"] = cwMatrix.Total } };
+            Directory.CreateDirectory(folder);
+            card.Write(folder);
+            return new FittedEnsemble(new ClassWiseEnsemble(members, spec, card), card, null);
+        }
         if (kind == Ensembles.Weighted)
         {
             weights = EnsembleWeights.MinimiseLogLoss(probabilities, held.Labels);

@@ -12,7 +12,8 @@ public static class EnsembleStore
     /// <summary>The card of an ensemble in <paramref name="folder"/> whose members live in <paramref name="memberFolders"/>.</summary>
     /// <exception cref="InvalidInputException">The members disagree on their representation or classes.</exception>
     public static ModelCard Describe(EnsembleKind kind, string folder, IReadOnlyList<string> memberFolders, IReadOnlyList<IBeatClassifier> members,
-        IReadOnlyList<double>? weights, VotingMode? voting, int seed, IReadOnlyDictionary<string, double>? validation, string method)
+        IReadOnlyList<double>? weights, VotingMode? voting, int seed, IReadOnlyDictionary<string, double>? validation, string method,
+        ClassWiseSpec? classWise = null)
     {
         CheckMembersAgree(members, memberFolders);
         var files = new Dictionary<string, string>();
@@ -20,6 +21,7 @@ public static class EnsembleStore
             files["member:" + members[i].Name] = Path.GetRelativePath(folder, memberFolders[i]);
         var hyper = new Dictionary<string, string> { ["members"] = string.Join(", ", members.Select(m => m.Name)), ["method"] = method };
         if (voting is { } v) hyper["voting"] = v.ToString().ToLowerInvariant();
+        if (classWise is not null) hyper["classes"] = classWise.ToString();
         return new ModelCard
         {
             Model = kind.Name,
@@ -82,6 +84,19 @@ public static class EnsembleStore
                 if (weights.Any(w => w < 0 || !double.IsFinite(w)) || Math.Abs(weights.Sum() - 1) > 1e-6)
                     throw new InvalidInputException($"{cardPath}: field 'memberWeights' must hold non-negative weights summing to 1");
                 return new WeightedAverageEnsemble(members, weights, card);
+            }
+            if (card.Model == Ensembles.ClassWise.Name)
+            {
+                ClassWiseSpec spec;
+                try
+                {
+                    spec = ClassWiseSpec.Parse(card.Hyperparameters.TryGetValue("classes", out string? classes) ? classes : "");
+                }
+                catch (FormatException e)
+                {
+                    throw new InvalidInputException($"{cardPath}: field 'hyperparameters.classes': {e.Message}");
+                }
+                return new ClassWiseEnsemble(members, spec, card);
             }
             var mode = card.Hyperparameters.TryGetValue("voting", out string? text) && text == "soft" ? VotingMode.Soft : VotingMode.Hard;
             return new VotingEnsemble(members, mode, card);

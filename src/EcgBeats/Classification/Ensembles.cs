@@ -23,7 +23,9 @@ public sealed class EnsembleKind : ModelKind
 
     /// <summary>The kinds this ensemble combines unless told otherwise.</summary>
     public IReadOnlyList<ModelKind> DefaultMembers(ModelRegistry registry) =>
-        registry.Kinds.Where(k => k.Family != Ensembles.FamilyName && (MemberFamily is null || k.Family == MemberFamily)).ToList();
+        this == Ensembles.ClassWise
+            ? Ensembles.DefaultClassWise.Sources.Distinct().Select(n => registry.Find(n)).OfType<ModelKind>().ToList()
+            : registry.Kinds.Where(k => k.Family != Ensembles.FamilyName && (MemberFamily is null || k.Family == MemberFamily)).ToList();
 }
 
 /// <summary>The ensemble kinds (declared here, once) and their family.</summary>
@@ -35,6 +37,10 @@ public static class Ensembles
     /// <summary>The framework ensemble cards name: EcgBeats itself runs them.</summary>
     public const string Framework = "EcgBeats";
 
+    /// <summary>The class-wise ensemble's default: S from the logistic regression (its probability x1.5), the rest from the boosted trees (docs/inter-patient.md).</summary>
+    public static ClassWiseSpec DefaultClassWise { get; } =
+        ClassWiseSpec.From("gbt", new Dictionary<Beats.AamiClass, string> { [Beats.AamiClass.S] = "logreg" }, new Dictionary<Beats.AamiClass, double> { [Beats.AamiClass.S] = 1.5 });
+
     /// <summary>Weighted average of the deep models' probabilities, weights fitted on the validation split (<see cref="EnsembleWeights"/>).</summary>
     public static EnsembleKind Weighted { get; } = new("ensemble-weighted",
         "weighted average of member probabilities, weights minimising validation log-loss", 1, "deep",
@@ -45,6 +51,14 @@ public static class Ensembles
         "every member votes: hard (majority) or soft (mean probability)", 1, null,
         new Dictionary<string, string> { ["members"] = "every deep and classical model", ["voting"] = "hard" });
 
+    /// <summary>
+    /// Specialists combined class by class (<see cref="ClassWiseEnsemble"/>): by default S from the logistic regression,
+    /// every other class from the boosted trees, as the DS1 cross-validation chose for new patients.
+    /// </summary>
+    public static EnsembleKind ClassWise { get; } = new("ensemble-classwise",
+        "each class from its specialist member (default: S from logreg, the rest from gbt)", 1, "classical",
+        new Dictionary<string, string> { ["members"] = "gbt logreg", ["classes"] = DefaultClassWise.ToString() });
+
     /// <summary>The ensemble family, in every <see cref="ModelRegistry"/>.</summary>
     public static IModelFamily Family { get; } = new EnsembleFamily();
 
@@ -52,7 +66,7 @@ public static class Ensembles
     {
         public string Name => FamilyName;
         public string Framework => Ensembles.Framework;
-        public IReadOnlyList<ModelKind> Kinds { get; } = [Weighted, Voting];
+        public IReadOnlyList<ModelKind> Kinds { get; } = [Weighted, Voting, ClassWise];
         public IBeatClassifier Open(string folder, ModelCard card, ModelOpening opening) => EnsembleStore.Open(folder, card, opening);
     }
 }

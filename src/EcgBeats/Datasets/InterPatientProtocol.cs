@@ -13,7 +13,7 @@ public static class InterPatientProtocol
     public const int ValidationFolds = 5;
 
     /// <summary>The representation inter-patient models read.</summary>
-    public static IBeatRepresentation Representation() => new RhythmMorphologyRepresentation(1);
+    public static IBeatRepresentation Representation() => new RhythmMorphologyRepresentation(2);
 
     /// <summary>The dataset recipe: DS1 -> DS2 in <see cref="Representation"/>.</summary>
     public static DatasetRecipe Recipe(int seed) => new(Representation(), SplitKind.Inter, Seed: seed);

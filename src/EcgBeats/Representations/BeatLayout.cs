@@ -15,6 +15,14 @@ public sealed record BeatLayout(IReadOnlyList<LeadRequest> Leads, int SamplesPer
     /// <summary>Values per beat: every lead's samples, then the features.</summary>
     public int ValuesPerBeat => Leads.Count * SamplesPerLead + Features.Count;
 
+    /// <summary>
+    /// The features models read, by index into <see cref="Features"/>: all but those in seconds (names ending <c>_s</c>). An
+    /// absolute RR interval tells a patient's own rate, which a model can learn to recognise patients by; the same interval
+    /// relative to the record's rate does not (DS1 cross-validation: docs/inter-patient.md). Files keep every feature.
+    /// </summary>
+    public IReadOnlyList<int> ModelFeatures() =>
+        Enumerable.Range(0, Features.Count).Where(f => !Features[f].EndsWith("_s", StringComparison.Ordinal)).ToList();
+
     /// <summary>One line, e.g. <c>1 lead (the first signal) x 187 samples at 120 Hz, min-max per beat to [0,1]</c>.</summary>
     public string Describe()
     {

@@ -6,8 +6,9 @@ namespace EcgBeats.Representations;
 
 /// <summary>
 /// A beat as a new patient's record gives it: the shape of a fixed window around the beat, amplitude scaled by the
-/// record's own typical QRS (not per beat, which would erase how big a beat is), and its rhythm (<see cref="RrFeatures"/>:
-/// how premature it is against the record's own rate). MLII always; with two leads, V1 (or the record's other lead) too.
+/// record's own typical QRS (not per beat, which would erase how big a beat is), how far that shape is from the record's
+/// own typical beat, and its rhythm (<see cref="RrFeatures"/>: how premature it is against the record's own rate). MLII
+/// always; with two leads, V1 (or the record's other lead) too.
 /// </summary>
 /// <remarks>
 /// Each lead is band-passed (0.5-40 Hz, zero-phase Butterworth, by default) at the record's own rate; the window runs from
@@ -15,8 +16,13 @@ namespace EcgBeats.Representations;
 /// any sampling rate works and the window is centred on the beat to a fraction of a sample); the window's median is
 /// subtracted and the values divided by the record's median QRS amplitude (peak to peak within 50 ms of each beat). The
 /// beat times alone give the rhythm, so reference beats (datasets) and detected beats (annotate) are cut by one function:
-/// at equal positions, equal values. Every beat is cut (the first and last take their neighbour's interval).
-/// The layout is the window of each lead, then the eight RR features (seconds and ratios).
+/// at equal positions, equal values. Every beat is cut (the first and last take their neighbour's interval). Window values
+/// beyond ±<see cref="ClipLimit"/> (artefacts many times the record's QRS) are clipped there.
+/// The record's template is the sample-by-sample median of all its windows (no labels: a new record gives it too); each
+/// beat's correlation with it and the RMS of their difference say how unlike the patient's usual beat it is, whatever the
+/// patient's usual beat looks like.
+/// The layout is the window of each lead, then the eight RR features (seconds and ratios), then for each lead the
+/// template correlation and residual.
 /// </remarks>
 public sealed class RhythmMorphologyRepresentation : IBeatRepresentation
 {
@@ -41,25 +47,43 @@ public sealed class RhythmMorphologyRepresentation : IBeatRepresentation
     /// <summary>Half the span, around each beat, whose peak-to-peak amplitude measures the record's QRS size, seconds.</summary>
     public const double QrsHalfWidthSeconds = 0.05;
 
+    /// <summary>Window values are clipped to ± this many record QRS amplitudes.</summary>
+    public const float ClipLimit = 8;
+
     /// <summary>The default filter: 0.5-40 Hz band-pass (removes baseline wander, which per-record scaling would keep).</summary>
     public static FilterOptions DefaultFilter { get; } = new(FilterKind.BandPass);
 
-    /// <summary>What a beat holds with one or two leads.</summary>
-    public static BeatLayout LayoutFor(int leads) => new(
-        leads == 1 ? [LeadRequest.Named("MLII", otherwiseFirstFree: true)]
-            : [LeadRequest.Named("MLII", otherwiseFirstFree: true), LeadRequest.Named("V1", otherwiseFirstFree: true)],
-        SamplesPerLead, WindowRateHz, "window minus its median, divided by the record's median QRS peak-to-peak amplitude", RrFeatures.Names);
+    /// <summary>What a beat holds with one or two leads; with <paramref name="residual"/>, the windows are the beat minus the record's template.</summary>
+    public static BeatLayout LayoutFor(int leads, bool residual = false)
+    {
+        LeadRequest[] requests = leads == 1 ? [LeadRequest.Named("MLII", otherwiseFirstFree: true)]
+            : [LeadRequest.Named("MLII", otherwiseFirstFree: true), LeadRequest.Named("V1", otherwiseFirstFree: true)];
+        var features = RrFeatures.Names.Concat(requests.SelectMany(l => new[] { $"template_corr_{l.Name}", $"template_residual_{l.Name}" })).ToList();
+        return new BeatLayout(requests, SamplesPerLead, WindowRateHz,
+            $"window minus its median, divided by the record's median QRS peak-to-peak amplitude, clipped to ±{ClipLimit}" +
+            (residual ? ", minus the record's template (its windows' sample-by-sample median)" : ""), features);
+    }
 
-    /// <summary>The representation with one lead (MLII) or two (MLII and V1), and <paramref name="filter"/> (default: <see cref="DefaultFilter"/>).</summary>
-    public RhythmMorphologyRepresentation(int leads = 1, FilterOptions? filter = null)
+    /// <summary>Template features per lead: correlation with the record's median beat, and the RMS of the difference.</summary>
+    public const int TemplateFeaturesPerLead = 2;
+
+    /// <summary>
+    /// The representation with one lead (MLII) or two (MLII and V1), and <paramref name="filter"/> (default: <see cref="DefaultFilter"/>);
+    /// with <paramref name="residual"/>, each window is the beat minus the record's template (so every patient's usual beat is near 0).
+    /// </summary>
+    public RhythmMorphologyRepresentation(int leads = 1, FilterOptions? filter = null, bool residual = false)
     {
         if (leads is not (1 or 2)) throw new ArgumentOutOfRangeException(nameof(leads), leads, "one or two leads");
+        _residual = residual;
         Recipe = new RepresentationRecipe(leads == 1 ? Name : TwoLeadName, Version,
             "rhythm + morphology: each lead filtered at its own rate; from 250 ms before to 450 ms after each beat, 90 samples at 128 Hz " +
             "(linear interpolation), minus the window's median, divided by the record's median QRS peak-to-peak amplitude (within 50 ms of " +
-            "each beat); then pre-RR, post-RR, local RR (last 10 beats), record mean RR in seconds, the first three over the record mean, and pre-RR over local RR.",
-            filter ?? DefaultFilter, LayoutFor(leads));
+            "each beat), clipped to ±8; then pre-RR, post-RR, local RR (last 10 beats), record mean RR in seconds, the first three over the record mean, " +
+            "and pre-RR over local RR; then per lead the correlation with the record's template (sample-by-sample median of its windows) and the RMS of the difference.",
+            filter ?? DefaultFilter, LayoutFor(leads, residual));
     }
+
+    private readonly bool _residual;
 
     /// <inheritdoc />
     public RepresentationRecipe Recipe { get; }
@@ -97,13 +121,53 @@ public sealed class RhythmMorphologyRepresentation : IBeatRepresentation
                 Array.Sort(sorted);
                 double median = (sorted[SamplesPerLead / 2 - 1] + sorted[SamplesPerLead / 2]) / 2;
                 var target = values.AsSpan((int)((long)i * width + lead * SamplesPerLead), SamplesPerLead);
-                for (int k = 0; k < SamplesPerLead; k++) target[k] = (float)((window[k] - median) / scale);
+                for (int k = 0; k < SamplesPerLead; k++) target[k] = Math.Clamp((float)((window[k] - median) / scale), -ClipLimit, ClipLimit);
             }
         }
+        int rrCount = RrFeatures.Names.Count, morphology = signals.Count * SamplesPerLead;
         for (int i = 0; i < n; i++)
-            rhythm.AsSpan(i * features, features).CopyTo(values.AsSpan((int)((long)i * width + signals.Count * SamplesPerLead), features));
+            rhythm.AsSpan(i * rrCount, rrCount).CopyTo(values.AsSpan((int)((long)i * width + morphology), rrCount));
+        for (int lead = 0; lead < signals.Count; lead++)
+            TemplateFeatures(values, n, width, lead * SamplesPerLead, morphology + rrCount + lead * TemplateFeaturesPerLead);
         var origins = beatPositions.Select(p => new BeatOrigin(recordName, p)).ToArray();
         return new UnlabelledBeats(width, values, Recipe, origins);
+    }
+
+    /// <summary>
+    /// For one lead: the record's template (the median of every beat's window, sample by sample), then for each beat the
+    /// Pearson correlation of its window with the template and the RMS of their difference, written at <paramref name="at"/>.
+    /// </summary>
+    private void TemplateFeatures(float[] values, int n, int width, int window, int at)
+    {
+        var template = new double[SamplesPerLead];
+        var column = new float[n];
+        for (int k = 0; k < SamplesPerLead; k++)
+        {
+            for (int i = 0; i < n; i++) column[i] = values[(long)i * width + window + k];
+            Array.Sort(column);
+            template[k] = n % 2 == 1 ? column[n / 2] : (column[n / 2 - 1] + (double)column[n / 2]) / 2;
+        }
+        double templateMean = template.Average();
+        double templateNorm = Math.Sqrt(template.Sum(t => (t - templateMean) * (t - templateMean)));
+        for (int i = 0; i < n; i++)
+        {
+            var beat = values.AsSpan((int)((long)i * width + window), SamplesPerLead);
+            double mean = 0;
+            foreach (float v in beat) mean += v;
+            mean /= SamplesPerLead;
+            double covariance = 0, norm = 0, residual = 0;
+            for (int k = 0; k < SamplesPerLead; k++)
+            {
+                double d = beat[k] - mean;
+                covariance += d * (template[k] - templateMean);
+                norm += d * d;
+                residual += (beat[k] - template[k]) * (beat[k] - template[k]);
+            }
+            values[(long)i * width + at] = norm > 0 && templateNorm > 0 ? (float)(covariance / (Math.Sqrt(norm) * templateNorm)) : 0f;
+            values[(long)i * width + at + 1] = (float)Math.Sqrt(residual / SamplesPerLead);
+            if (_residual)
+                for (int k = 0; k < SamplesPerLead; k++) beat[k] = (float)(beat[k] - template[k]);
+        }
     }
 
     /// <summary>The median, over the record's beats, of the lead's peak-to-peak amplitude within <see cref="QrsHalfWidthSeconds"/> of each beat.</summary>

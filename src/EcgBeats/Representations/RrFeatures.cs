@@ -12,6 +12,9 @@ namespace EcgBeats.Representations;
 /// <c>(p[n-1] - p[0]) / ((n - 1) fs)</c>. These follow de Chazal et al. (2004) and Mondéjar-Guerra et al. (2019, their
 /// pre, post, local and global RR), with the record's mean standing for the global one, as an offline reader of whole
 /// records can compute it. The relative features divide by the record's mean; <see cref="PreOverLocal"/> by the local one.
+/// <c>local_rr_cv</c>, the coefficient of variation (population standard deviation over mean) of the same 10 pre-RRs,
+/// says how irregular the rhythm around the beat is: in atrial fibrillation every beat comes early or late, so an early
+/// beat means less there.
 /// </remarks>
 public static class RrFeatures
 {
@@ -20,7 +23,7 @@ public static class RrFeatures
 
     /// <summary>The feature names, in the order <see cref="Compute"/> writes them.</summary>
     public static IReadOnlyList<string> Names { get; } =
-        ["pre_rr_s", "post_rr_s", "local_rr_s", "record_rr_s", "pre_rr_rel", "post_rr_rel", "local_rr_rel", "pre_over_local"];
+        ["pre_rr_s", "post_rr_s", "local_rr_s", "record_rr_s", "pre_rr_rel", "post_rr_rel", "local_rr_rel", "pre_over_local", "local_rr_cv"];
 
     /// <summary>Index of pre-RR / local RR in a beat's features.</summary>
     public const int PreOverLocal = 7;
@@ -60,6 +63,9 @@ public static class RrFeatures
             f[5] = (float)(post / record);
             f[6] = (float)(local / record);
             f[7] = (float)(pre[i] / local);
+            double spread = 0;
+            for (int j = from; j <= i; j++) spread += (pre[j] - local) * (pre[j] - local);
+            f[8] = (float)(Math.Sqrt(spread / (i - from + 1)) / local);
         }
         return features;
     }

@@ -3,6 +3,9 @@ using System.Text.Json;
 using EcgBeats.Cli.Pipeline;
 using EcgBeats.Datasets;
 using EcgBeats.Classification;
+using EcgBeats.Io;
+using EcgBeats.Metrics;
+using EcgBeats.Metrics.Ec57;
 using EcgBeats.Runs;
 using EcgBeats.Torch.Architectures;
 using EcgBeats.Metrics;
@@ -92,5 +95,46 @@ public sealed class RunCommandTests
         // Every model and ensemble held out the same validation beats: one split, made once.
         var fingerprints = Directory.GetDirectories(run.File("intra/models")).Select(f => ModelCard.Read(f).TrainingData!.ValidationFingerprint).Distinct();
         Assert.Single(fingerprints);
+    }
+
+    [Fact]
+    public void TheInterPatientSplitTrainsOnDs1WithRecordsHeldOutAndScoresDs2WholeRecords()
+    {
+        string data = TestData.RequireMitDb();
+        using var run = TestData.TempFolder();
+        var result = CliRunner.Run("run", "--profile", "smoke", "--data", data, "--out", run.Path);
+        Assert.True(result.ExitCode == 0, result.Error + result.Output);
+
+        var card = DatasetCard.Read(run.File("inter/data/dataset.json"));
+        Assert.Equal("rhythm-morphology-2lead", card.Representation.Name);
+        Assert.Equal(DeChazal2004Split.Ds1, card.TrainRecords);
+        Assert.Equal(DeChazal2004Split.Ds2, card.TestRecords);
+        var test = DatasetFiles.ReadLabelled(run.File("inter/data/test.parquet"));
+        Assert.All(test.Origins!, o => Assert.Contains(o.Record, DeChazal2004Split.Ds2));
+
+        // Every inter-patient model held out whole DS1 records, the same ones, and none of DS2.
+        var held = InterPatientProtocol.Validation(DatasetFiles.ReadLabelled(run.File("inter/data/train.parquet")), 42);
+        foreach (string model in Directory.GetDirectories(run.File("inter/models")).Select(Path.GetFileName)!)
+        {
+            var modelCard = ModelCard.Read(run.File($"inter/models/{model}"));
+            Assert.StartsWith("by record:", modelCard.TrainingData!.ValidationSplit);
+            Assert.DoesNotContain(DeChazal2004Split.Ds2, r => modelCard.TrainingData.ValidationSplit.Contains($" {r} ") || modelCard.TrainingData.ValidationSplit.EndsWith($" {r} held out"));
+            var scores = JsonFile.Read<List<Ec57Result>>(run.File($"inter/ec57/{model}/ec57.json"), "EC57 scores");
+            Assert.Equal(4, scores.Count);
+            var detected = scores.Single(s => s.Positions == BeatPositions.Detected && s.Mapping == BeatClassMapping.DeChazal).Score;
+            var reference = scores.Single(s => s.Positions == BeatPositions.Reference && s.Mapping == BeatClassMapping.Bxb).Score;
+            Assert.Equal(22, detected.Records.Count);
+            Assert.True(detected.Gross.QrsSensitivity > 99.5, $"{model}: QRS Se {detected.Gross.QrsSensitivity}");
+            Assert.Equal(100, reference.Gross.QrsSensitivity);
+            // 1,608 S beats of DS2 from minute 5 as de Chazal counts them; bxb adds the 213 nodal escape beats.
+            var chazalReference = scores.Single(s => s.Positions == BeatPositions.Reference && s.Mapping == BeatClassMapping.DeChazal).Score;
+            Assert.Equal(1608, chazalReference.GrossMatrix[1].Take(BeatComparison.Unmatched).Sum());
+            Assert.Equal(1608 + 213, reference.GrossMatrix[1].Take(BeatComparison.Unmatched).Sum());
+        }
+        Assert.Contains(held.Description, ModelCard.Read(run.File("inter/models/gbt")).TrainingData!.ValidationSplit);
+        string markdown = File.ReadAllText(run.File("report.md"));
+        Assert.Contains("Whole records, beat by beat (EC57)", markdown);
+        Assert.Contains("| ensemble-classwise | detected |", markdown);
+        Assert.Contains("de Chazal et al. 2004", markdown);
     }
 }

@@ -13,17 +13,20 @@ public sealed class RhythmMorphologyTests
     // The first 12 reference beats of fixture record 232 (sinus bradycardia with atrial premature beats), at 360 Hz.
     private static readonly long[] Beats232 = [491, 737, 1000, 1659, 1903, 2156, 2829, 3066, 3667, 3909, 4511, 4751];
 
-    /// <summary>pre, post, local, record (s); pre, post, local over record; pre over local. Worked by hand from the positions above.</summary>
+    /// <summary>
+    /// pre, post, local, record (s); pre, post, local over record; pre over local; the local RRs' coefficient of variation
+    /// (population standard deviation over mean). Worked by hand from the positions above.
+    /// </summary>
     [Theory]
     // First beat: no beat before it, so it takes its post-RR (246 samples): 246/360 = 0.683333 s. Record mean: 4260/(11·360) = 1.075758 s.
-    [InlineData(0, 0.683333, 0.683333, 0.683333, 1.075758, 0.635211, 0.635211, 0.635211, 1.0)]
-    [InlineData(1, 0.683333, 0.730556, 0.683333, 1.075758, 0.635211, 0.679108, 0.635211, 1.0)]
+    [InlineData(0, 0.683333, 0.683333, 0.683333, 1.075758, 0.635211, 0.635211, 0.635211, 1.0, 0.0)]
+    [InlineData(1, 0.683333, 0.730556, 0.683333, 1.075758, 0.635211, 0.679108, 0.635211, 1.0, 0.0)]
     // Beat 5: 253 samples after beat 4, 673 before beat 6 (a pause after an atrial premature beat); local: mean of 6 pre-RRs.
-    [InlineData(5, 0.702778, 1.869444, 0.884722, 1.075758, 0.653286, 1.737793, 0.822418, 0.794349)]
+    [InlineData(5, 0.702778, 1.869444, 0.884722, 1.075758, 0.653286, 1.737793, 0.822418, 0.794349, 0.478525)]
     // Beat 10: local = (246+263+659+244+253+673+237+601+242+602)/10/360 = 1.116667 s: the last 10 beats only.
-    [InlineData(10, 1.672222, 0.666667, 1.116667, 1.075758, 1.554460, 0.619718, 1.038028, 1.497512)]
+    [InlineData(10, 1.672222, 0.666667, 1.116667, 1.075758, 1.554460, 0.619718, 1.038028, 1.497512, 0.473773)]
     // Last beat: no beat after it, so it takes its pre-RR as post-RR.
-    [InlineData(11, 0.666667, 0.666667, 1.115000, 1.075758, 0.619718, 0.619718, 1.036479, 0.597907)]
+    [InlineData(11, 0.666667, 0.666667, 1.115000, 1.075758, 0.619718, 0.619718, 1.036479, 0.597907, 0.475725)]
     public void RrFeaturesEqualTheHandWorkedValues(int beat, params double[] expected)
     {
         float[] features = RrFeatures.Compute(Beats232, 360);
@@ -59,7 +62,7 @@ public sealed class RhythmMorphologyTests
 
         Assert.Equal(reference.Length, dataset.Count);          // every beat is cut, the first and last too
         Assert.Equal(dataset.Values, asDetected.Values);
-        Assert.Equal(2 * 90 + 8, asDetected.ValuesPerBeat);
+        Assert.Equal(2 * 90 + 9 + 2 * 2, asDetected.ValuesPerBeat);
         Assert.Equal(["MLII", "V1"], representation.Recipe.Layout.Leads.Select(l => l.Name));
     }
 
@@ -100,6 +103,22 @@ public sealed class RhythmMorphologyTests
         for (int i = 0; i < a.Count; i++)
             if (Enumerable.Range(0, 90).Average(k => Math.Abs(a.Values[i * w + k] - b.Values[i * w + k])) < 0.05) close++;
         Assert.True(close >= 0.95 * a.Count, $"{close} of {a.Count} windows agree to 0.05");
+    }
+
+    [Fact]
+    public void BeatsUnlikeThePatientsUsualBeatStandOutWhateverItLooksLike()
+    {
+        // 208: 278 N and 168 V beats in the fixture. The template is the median of all windows, so the N beats' shape.
+        var record = RecordReader.Read(TestData.FixtureRecord("208"));
+        var reference = AnnotationReader.ReadFile(TestData.FixtureRecord("208") + ".atr").Where(a => AamiMapping.IsBeat(a.Symbol)).ToList();
+        var beats = new RhythmMorphologyRepresentation(1).Cut(record, "208", reference.Select(a => a.Sample).ToList(), BeatCutMode.EveryBeat);
+        int corr = 90 + RrFeatures.Names.Count, w = beats.ValuesPerBeat;
+        Assert.Equal("template_corr_MLII", new RhythmMorphologyRepresentation(1).Recipe.Layout.Features[RrFeatures.Names.Count]);
+        double Of(string symbol, int offset) => Median(reference.Select((a, i) => (a, i)).Where(p => p.a.Symbol == symbol).Select(p => (double)beats.Values[p.i * w + corr + offset]));
+        Assert.True(Of("N", 0) > 0.9, $"N correlate with the template: {Of("N", 0):0.00}");
+        Assert.True(Of("V", 0) < Of("N", 0) - 0.3, $"V {Of("V", 0):0.00} vs N {Of("N", 0):0.00}");
+        Assert.True(Of("V", 1) > 2 * Of("N", 1), $"residual V {Of("V", 1):0.00} vs N {Of("N", 1):0.00}");
+        Assert.All(beats.Values, v => Assert.InRange(v, -RhythmMorphologyRepresentation.ClipLimit, 100));
     }
 
     private static double Median(IEnumerable<double> values)
