@@ -43,8 +43,11 @@ public static class ClassicalModels
     /// </summary>
     public static ClassicalDefinition LogisticRegression { get; } = Add(new("logreg", "multinomial logistic regression (linear)", 1, Logistic, DescribeLogistic, ["l2"]));
 
-    /// <summary>Gradient-boosted trees: one-versus-all over ML.NET's <c>FastTree</c> binary trainer (MART), probabilities from its calibrated outputs.</summary>
-    public static ClassicalDefinition BoostedTrees { get; } = Add(new("gbt", "gradient-boosted trees (one-versus-all FastTree)", 1, Boosted, DescribeBoosted, ["trees", "leaves", "min-leaf", "learning-rate"]));
+    /// <summary>
+    /// Gradient-boosted trees: one-versus-all over ML.NET's <c>FastTree</c> binary trainer (MART), probabilities from its
+    /// calibrated outputs. Boosted trees stay shallow: at most 32 leaves, whatever <see cref="ClassicalOptions.Leaves"/> says.
+    /// </summary>
+    public static ClassicalDefinition BoostedTrees { get; } = Add(new("gbt", "gradient-boosted trees (one-versus-all FastTree)", 1, Boosted, DescribeBoosted, ["trees", "leaves", "min-leaf", "feature-fraction", "learning-rate"]));
 
     /// <summary>Every classical kind, in registry order.</summary>
     public static IReadOnlyList<ClassicalDefinition> All => Registered;

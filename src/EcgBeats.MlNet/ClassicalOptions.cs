@@ -3,16 +3,16 @@ namespace EcgBeats.MlNet;
 /// <summary>Hyper-parameters of the classical models, with their defaults (the CLI exposes each).</summary>
 public sealed record ClassicalOptions
 {
-    /// <summary>Random forest: trees per class.</summary>
+    /// <summary>Random forest and boosted trees: trees per class.</summary>
     public int Trees { get; init; } = 100;
 
-    /// <summary>Leaves per tree (random forest and decision tree).</summary>
+    /// <summary>Leaves per tree (random forest, decision tree; boosted trees use at most 32).</summary>
     public int Leaves { get; init; } = 64;
 
     /// <summary>Fewest training beats a leaf may hold.</summary>
     public int MinimumBeatsPerLeaf { get; init; } = 5;
 
-    /// <summary>Random forest: share of features each tree may split on.</summary>
+    /// <summary>Random forest and boosted trees: share of features each tree may split on.</summary>
     public double FeatureFraction { get; init; } = 0.5;
 
     /// <summary>SVM: random Fourier features (the kernel map's rank).</summary>

@@ -15,7 +15,7 @@ public sealed class ClassicalContractTests
 
     private static readonly ClassicalOptions Small = new() { Trees = 20, Leaves = 16, KernelRank = 200, SvmIterations = 10, Seed = 3 };
 
-    public static TheoryData<string> Kinds() => new("rf", "dt", "svm");
+    public static TheoryData<string> Kinds() => new("rf", "dt", "svm", "logreg", "gbt");
 
     private static ValidationSplit Split => TestData.FixtureSplit(0.1, 3);
 

@@ -129,9 +129,12 @@ public sealed class ModelRegistryTests
     [Fact]
     public void KindsComeFromOneRegistryInFamilyOrder()
     {
-        Assert.Equal(["ann", "cnn", "lstm", "transformer", "rf", "dt", "svm", "ensemble-weighted", "ensemble-voting"], Registry.Kinds.Select(k => k.Name));
+        Assert.Equal(["ann", "cnn", "lstm", "transformer", "rf", "dt", "svm", "logreg", "gbt", "ensemble-weighted", "ensemble-voting", "ensemble-classwise"],
+            Registry.Kinds.Select(k => k.Name));
         Assert.Equal(["ann", "cnn", "lstm", "transformer"], Ensembles.Weighted.DefaultMembers(Registry).Select(k => k.Name));
-        Assert.Equal(7, Ensembles.Voting.DefaultMembers(Registry).Count);
+        Assert.Equal(9, Ensembles.Voting.DefaultMembers(Registry).Count);
+        // The class-wise ensemble's members are the sources of its declared classes: S from logreg, the rest from gbt.
+        Assert.Equal(["gbt", "logreg"], Ensembles.ClassWise.DefaultMembers(Registry).Select(k => k.Name).Order());
         Assert.True(Registry.OrderOf("ensemble-voting-soft") > Registry.OrderOf("ensemble-weighted"));
         Assert.Equal("14", Registry.Find("cnn")!.DefaultOptions["epochs"]);
         Assert.Equal("100", Registry.Find("rf")!.DefaultOptions["trees"]);

@@ -41,34 +41,20 @@ internal static class InterPatientCv
             return new VotingEnsemble(trained, VotingMode.Soft, trained[0].Card with { Model = Ensembles.Voting.Name, Framework = Ensembles.Framework });
         });
 
-    /// <summary>Each class's probability from one member (<paramref name="source"/>[class] indexes the members), renormalised.</summary>
-    private sealed class ClassWise(IReadOnlyList<IBeatClassifier> members, int[] source) : IBeatClassifier
-    {
-        public string Name => "class-wise";
-        public ModelCard Card => members[0].Card;
-        public ClassProbabilities Predict(UnlabelledBeats beats)
-        {
-            var p = members.Select(m => m.Predict(beats)).ToList();
-            var values = new float[beats.Count * 5];
-            for (int i = 0; i < beats.Count; i++)
-            {
-                float sum = 0;
-                for (int c = 0; c < 5; c++) sum += values[i * 5 + c] = p[source[c]].Row(i)[c];
-                for (int c = 0; c < 5; c++) values[i * 5 + c] /= Math.Max(sum, 1e-12f);
-            }
-            return new ClassProbabilities(values, 5);
-        }
-        public void Dispose() { foreach (var m in members) m.Dispose(); }
-    }
-
     private static IEnumerable<Variant> Variants()
     {
         foreach (int leads in new[] { 1, 2 })
             yield return new($"classwise-gbt-logreg-{leads}lead", () => new RhythmMorphologyRepresentation(leads), (split, folder) =>
-                new ClassWise([
+            {
+                IBeatClassifier[] members =
+                [
                     ClassicalTrainer.Train(ClassicalModels.BoostedTrees, split, new ClassicalOptions { Threads = 2, ClassWeights = true, ClassWeightCap = 20 }, Path.Combine(folder, "gbt"), "DS1 fold"),
                     ClassicalTrainer.Train(ClassicalModels.LogisticRegression, split, new ClassicalOptions { Threads = 2, ClassWeights = true, ClassWeightCap = 20 }, Path.Combine(folder, "logreg"), "DS1 fold"),
-                ], [0, 1, 0, 0, 0]));
+                ];
+                // No S factor here: the table's "S xF" rows scale the S probability of these same predictions.
+                return new ClassWiseEnsemble(members, ClassWiseSpec.Parse("N:gbt S:logreg V:gbt F:gbt Q:gbt"),
+                    members[0].Card with { Model = Ensembles.ClassWise.Name, Framework = Ensembles.Framework });
+            });
         // The models read the relative RR features only (BeatLayout.ModelFeatures): absolute seconds identify patients.
         TrainerOptions Cap(TrainerOptions o, double cap) => o with { ClassWeights = true, ClassWeightCap = cap };
         ClassicalOptions CapClassical(ClassicalOptions o, double cap) => o with { ClassWeights = true, ClassWeightCap = cap };

@@ -54,7 +54,7 @@ internal static class TrainCommand
         var learningRate = new Option<double>("--learning-rate") { Description = $"{KindHelp.Defaults(registry, "learning-rate")}: boosting learning rate.", DefaultValueFactory = _ => defaults.LearningRate };
         var l2 = new Option<float>("--l2") { Description = $"{KindHelp.Defaults(registry, "l2")}: L2 regularisation.", DefaultValueFactory = _ => defaults.L2 };
         var trees = new Option<int>("--trees") { Description = $"{KindHelp.Defaults(registry, "trees")}: trees per class.", DefaultValueFactory = _ => defaults.Trees };
-        var leaves = new Option<int>("--leaves") { Description = $"{KindHelp.Defaults(registry, "leaves")}: leaves per tree.", DefaultValueFactory = _ => defaults.Leaves };
+        var leaves = new Option<int>("--leaves") { Description = $"{KindHelp.Defaults(registry, "leaves")}: leaves per tree (gbt uses at most 32).", DefaultValueFactory = _ => defaults.Leaves };
         var minLeaf = new Option<int>("--min-leaf") { Description = $"{KindHelp.Defaults(registry, "min-leaf")}: fewest beats per leaf.", DefaultValueFactory = _ => defaults.MinimumBeatsPerLeaf };
         var featureFraction = new Option<double>("--feature-fraction") { Description = $"{KindHelp.Defaults(registry, "feature-fraction")}: share of features per tree.", DefaultValueFactory = _ => defaults.FeatureFraction };
         var rank = new Option<int>("--kernel-rank") { Description = $"{KindHelp.Defaults(registry, "kernel-rank")}: random Fourier features.", DefaultValueFactory = _ => defaults.KernelRank };

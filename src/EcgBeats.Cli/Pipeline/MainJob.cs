@@ -85,7 +85,7 @@ internal sealed class MainJob(IAnsiConsole console, ModelRegistry registry, stri
 
         var train = profile.MaxTrainingBeatsPerClass is { } cap ? Subsample(trainAll, cap, seed) : trainAll;
         // One validation split for every model and ensemble of this split: beats drawn at random (intra), whole DS1 records (inter).
-        var split = inter ? InterPatientProtocol.Validation(train, seed) : ValidationSplit.ByBeat(train, ValidationFraction, seed);
+        var split = inter ? InterPatientProtocol.Validation(train, seed, ds1: trainAll) : ValidationSplit.ByBeat(train, ValidationFraction, seed);
         var owned = new List<IBeatClassifier>();
         var members = new Dictionary<string, SharedClassifier>(StringComparer.Ordinal);   // by model folder (full path)
         var stamps = new Dictionary<string, StepStamp>(StringComparer.Ordinal);

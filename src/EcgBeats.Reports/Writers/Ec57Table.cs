@@ -10,7 +10,7 @@ public static class Ec57Table
 {
     /// <summary>Column names.</summary>
     public static IReadOnlyList<string> Columns { get; } =
-        ["model", "beats", "QRS Se", "QRS +P", "VEB Se", "VEB +P", "SVEB Se", "SVEB +P", "SVEB Se (bxb)", "SVEB +P (bxb)", "macro-F1 N S V F"];
+        ["model", "beats", "QRS Se", "QRS +P", "VEB Se", "VEB +P", "SVEB Se", "SVEB +P", "SVEB Se (bxb)", "SVEB +P (bxb)", "F1 N", "F1 S", "F1 V", "F1 F", "macro-F1 N S V F"];
 
     /// <summary>Published inter-patient results on DS2 (DS1 -> DS2, de Chazal's class mapping): method, SVEB Se, +P, VEB Se, +P.</summary>
     public static IReadOnlyList<(string Method, string SvebSe, string SvebPlusP, string VebSe, string VebPlusP)> Anchors { get; } =
@@ -35,7 +35,8 @@ public static class Ec57Table
                 string beats = positions == BeatPositions.Detected ? "detected" : "reference";
                 rows.Add([model.Model, beats, P(chazal.Gross.QrsSensitivity), P(chazal.Gross.QrsPositivePredictivity),
                     P(chazal.Gross.VebSensitivity), P(chazal.Gross.VebPositivePredictivity), P(chazal.Gross.SvebSensitivity), P(chazal.Gross.SvebPositivePredictivity),
-                    P(bxb.Gross.SvebSensitivity), P(bxb.Gross.SvebPositivePredictivity), chazal.MacroF1.ToString("0.000", CultureInfo.InvariantCulture)]);
+                    P(bxb.Gross.SvebSensitivity), P(bxb.Gross.SvebPositivePredictivity),
+                    F(chazal.F1(0)), F(chazal.F1(1)), F(chazal.F1(2)), F(chazal.F1(3)), F(chazal.MacroF1)]);
             }
         return rows;
     }
@@ -45,7 +46,10 @@ public static class Ec57Table
         "Beat by beat as ANSI/AAMI EC57 prescribes (WFDB bxb's comparison, 150 ms window, from minute 5 of each DS2 record; gross statistics). " +
         "'detected': the raw DS2 records annotated end to end (QRS detector, the model's beat cut, the model) as 'ecgbeats annotate' does; " +
         "'reference': the same model on the cardiologists' beat positions. Classes as de Chazal et al. (2004) and the published results count them " +
-        "(escape beats e, j in N); the bxb columns count escape beats as SVEB, as bxb -L does.";
+        "(escape beats e, j in N); the bxb columns count escape beats as SVEB, as bxb -L does. F1 per class over the gross matrix, de Chazal's " +
+        "mapping (a missed beat is a false negative, an extra one a false positive).";
+
+    private static string F(double value) => value.ToString("0.000", CultureInfo.InvariantCulture);
 
     private static string P(double? value) => value is double v ? v.ToString("0.00", CultureInfo.InvariantCulture) : "-";
 }

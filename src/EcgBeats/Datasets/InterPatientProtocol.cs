@@ -19,9 +19,18 @@ public static class InterPatientProtocol
     public static DatasetRecipe Recipe(int seed) => new(Representation(), SplitKind.Inter, Seed: seed);
 
     /// <summary>
-    /// The validation split of DS1 training beats: the records of one of <see cref="ValidationFolds"/> record folds
-    /// (<see cref="RecordFolds"/>), the fold chosen by the seed.
+    /// The DS1 records held out for validation: one of <see cref="ValidationFolds"/> record folds (<see cref="RecordFolds"/>,
+    /// dealt by S-beat count so that each fold holds S beats), the fold chosen by the seed.
     /// </summary>
-    public static ValidationSplit Validation(LabelledBeats ds1, int seed) =>
-        ValidationSplit.ByRecord(ds1, RecordFolds.Deal(ds1, ValidationFolds)[((seed % ValidationFolds) + ValidationFolds) % ValidationFolds].ToList());
+    /// <param name="ds1">Every DS1 training beat (the folds depend on the records, never on a subsample of their beats).</param>
+    /// <param name="seed">Picks the fold: seed mod <see cref="ValidationFolds"/>.</param>
+    public static IReadOnlyList<string> ValidationRecords(LabelledBeats ds1, int seed) =>
+        RecordFolds.Deal(ds1, ValidationFolds)[((seed % ValidationFolds) + ValidationFolds) % ValidationFolds].Order(StringComparer.Ordinal).ToList();
+
+    /// <summary>The validation split of DS1 training beats: the beats of <see cref="ValidationRecords"/> held out.</summary>
+    /// <param name="train">The beats to split (all of DS1, or a subsample of it).</param>
+    /// <param name="seed">Picks the fold: seed mod <see cref="ValidationFolds"/>.</param>
+    /// <param name="ds1">Every DS1 training beat, which fixes the folds; <paramref name="train"/> when null.</param>
+    public static ValidationSplit Validation(LabelledBeats train, int seed, LabelledBeats? ds1 = null) =>
+        ValidationSplit.ByRecord(train, ValidationRecords(ds1 ?? train, seed));
 }

@@ -21,7 +21,7 @@ namespace EcgBeats.Representations;
 /// The record's template is the sample-by-sample median of all its windows (no labels: a new record gives it too); each
 /// beat's correlation with it and the RMS of their difference say how unlike the patient's usual beat it is, whatever the
 /// patient's usual beat looks like.
-/// The layout is the window of each lead, then the eight RR features (seconds and ratios), then for each lead the
+/// The layout is the window of each lead, then the nine RR features (seconds, ratios, local variability), then for each lead the
 /// template correlation and residual.
 /// </remarks>
 public sealed class RhythmMorphologyRepresentation : IBeatRepresentation
@@ -79,7 +79,7 @@ public sealed class RhythmMorphologyRepresentation : IBeatRepresentation
             "rhythm + morphology: each lead filtered at its own rate; from 250 ms before to 450 ms after each beat, 90 samples at 128 Hz " +
             "(linear interpolation), minus the window's median, divided by the record's median QRS peak-to-peak amplitude (within 50 ms of " +
             "each beat), clipped to ±8; then pre-RR, post-RR, local RR (last 10 beats), record mean RR in seconds, the first three over the record mean, " +
-            "and pre-RR over local RR; then per lead the correlation with the record's template (sample-by-sample median of its windows) and the RMS of the difference.",
+            "pre-RR over local RR, and the coefficient of variation of the last 10 pre-RRs; then per lead the correlation with the record's template (sample-by-sample median of its windows) and the RMS of the difference.",
             filter ?? DefaultFilter, LayoutFor(leads, residual));
     }
 

@@ -29,7 +29,7 @@ public static class RrFeatures
     public const int PreOverLocal = 7;
 
     /// <summary>
-    /// The <see cref="Names"/> features of every beat of a record, beat after beat (<c>count × 8</c> values).
+    /// The <see cref="Names"/> features of every beat of a record, beat after beat (<c>count × Names.Count</c> values).
     /// </summary>
     /// <param name="positions">The record's beat positions in samples, ascending, at least 2.</param>
     /// <param name="samplingFrequency">Their rate, Hz.</param>

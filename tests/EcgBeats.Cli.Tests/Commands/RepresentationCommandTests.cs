@@ -107,7 +107,7 @@ public sealed class RepresentationCommandTests
         string text = string.Join(" ", help.Output.Split((char[])['\n', ' '], StringSplitOptions.RemoveEmptyEntries));
         Assert.Contains("default per model: ann 40, cnn 14, lstm 20, transformer 10", text);
         Assert.Contains("ann 0.001, cnn 0.001, lstm 0.002, transformer 0.001", text);
-        Assert.Contains("rf; default 100", text);
+        Assert.Contains("rf, gbt; default 100", text);
         Assert.Contains("ensemble-weighted: ann cnn lstm transformer", text);
     }
 }

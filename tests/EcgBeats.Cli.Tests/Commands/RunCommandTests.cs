@@ -8,7 +8,6 @@ using EcgBeats.Metrics;
 using EcgBeats.Metrics.Ec57;
 using EcgBeats.Runs;
 using EcgBeats.Torch.Architectures;
-using EcgBeats.Metrics;
 using EcgBeats.TestSupport;
 
 namespace EcgBeats.Cli.Tests.Commands;
@@ -17,7 +16,7 @@ namespace EcgBeats.Cli.Tests.Commands;
 public sealed class RunCommandTests
 {
     private static readonly string[] Models =
-        ["ann", "cnn", "lstm", "transformer", "rf", "dt", "svm", "ensemble-weighted", "ensemble-voting-hard", "ensemble-voting-soft"];
+        ["ann", "cnn", "lstm", "transformer", "rf", "dt", "svm", "logreg", "gbt", "ensemble-weighted", "ensemble-voting-hard", "ensemble-voting-soft"];
 
     [Fact]
     public void EveryArtefactExistsParsesAndAgreesAndASecondRunSkipsEveryStep()
@@ -60,7 +59,7 @@ public sealed class RunCommandTests
 
         var second = CliRunner.Run("run", "--profile", "smoke", "--data", TestData.Fixture("mitdb"), "--out", run.Path);
         Assert.True(second.ExitCode == 0, second.Error);
-        Assert.Equal(1 + 7 + 3 + 10, second.Output.Split('\n').Count(l => l.Contains("up to date")));
+        Assert.Equal(1 + 9 + 3 + 12, second.Output.Split('\n').Count(l => l.Contains("up to date")));
     }
 
     [Fact]
@@ -76,7 +75,7 @@ public sealed class RunCommandTests
         List<string> Ran(string output) => output.Split('\n').Select(l => l.Trim()).Where(l => l.StartsWith("intra: ", StringComparison.Ordinal) && !l.EndsWith("up to date", StringComparison.Ordinal)).ToList();
 
         var smoke = RunProfile.Smoke;
-        Assert.Equal(21, Ran(Run(smoke)).Count);
+        Assert.Equal(1 + 9 + 3 + 12, Ran(Run(smoke)).Count);
         Assert.Empty(Ran(Run(smoke)));
 
         // One network's learning rate: that network, the three ensembles it is in, and their evaluations.
@@ -86,10 +85,12 @@ public sealed class RunCommandTests
             Ran(Run(cnnFaster)));
         Assert.Empty(Ran(Run(cnnFaster)));
 
-        // Tree leaves: the two tree models (not the SVM, which has none), the votes they are in, and their evaluations.
+        // Tree leaves: the three tree models (not the SVM or the logistic regression, which have none), the votes they are in,
+        // and their evaluations.
         var fewerLeaves = cnnFaster with { Classical = o => smoke.Classical(o) with { Leaves = 4 } };
-        Assert.Equal(["intra: train rf", "intra: train dt", "intra: ensemble-voting-hard", "intra: ensemble-voting-soft",
-                      "intra: evaluate rf", "intra: evaluate dt", "intra: evaluate ensemble-voting-hard", "intra: evaluate ensemble-voting-soft"],
+        Assert.Equal(["intra: train rf", "intra: train dt", "intra: train gbt", "intra: ensemble-voting-hard", "intra: ensemble-voting-soft",
+                      "intra: evaluate rf", "intra: evaluate dt", "intra: evaluate gbt", "intra: evaluate ensemble-voting-hard",
+                      "intra: evaluate ensemble-voting-soft"],
             Ran(Run(fewerLeaves)));
 
         // Every model and ensemble held out the same validation beats: one split, made once.
@@ -112,8 +113,11 @@ public sealed class RunCommandTests
         var test = DatasetFiles.ReadLabelled(run.File("inter/data/test.parquet"));
         Assert.All(test.Origins!, o => Assert.Contains(o.Record, DeChazal2004Split.Ds2));
 
-        // Every inter-patient model held out whole DS1 records, the same ones, and none of DS2.
-        var held = InterPatientProtocol.Validation(DatasetFiles.ReadLabelled(run.File("inter/data/train.parquet")), 42);
+        // Every inter-patient model held out whole DS1 records, the same ones (a fold of all DS1's records, whatever the
+        // profile's subsample), and none of DS2.
+        var heldRecords = InterPatientProtocol.ValidationRecords(DatasetFiles.ReadLabelled(run.File("inter/data/train.parquet")), 42);
+        Assert.InRange(heldRecords.Count, 4, 5);
+        Assert.All(heldRecords, r => Assert.Contains(r, DeChazal2004Split.Ds1));
         foreach (string model in Directory.GetDirectories(run.File("inter/models")).Select(Path.GetFileName)!)
         {
             var modelCard = ModelCard.Read(run.File($"inter/models/{model}"));
@@ -131,7 +135,7 @@ public sealed class RunCommandTests
             Assert.Equal(1608, chazalReference.GrossMatrix[1].Take(BeatComparison.Unmatched).Sum());
             Assert.Equal(1608 + 213, reference.GrossMatrix[1].Take(BeatComparison.Unmatched).Sum());
         }
-        Assert.Contains(held.Description, ModelCard.Read(run.File("inter/models/gbt")).TrainingData!.ValidationSplit);
+        Assert.Equal($"by record: {string.Join(" ", heldRecords)} held out", ModelCard.Read(run.File("inter/models/gbt")).TrainingData!.ValidationSplit);
         string markdown = File.ReadAllText(run.File("report.md"));
         Assert.Contains("Whole records, beat by beat (EC57)", markdown);
         Assert.Contains("| ensemble-classwise | detected |", markdown);

@@ -1,0 +1,81 @@
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Engines;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using EcgBeats.Classification;
+using EcgBeats.Datasets;
+using EcgBeats.Dsp;
+using EcgBeats.MlNet;
+using EcgBeats.Wfdb;
+
+namespace EcgBeats.Benchmarks.Records;
+
+/// <summary>
+/// Annotating one whole 30-minute record (MIT-BIH 203) with the documented default model for new patients:
+/// <c>ensemble-classwise</c> (gbt and logreg) on the two-lead rhythm + morphology beats, one thread. The members are
+/// trained in the setup on three DS1 records with the run's options (trees, leaves and classes as in the full profile):
+/// inference costs what the trained model costs, whatever the training records. The baseline is reading and detecting
+/// alone; "x real time" is the record's length over the time taken. Run pinned to one core:
+/// <c>taskset -c 0 dotnet run -c Release --project bench/EcgBeats.Benchmarks -- --filter '*DefaultModelAnnotation*'</c>.
+/// </summary>
+[Config(typeof(Columns))]
+public class DefaultModelAnnotationBenchmarks
+{
+    private const string Record = "203";
+
+    /// <summary>Length of record 203: 650,000 samples at 360 Hz.</summary>
+    private const double RecordSeconds = 650_000 / 360.0;
+
+    private sealed class Columns : ManualConfig
+    {
+        public Columns()
+        {
+            AddJob(Job.Default.WithStrategy(RunStrategy.Monitoring).WithLaunchCount(1).WithWarmupCount(2).WithIterationCount(10)
+                .WithToolchain(InProcessEmitToolchain.Instance));
+            AddColumn(new ThroughputColumn("x real time", _ => RecordSeconds, perSecondOnly: true));
+        }
+    }
+
+    private string _path = null!, _folder = null!;
+    private IBeatClassifier _classifier = null!;
+    private readonly PanTompkins1985Detector _detector = new();
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _path = Path.Combine(BenchData.MitDb, Record);
+        _folder = Directory.CreateTempSubdirectory("ecgbeats-bench-").FullName;
+        var ds1 = DatasetBuilder.ExtractAll(BenchData.MitDb, ["118", "207", "209"], InterPatientProtocol.Recipe(1));
+        var split = ValidationSplit.ByRecord(ds1, ["118"]);
+        var options = new ClassicalOptions { Threads = 1, Seed = 1, ClassWeights = true, ClassWeightCap = 20 };
+        IBeatClassifier[] members =
+        [
+            ClassicalTrainer.Train(ClassicalModels.BoostedTrees, split, options, Path.Combine(_folder, "gbt"), "bench"),
+            ClassicalTrainer.Train(ClassicalModels.LogisticRegression, split, options, Path.Combine(_folder, "logreg"), "bench"),
+        ];
+        _classifier = new ClassWiseEnsemble(members, Ensembles.DefaultClassWise,
+            members[0].Card with { Model = Ensembles.ClassWise.Name, Framework = Ensembles.Framework });
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        _classifier.Dispose();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    [Benchmark(Baseline = true, Description = "read + detect")]
+    public int ReadAndDetect()
+    {
+        var record = RecordReader.Read(_path);
+        return _detector.Detect(record.Physical(0), record.SamplingFrequency).Count;
+    }
+
+    [Benchmark(Description = "read + detect + cut + classify")]
+    public int Annotate()
+    {
+        var record = RecordReader.Read(_path);
+        return new RecordAnnotator(_classifier, _detector).Annotate(record, Record).Beats.Count;
+    }
+}
