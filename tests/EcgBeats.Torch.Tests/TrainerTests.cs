@@ -83,6 +83,41 @@ public sealed class TrainerTests
         Assert.Equal(3, resumed.Card.History!.Count);
     }
 
+    /// <summary>
+    /// Issue #14: a kill while an epoch's checkpoint is being written (its new weights on disk, the manifest not yet
+    /// replaced) must resume from the previous whole epoch, not mix the two; a damaged checkpoint file is refused by name.
+    /// </summary>
+    [Fact]
+    public void AKillWhileCheckpointingResumesFromTheLastWholeEpochAndDamageIsNamed()
+    {
+        using var whole = TestData.TempFolder();
+        using var parts = TestData.TempFolder();
+        using var uninterrupted = Trainer.Train(Networks.Ann, Split, Quick(epochs: 3), whole.Path, "fixtures");
+
+        using var cancel = new CancellationTokenSource();
+        var stopInEpoch2 = new SynchronousProgress<TrainingProgress>(p => { if (p.Epoch == 2 && p.Batch == 3) cancel.Cancel(); });
+        Assert.Throws<OperationCanceledException>(() => Trainer.Train(Networks.Ann, Split, Quick(epochs: 3), parts.Path, "fixtures", false, stopInEpoch2, cancel.Token));
+        // What a kill in the middle of saving epoch 2 leaves: its new weights (here: other bytes) and a temporary file.
+        string epoch1 = Path.Combine(parts.Path, "checkpoint.e1.pt");
+        Assert.True(File.Exists(epoch1), "epoch 1's weights carry the epoch in their name");
+        File.WriteAllBytes(Path.Combine(parts.Path, "checkpoint.e2.pt"), File.ReadAllBytes(Path.Combine(whole.Path, "model.pt")));
+        File.WriteAllBytes(Path.Combine(parts.Path, ".checkpoint.e2.optimizer.pt.tmp"), [1, 2, 3]);
+
+        // A damaged file of the manifest is refused by name, before any training.
+        byte[] good = File.ReadAllBytes(epoch1);
+        byte[] bad = (byte[])good.Clone();
+        bad[bad.Length / 2] ^= 0x40;
+        File.WriteAllBytes(epoch1, bad);
+        var damaged = Assert.Throws<InvalidInputException>(() => Trainer.Train(Networks.Ann, Split, Quick(epochs: 3), parts.Path, "fixtures", resume: true));
+        Assert.Contains("checkpoint.e1.pt", damaged.Message);
+        File.WriteAllBytes(epoch1, good);
+
+        using var resumed = Trainer.Train(Networks.Ann, Split, Quick(epochs: 3), parts.Path, "fixtures", resume: true);
+        Assert.Equal(uninterrupted.Card.History!.Select(h => h with { Seconds = 0 }).ToList(), resumed.Card.History!.Select(h => h with { Seconds = 0 }).ToList());
+        Assert.Equal(File.ReadAllBytes(Path.Combine(whole.Path, "model.pt")), File.ReadAllBytes(Path.Combine(parts.Path, "model.pt")));
+        Assert.DoesNotContain(Directory.EnumerateFiles(parts.Path).Select(Path.GetFileName), f => f!.Contains("checkpoint") || f.EndsWith(".tmp"));
+    }
+
     [Fact]
     public void BalancedTrainingRecordsWhatItTrainedOn()
     {

@@ -41,6 +41,18 @@ internal sealed class StaticFileServer : IDisposable
 
     public int Drops { get => _dropsLeft; set => _dropsLeft = value; }
 
+    /// <summary>When set, this file is served as an endless body (no length announced).</summary>
+    public string? EndlessFile { get; set; }
+
+    /// <summary>When set, this file's response sends <see cref="StallAfterBytes"/> bytes, then nothing (<see cref="Stalls"/> times).</summary>
+    public string? StallFile { get; set; }
+
+    public long StallAfterBytes { get; set; }
+
+    private int _stallsLeft;
+
+    public int Stalls { get => _stallsLeft; set => _stallsLeft = value; }
+
     /// <summary>When set, this file is served with one byte changed.</summary>
     public string? CorruptFile { get; set; }
 
@@ -79,6 +91,12 @@ internal sealed class StaticFileServer : IDisposable
                 response.Close();
                 return;
             }
+            if (name == EndlessFile)
+            {
+                response.SendChunked = true;
+                var chunk = new byte[65536];
+                while (true) await response.OutputStream.WriteAsync(chunk);
+            }
             byte[] content = await File.ReadAllBytesAsync(path);
             if (name == CorruptFile) content[content.Length / 2] ^= 0x5A;
             long from = 0;
@@ -94,6 +112,15 @@ internal sealed class StaticFileServer : IDisposable
                 response.Headers["Content-Range"] = $"bytes {from}-{content.Length - 1}/{content.Length}";
             }
             response.ContentLength64 = content.Length - from;
+            if (name == StallFile && Interlocked.Decrement(ref _stallsLeft) >= 0)
+            {
+                int sent = (int)Math.Min(StallAfterBytes, content.Length - from);
+                await response.OutputStream.WriteAsync(content.AsMemory((int)from, sent));
+                await response.OutputStream.FlushAsync();
+                await Task.Delay(TimeSpan.FromMinutes(5));
+                response.Abort();
+                return;
+            }
             if (name == DropFile && Interlocked.Decrement(ref _dropsLeft) >= 0)
             {
                 int sent = (int)Math.Min(DropAfterBytes, content.Length - from);

@@ -42,7 +42,7 @@ internal static class AnnotateCommand
             string ext = parse.GetValue(extension)!;
             if (ext.Length == 0 || ext.Any(c => !char.IsAsciiLetterOrDigit(c) && c != '_'))
                 throw new InvalidInputException($"--ext {ext}: an annotator name is letters, digits and '_'");
-            string outFolder = parse.GetValue(output)!;
+            string outFolder = OutputFolder.Prepare(parse.GetValue(output)!);
             string? dataDirectory = DataLocation.Resolve(parse.GetValue(EcgBeatsApp.DataOption)).Directory;
             using var classifier = EcgBeatsApp.Models.Open(parse.GetValue(model)!, parse.GetValue(device)!);
             var annotator = new RecordAnnotator(classifier, QrsDetectors.Create(parse.GetValue(detector)!));
@@ -56,11 +56,16 @@ internal static class AnnotateCommand
                     var started = System.Diagnostics.Stopwatch.StartNew();
                     var record = RecordReader.Read(path);
                     var result = annotator.Annotate(record, name, chosen is int c ? [c] : null);
-                    Directory.CreateDirectory(outFolder);
+                    // The annotation file and its CSV go into place together, under the folder's lock: two processes
+                    // annotating into one folder cannot pair one model's annotations with another's CSV.
                     string annotationFile = Path.Combine(outFolder, $"{name}.{ext}");
                     string csvFile = annotationFile + ".csv";
-                    AtomicFile.WriteAllText(csvFile, Csv(result, classifier.Card.Classes));
-                    AnnotationWriter.WriteFile(annotationFile, result.ToAnnotations());
+                    using (var files = new FileSet(outFolder))
+                    {
+                        AnnotationWriter.WriteFile(files.Stage(Path.GetFileName(annotationFile)), result.ToAnnotations());
+                        AtomicFile.WriteAllText(files.Stage(Path.GetFileName(csvFile)), Csv(result, classifier.Card.Classes));
+                        files.Commit();
+                    }
                     foreach (string warning in result.Warnings) parse.InvocationConfiguration.Error.WriteLine($"warning: {warning}");
                     string counts = string.Join(", ", Beats.AamiMapping.Classes.Select(c => $"{c} {result.Beats.Count(b => b.Class == c):N0}"));
                     parse.InvocationConfiguration.Output.WriteLine($"{name}: {result.Beats.Count:N0} beats ({counts}) in {started.Elapsed.TotalSeconds:0.00} s -> {annotationFile}, {Path.GetFileName(csvFile)}");

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using EcgBeats.Data;
+using EcgBeats.Io;
 using EcgBeats.Wfdb;
 
 namespace EcgBeats.Cli.Commands;
@@ -28,24 +29,37 @@ internal static class SnipCommand
         {
             string path = RecordPath.Resolve(parse.GetValue(record)!, DataLocation.Resolve(parse.GetValue(EcgBeatsApp.DataOption)).Directory);
             var header = RecordReader.ReadHeader(path);
+            string newName = parse.GetValue(name) ?? header.RecordName;
+            if (SafeNames.WhyNotRecordName(newName) is { } badName)
+                throw new InvalidInputException($"--name '{Quote.Short(newName)}': not a WFDB record name ({badName})");
+            string[] extensions = parse.GetValue(annotators)!;
+            foreach (string extension in extensions)
+                if (extension.Length == 0 || extension.Any(c => !char.IsAsciiLetterOrDigit(c) && c != '_'))
+                    throw new InvalidInputException($"--annotator '{Quote.Short(extension)}': an annotator name is letters, digits and '_'");
             long total = header.SampleCount ?? throw new InvalidInputException($"{RecordPath.Header(path)}: no sample count; cannot cut a window");
             long start = (long)Math.Round(parse.GetValue(from) * header.SamplingFrequency);
             long end = parse.GetValue(to) is { } t ? (long)Math.Round(t * header.SamplingFrequency) : total;
             if (start < 0 || end > total || end <= start)
                 throw new InvalidInputException($"window {start}..{end} (samples) is empty or outside the record's 0..{total}");
 
+            // Everything is read (and so checked) before anything is written; then all files go into place as one unit.
             var window = RecordReader.Read(path, start, end - start);
-            string folder = parse.GetValue(output)!;
-            string newName = parse.GetValue(name) ?? header.RecordName;
-            RecordWriter.Write(folder, newName, window);
-            foreach (string extension in parse.GetValue(annotators)!)
+            var cut = new List<(string Extension, List<Annotation> Annotations)>();
+            foreach (string extension in extensions)
             {
                 string annotationPath = RecordPath.Annotations(path, extension);
                 if (!File.Exists(annotationPath)) continue;
-                var kept = AnnotationReader.ReadFile(annotationPath)
+                cut.Add((extension, AnnotationReader.ReadFile(annotationPath)
                     .Where(a => a.Sample >= start && a.Sample < end)
-                    .Select(a => a with { Sample = a.Sample - start });
-                AnnotationWriter.WriteFile(Path.Combine(folder, newName + "." + extension), kept);
+                    .Select(a => a with { Sample = a.Sample - start }).ToList()));
+            }
+            string folder = parse.GetValue(output)!;
+            using (var files = new FileSet(folder))
+            {
+                foreach (string written in RecordWriter.Write(files.StagingFolder, newName, window)) files.Stage(written);
+                foreach (var (extension, annotations) in cut)
+                    AnnotationWriter.WriteFile(files.Stage(newName + "." + extension), annotations);
+                files.Commit();
             }
             parse.InvocationConfiguration.Output.WriteLine(
                 $"Wrote {Path.Combine(folder, newName)} ({end - start:N0} samples, {(end - start) / header.SamplingFrequency:0.###} s from {start / header.SamplingFrequency:0.###} s)");

@@ -87,10 +87,10 @@ public static class Trainer
             if (checkpoint.Model != name || checkpoint.DataFingerprint != fingerprint || checkpoint.Options with { Epochs = options.Epochs } != options)
                 throw new InvalidInputException($"{Path.Combine(folder, TrainingCheckpoint.StateFile)}: the checkpoint is of another model, other data or other options; " +
                                                 "train into a new folder, or delete the checkpoint to start afresh");
-            network.load(Path.Combine(folder, TrainingCheckpoint.WeightsFile));
+            LoadWeights(network, checkpoint.PathOf(folder, TrainingCheckpoint.Weights));
             using (var bestNetwork = definition.Create(recipe.Layout, classes))
             {
-                bestNetwork.load(Path.Combine(folder, TrainingCheckpoint.BestWeightsFile));
+                LoadWeights(bestNetwork, checkpoint.PathOf(folder, TrainingCheckpoint.BestWeights));
                 best = Snapshot(bestNetwork);
             }
             history.AddRange(checkpoint.History);
@@ -103,7 +103,15 @@ public static class Trainer
         // The optimizer is made after the weights are loaded: loading replaces the parameter tensors.
         network.to(device);
         var optimizer = torch.optim.Adam(network.parameters(), options.LearningRate, weight_decay: options.WeightDecay);
-        if (checkpoint is not null) optimizer.load_state_dict(Path.Combine(folder, TrainingCheckpoint.OptimizerFile));
+        if (checkpoint is not null)
+        {
+            string optimizerPath = checkpoint.PathOf(folder, TrainingCheckpoint.Optimizer);
+            try { optimizer.load_state_dict(optimizerPath); }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                throw new InvalidInputException($"{optimizerPath}: not a readable optimizer state ({e.Message}); delete {TrainingCheckpoint.StateFile} to start afresh", e);
+            }
+        }
 
         for (int epoch = firstEpoch; epoch <= options.Epochs && epoch - bestEpoch <= options.Patience; epoch++)
         {
@@ -210,17 +218,34 @@ public static class Trainer
     private static void SaveCheckpoint(string folder, nn.Module<Tensor, Tensor> network, OptimizerHelper optimizer, Dictionary<string, Tensor> best,
         NetworkDefinition definition, EcgBeats.Representations.BeatLayout layout, int classes, TrainingCheckpoint state)
     {
-        TorchBeatClassifier.SaveWeights(network, Path.Combine(folder, TrainingCheckpoint.WeightsFile));
+        // This epoch's files go beside the previous epoch's; the manifest, written last, switches from one to the other.
+        var written = new Dictionary<string, string>
+        {
+            [TrainingCheckpoint.Weights] = TrainingCheckpoint.FileName(state.Epoch, TrainingCheckpoint.Weights),
+            [TrainingCheckpoint.BestWeights] = TrainingCheckpoint.FileName(state.Epoch, TrainingCheckpoint.BestWeights),
+            [TrainingCheckpoint.Optimizer] = TrainingCheckpoint.FileName(state.Epoch, TrainingCheckpoint.Optimizer),
+        };
+        TorchBeatClassifier.SaveWeights(network, Path.Combine(folder, written[TrainingCheckpoint.Weights]));
         using (var bestNetwork = definition.Create(layout, classes))
         {
             bestNetwork.load_state_dict(best);
-            TorchBeatClassifier.SaveWeights(bestNetwork, Path.Combine(folder, TrainingCheckpoint.BestWeightsFile));
+            TorchBeatClassifier.SaveWeights(bestNetwork, Path.Combine(folder, written[TrainingCheckpoint.BestWeights]));
         }
-        string optimizerPath = Path.Combine(folder, TrainingCheckpoint.OptimizerFile);
-        optimizer.save_state_dict(optimizerPath + ".tmp");
-        File.Move(optimizerPath + ".tmp", optimizerPath, overwrite: true);
-        // The state goes last: it names an epoch only once that epoch's weights are all on disk.
-        state.Write(folder);
+        string optimizerPath = Path.Combine(folder, written[TrainingCheckpoint.Optimizer]);
+        string optimizerTemp = Path.Combine(folder, "." + written[TrainingCheckpoint.Optimizer] + ".tmp");
+        optimizer.save_state_dict(optimizerTemp);
+        File.Move(optimizerTemp, optimizerPath, overwrite: true);
+        state.Commit(folder, written);
+    }
+
+    /// <summary>Loads weights saved by <see cref="TorchBeatClassifier.SaveWeights"/>; a damaged file is named.</summary>
+    private static void LoadWeights(nn.Module module, string path)
+    {
+        try { module.load(path); }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            throw new InvalidInputException($"{path}: not readable weights for this network ({e.Message}); delete {TrainingCheckpoint.StateFile} to start afresh", e);
+        }
     }
 
     private static Dictionary<string, Tensor> Snapshot(nn.Module module) =>

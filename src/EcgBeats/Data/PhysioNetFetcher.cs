@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using EcgBeats.Io;
 
 namespace EcgBeats.Data;
 
@@ -9,13 +10,24 @@ namespace EcgBeats.Data;
 /// <param name="Records">Only these records (null: every record in <c>RECORDS</c>).</param>
 /// <param name="MaxAttempts">Tries per file before it counts as failed (transient errors only).</param>
 /// <param name="RetryDelay">Wait before the first retry; doubled each time.</param>
+/// <param name="MaxFileBytes">No file may be longer (bytes; the checksum list has no sizes, so this is a generous cap:
+/// MIT-BIH's largest file is 1.9 MB). A longer body is cut off, deleted and reported as failed.</param>
+/// <param name="StallTimeout">A body that sends no byte for this long is dropped and resumed (default 60 s).</param>
 public sealed record FetchOptions(
     Uri BaseUrl,
     string Destination,
     IReadOnlyList<string>? Records = null,
     int MaxAttempts = 5,
-    TimeSpan? RetryDelay = null)
+    TimeSpan? RetryDelay = null,
+    long MaxFileBytes = FetchOptions.DefaultMaxFileBytes,
+    TimeSpan? StallTimeout = null)
 {
+    /// <summary>The default cap on one file: 1 GiB.</summary>
+    public const long DefaultMaxFileBytes = 1L << 30;
+
+    /// <summary>The cap on the text lists (<c>RECORDS</c>, <c>SHA256SUMS</c>): 16 MiB.</summary>
+    public const long MaxListBytes = 16L << 20;
+
     /// <summary>PhysioNet's MIT-BIH Arrhythmia Database 1.0.0.</summary>
     public static readonly Uri MitBihArrhythmia = new("https://physionet.org/files/mitdb/1.0.0/");
 
@@ -70,12 +82,20 @@ public sealed class PhysioNetFetcher(HttpClient http)
 
     /// <summary>Fetches the database; failures of single files are reported in the result, not thrown.</summary>
     /// <exception cref="HttpRequestException">The file list or checksum list could not be had.</exception>
+    /// <exception cref="InvalidInputException">The server's <c>RECORDS</c> or checksum list names a file outside the
+    /// database's folder (a separator, <c>..</c>, a root, a control character); nothing is written then.</exception>
     public async Task<FetchResult> FetchAsync(FetchOptions options, IProgress<FetchProgress>? progress = null, CancellationToken cancel = default)
     {
-        Directory.CreateDirectory(options.Destination);
         string recordsText = await GetTextAsync(options, "RECORDS", cancel);
+        string[] lines = recordsText.Split('\n');
+        // Names from a server become paths: every one must stay in the destination, checked before anything is written.
+        var recordsUrl = new Uri(options.BaseUrl, "RECORDS");
+        for (int i = 0; i < lines.Length; i++)
+            if (lines[i].Trim() is { Length: > 0 } name && SafeNames.WhyNotRecordName(name) is { } why)
+                throw new InvalidInputException($"{recordsUrl}, line {i + 1}: '{Quote.Short(name)}' is not a plain record name ({why}); nothing was downloaded");
+        var records = lines.Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
         var sums = await GetSumsAsync(options, cancel);
-        var records = recordsText.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
+        Directory.CreateDirectory(options.Destination);
         if (options.Records is { } wanted)
         {
             var unknown = wanted.Except(records).ToList();
@@ -118,7 +138,14 @@ public sealed class PhysioNetFetcher(HttpClient http)
         foreach (string name in new[] { "SHA256SUMS.txt", "SHA256SUMS" })
         {
             string? text = await GetTextAsync(options, name, cancel, notFoundIsNull: true);
-            if (text is not null) return Sha256Sums.Parse(text, new Uri(options.BaseUrl, name).ToString());
+            if (text is null) continue;
+            string source = new Uri(options.BaseUrl, name).ToString();
+            var sums = Sha256Sums.Parse(text, source);
+            // Subfolder entries (PhysioNet lists x_mitdb/..., mitdbdir/...) are never downloaded; escaping ones are refused.
+            foreach (string file in sums.Keys)
+                if (SafeNames.WhyNotRelative(file) is { } why)
+                    throw new InvalidInputException($"{source}: '{Quote.Short(file)}' is not a file inside the database's folder ({why}); nothing was downloaded");
+            return sums;
         }
         throw new HttpRequestException($"{options.BaseUrl}: neither SHA256SUMS.txt nor SHA256SUMS exists there", null, HttpStatusCode.NotFound);
     }
@@ -133,12 +160,19 @@ public sealed class PhysioNetFetcher(HttpClient http)
         {
             try
             {
-                using var response = await http.GetAsync(url, cancel);
+                using var response = await http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, cancel);
                 if (notFoundIsNull && response.StatusCode == HttpStatusCode.NotFound) return null;
                 if (IsTransient(response.StatusCode) && attempt < options.MaxAttempts) { await DelayAsync(options, attempt, cancel); continue; }
                 if (!response.IsSuccessStatusCode)
                     throw new HttpRequestException($"{url}: HTTP {(int)response.StatusCode} {response.ReasonPhrase}", null, response.StatusCode);
-                return await response.Content.ReadAsStringAsync(cancel);
+                using var text = new MemoryStream();
+                try
+                {
+                    await using var body = await response.Content.ReadAsStreamAsync(cancel);
+                    await CopyBoundedAsync(body, text, FetchOptions.MaxListBytes, 0, options, url, null, cancel);
+                }
+                catch (FileTooLongException e) { throw new HttpRequestException(e.Message); }
+                return new System.Text.UTF8Encoding(false).GetString(text.GetBuffer(), 0, (int)text.Length);
             }
             catch (Exception e) when (IsTransient(e, cancel) && attempt < options.MaxAttempts)
             {
@@ -205,17 +239,23 @@ public sealed class PhysioNetFetcher(HttpClient http)
                 bool resumed = response.StatusCode == HttpStatusCode.PartialContent;
                 if (!resumed) have = 0;
                 long? length = response.Content.Headers.ContentLength is { } n ? n + have : null;
-                await using (var file = new FileStream(partial, resumed ? FileMode.Append : FileMode.Create, FileAccess.Write, FileShare.None))
-                await using (var body = await response.Content.ReadAsStreamAsync(cancel))
+                if (length > options.MaxFileBytes)
                 {
-                    var buffer = new byte[81920];
-                    int read;
-                    while ((read = await body.ReadAsync(buffer, cancel)) > 0)
-                    {
-                        await file.WriteAsync(buffer.AsMemory(0, read), cancel);
-                        have += read;
-                        progress?.Report(new FetchProgress(name, index, count, have, length, FetchStatus.Downloading));
-                    }
+                    File.Delete(partial);
+                    return $"{url}: the server announces {length:N0} bytes, more than the {options.MaxFileBytes:N0} allowed for one file";
+                }
+                try
+                {
+                    await using var file = new FileStream(partial, resumed ? FileMode.Append : FileMode.Create, FileAccess.Write, FileShare.None);
+                    await using var body = await response.Content.ReadAsStreamAsync(cancel);
+                    long start = have;
+                    have = await CopyBoundedAsync(body, file, options.MaxFileBytes, have, options, url,
+                        bytes => progress?.Report(new FetchProgress(name, index, count, start + bytes, length, FetchStatus.Downloading)), cancel);
+                }
+                catch (FileTooLongException e)
+                {
+                    File.Delete(partial);
+                    return e.Message;
                 }
                 if (length is { } expectedLength && have < expectedLength)
                     throw new IOException($"connection closed after {have} of {expectedLength} bytes");
@@ -229,6 +269,41 @@ public sealed class PhysioNetFetcher(HttpClient http)
             }
         }
         return $"gave up after {options.MaxAttempts} attempts: {lastError}";
+    }
+
+    /// <summary>A body went past its cap: not transient, the partial file is deleted.</summary>
+    private sealed class FileTooLongException(string message) : Exception(message);
+
+    /// <summary>
+    /// Copies <paramref name="body"/> to <paramref name="to"/> while the total (starting at <paramref name="have"/> bytes)
+    /// stays within <paramref name="limit"/>, dropping the connection when no byte arrives for the stall timeout.
+    /// </summary>
+    /// <returns>The total bytes, <paramref name="have"/> included.</returns>
+    private static async Task<long> CopyBoundedAsync(Stream body, Stream to, long limit, long have, FetchOptions options, Uri url,
+        Action<long>? report, CancellationToken cancel)
+    {
+        var stall = options.StallTimeout ?? TimeSpan.FromSeconds(60);
+        var buffer = new byte[81920];
+        long copied = 0;
+        while (true)
+        {
+            int read;
+            using (var stalled = CancellationTokenSource.CreateLinkedTokenSource(cancel))
+            {
+                stalled.CancelAfter(stall);
+                try { read = await body.ReadAsync(buffer, stalled.Token); }
+                catch (OperationCanceledException) when (!cancel.IsCancellationRequested)
+                {
+                    throw new IOException($"{url}: no data for {stall.TotalSeconds:0.#} s after {have + copied:N0} bytes (stalled)");
+                }
+            }
+            if (read == 0) return have + copied;
+            if (have + copied + read > limit)
+                throw new FileTooLongException($"{url}: longer than the {limit:N0} bytes allowed for one file; stopped and deleted");
+            await to.WriteAsync(buffer.AsMemory(0, read), cancel);
+            copied += read;
+            report?.Invoke(copied);
+        }
     }
 
     private static long PartialLength(string partial) => File.Exists(partial) ? new FileInfo(partial).Length : 0;

@@ -1,3 +1,5 @@
+using EcgBeats.Io;
+
 namespace EcgBeats.Wfdb;
 
 /// <summary>
@@ -47,7 +49,7 @@ public static class RecordReader
             int format = members[0].spec.Format;
             if (members.Any(m => m.spec.Format != format || m.spec.ByteOffset != members[0].spec.ByteOffset))
                 throw new WfdbFormatException(headerPath, null, $"signals stored in {file.Key} disagree on format or byte offset");
-            string path = Path.Combine(folder, file.Key);
+            string path = SignalFile(folder, file.Key, headerPath);
             if (!File.Exists(path))
                 throw new FileNotFoundException($"{path}: signal file named in {headerPath} does not exist", path);
             CheckSize(path, headerPath, format, members[0].spec.ByteOffset, total, members.Count);
@@ -58,10 +60,23 @@ public static class RecordReader
         return new WfdbRecord(header, start, adc);
     }
 
+    /// <summary>
+    /// The path of a signal file a header names, which must lie in the header's folder (or below it), as WFDB resolves a
+    /// plain name: a header cannot make the tool read <c>/etc/passwd</c> or another record's <c>../../other/101.dat</c>.
+    /// </summary>
+    /// <exception cref="WfdbFormatException">The name is absolute or leads out of the folder.</exception>
+    public static string SignalFile(string folder, string fileName, string headerPath)
+    {
+        if (Path.IsPathRooted(fileName) || SafeNames.WhyNotRelative(fileName.Replace('\\', '/')) is not null || SafeNames.Inside(folder, fileName) is not { } path)
+            throw new WfdbFormatException(headerPath, null,
+                $"the signal file '{Quote.Short(fileName)}' lies outside the record's folder {folder}; a header may name only files beside it (copy the signal file there)");
+        return path;
+    }
+
     private static long InferSampleCount(WfdbHeader header, string folder, string fileName, int signalsInFile, string headerPath)
     {
         var spec = header.Signals.First(s => s.FileName == fileName);
-        long bytes = new FileInfo(Path.Combine(folder, fileName)).Length - spec.ByteOffset;
+        long bytes = new FileInfo(SignalFile(folder, fileName, headerPath)).Length - spec.ByteOffset;
         long values = spec.Format == SignalFormats.Format212 ? bytes * 2 / 3 : bytes / 2;
         if (values % signalsInFile != 0)
             throw new WfdbFormatException(headerPath, "line 1", "no sample count, and the signal file does not hold whole frames");

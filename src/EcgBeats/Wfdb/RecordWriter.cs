@@ -13,8 +13,10 @@ public static class RecordWriter
     /// Writes <paramref name="record"/> as <c>folder/name.hea</c> plus its signal files, renamed to
     /// <paramref name="name"/> (e.g. <c>100.dat</c> becomes <c>name.dat</c>).
     /// </summary>
-    public static void Write(string folder, string name, WfdbRecord record)
+    /// <returns>The names of the files written, the header last.</returns>
+    public static IReadOnlyList<string> Write(string folder, string name, WfdbRecord record)
     {
+        var names = new List<string>();
         var header = record.Header;
         var renamed = new Dictionary<string, string>();
         foreach (var spec in header.Signals)
@@ -41,8 +43,11 @@ public static class RecordWriter
             if (format == SignalFormats.Format212) Format212.Encode(interleaved, bytes);
             else Format16.Encode(interleaved, bytes);
             AtomicFile.WriteAllBytes(Path.Combine(folder, file.Key), bytes);
+            names.Add(file.Key);
         }
         var written = header with { RecordName = name, SampleCount = record.Length, Signals = signals };
         AtomicFile.WriteAllText(Path.Combine(folder, name + ".hea"), HeaderWriter.Format(written));
+        names.Add(name + ".hea");
+        return names;
     }
 }

@@ -31,4 +31,70 @@ public sealed class SnipCommandTests
         Assert.Contains("window", result.Error);
         Assert.Empty(Directory.GetFiles(temp.Path));
     }
+
+    /// <summary>Issue #14: a header naming a signal file outside its folder must not be followed (snip would copy it out).</summary>
+    [Theory]
+    [InlineData("/etc/passwd")]
+    [InlineData("../other/100.dat")]
+    public void AHeaderNamingASignalFileOutsideItsFolderIsRefused(string signalFile)
+    {
+        using var temp = TestData.TempFolder();
+        Directory.CreateDirectory(temp.File("other"));
+        Directory.CreateDirectory(temp.File("rec"));
+        foreach (string ext in new[] { ".hea", ".dat" })
+            File.Copy(TestData.FixtureRecord("100") + ext, Path.Combine(temp.Path, "other", "100" + ext));
+        string record = Path.Combine(temp.Path, "rec", "100");
+        File.WriteAllText(record + ".hea", File.ReadAllText(TestData.FixtureRecord("100") + ".hea").Replace("100.dat", signalFile));
+
+        var result = CliRunner.Run("snip", record, "--from", "0", "--to", "1", "--out", temp.File("out"));
+
+        Assert.Equal((int)ExitCode.BadInput, result.ExitCode);
+        Assert.Contains("outside the record's folder", result.Error);
+        Assert.Contains(signalFile, result.Error);
+        Assert.False(Directory.Exists(temp.File("out")) && Directory.EnumerateFileSystemEntries(temp.File("out")).Any(), "nothing may be written");
+    }
+
+    /// <summary>Issue #14: a corrupt annotation file must leave no header or signal file behind: all of a record or nothing.</summary>
+    [Fact]
+    public void ACorruptAnnotationFileLeavesNothingBehind()
+    {
+        using var temp = TestData.TempFolder();
+        string record = temp.CopyRecord(TestData.FixtureRecord("100"));
+        byte[] atr = File.ReadAllBytes(record + ".atr");
+        File.WriteAllBytes(record + ".atr", atr[..(atr.Length / 2 | 1)]); // an odd length: a half annotation word
+        string output = temp.File("out");
+
+        var result = CliRunner.Run("snip", record, "--from", "0", "--to", "10", "--out", output);
+
+        Assert.Equal((int)ExitCode.BadInput, result.ExitCode);
+        Assert.Contains("100.atr", result.Error);
+        Assert.False(Directory.Exists(output) && Directory.EnumerateFileSystemEntries(output).Any(),
+            $"left: {(Directory.Exists(output) ? string.Join(", ", Directory.EnumerateFileSystemEntries(output)) : "")}");
+    }
+
+    /// <summary>Issue #14: --name is a WFDB record name; a path or a name WFDB's tools refuse is refused before writing.</summary>
+    [Theory]
+    [InlineData("../escaped")]
+    [InlineData("with space")]
+    [InlineData("accentué")]
+    public void ANameThatIsNotAWfdbRecordNameIsRefused(string name)
+    {
+        using var temp = TestData.TempFolder();
+        string output = temp.File("out");
+        var result = CliRunner.Run("snip", TestData.FixtureRecord("100"), "--from", "0", "--to", "1", "--out", output, "--name", name);
+
+        Assert.Equal((int)ExitCode.BadInput, result.ExitCode);
+        Assert.Contains("--name", result.Error);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(temp.Path));
+    }
+
+    [Fact]
+    public void AnOutFolderThatIsAFileIsSaidToBeAFile()
+    {
+        using var temp = TestData.TempFolder();
+        File.WriteAllText(temp.File("out"), "x");
+        var result = CliRunner.Run("snip", TestData.FixtureRecord("100"), "--from", "0", "--to", "1", "--out", temp.File("out"));
+        Assert.Equal((int)ExitCode.IoError, result.ExitCode);
+        Assert.Contains("is a file, not a folder", result.Error);
+    }
 }

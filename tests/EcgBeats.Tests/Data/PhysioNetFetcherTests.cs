@@ -14,6 +14,9 @@ public sealed class PhysioNetFetcherTests
     {
         private readonly TempFolder _mirror = TestData.TempFolder();
 
+        /// <summary>The folder the server serves; tests may change its files.</summary>
+        public string Mirror => _mirror.Path;
+
         public Setup()
         {
             FixtureMirror.Build(_mirror.Path);
@@ -110,5 +113,93 @@ public sealed class PhysioNetFetcherTests
         Assert.Equal(new string('b', 64), sums["100.hea"]);
         var error = Assert.Throws<FormatException>(() => Sha256Sums.Parse("abc  100.dat\n", "SUMS"));
         Assert.Contains("SUMS, line 1", error.Message);
+    }
+
+    /// <summary>
+    /// Issue #14: names from the server become paths. A RECORDS line "../evil" (with matching checksums, served) or an
+    /// absolute path must be refused before anything is written, not written beside or outside the target folder.
+    /// </summary>
+    [Theory]
+    [InlineData("../evil")]
+    [InlineData("/tmp/ecgbeats-evil")]
+    [InlineData("sub/../../evil")]
+    [InlineData("evil\u0007")]
+    public async Task ARecordNameFromTheServerThatIsNotPlainIsRefusedAndNothingIsWritten(string hostile)
+    {
+        using var setup = new Setup();
+        string served = Path.GetFileName(hostile.Replace("\u0007", ""));
+        var sums = new List<string>();
+        foreach (string ext in new[] { ".hea", ".dat", ".atr" })
+        {
+            File.Copy(Path.Combine(setup.Mirror, "100" + ext), Path.Combine(setup.Mirror, served + ext));
+            sums.Add($"{Sha256Sums.OfFile(Path.Combine(setup.Mirror, served + ext))}  {hostile}{ext}");
+        }
+        File.AppendAllText(Path.Combine(setup.Mirror, "RECORDS"), hostile + "\n");
+        File.AppendAllText(Path.Combine(setup.Mirror, "SHA256SUMS.txt"), string.Join("\n", sums) + "\n");
+        string destination = Path.Combine(setup.Target.Path, "db");
+
+        var error = await Assert.ThrowsAsync<InvalidInputException>(() =>
+            setup.Fetcher.FetchAsync(Options(setup.Server.BaseUrl, destination), cancel: TestContext.Current.CancellationToken));
+
+        Assert.Contains("RECORDS", error.Message);
+        Assert.Contains("not a plain record name", error.Message);
+        Assert.False(Directory.Exists(destination), "nothing may be written when the list is hostile");
+        Assert.Empty(Directory.EnumerateFileSystemEntries(setup.Target.Path, "*", SearchOption.AllDirectories));
+        Assert.False(File.Exists("/tmp/ecgbeats-evil.hea"));
+    }
+
+    [Theory]
+    [InlineData("../100.hea")]
+    [InlineData("/etc/100.hea")]
+    public async Task AChecksumListNamingAFileOutsideTheDatabaseIsRefused(string hostile)
+    {
+        using var setup = new Setup();
+        File.AppendAllText(Path.Combine(setup.Mirror, "SHA256SUMS.txt"), $"{new string('a', 64)}  {hostile}\n");
+        var error = await Assert.ThrowsAsync<InvalidInputException>(() =>
+            setup.Fetcher.FetchAsync(setup.Options(), cancel: TestContext.Current.CancellationToken));
+        Assert.Contains("SHA256SUMS.txt", error.Message);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(setup.Target.Path));
+    }
+
+    [Fact]
+    public async Task PhysioNetsOwnSubfolderEntriesInTheChecksumListAreAcceptedAndNotDownloaded()
+    {
+        using var setup = new Setup();
+        File.AppendAllText(Path.Combine(setup.Mirror, "SHA256SUMS.txt"), $"{new string('a', 64)}  x_mitdb/x_108.hea\n");
+        var result = await setup.Fetcher.FetchAsync(setup.Options() with { Records = ["100"] }, cancel: TestContext.Current.CancellationToken);
+        Assert.True(result.Succeeded);
+        Assert.False(Directory.Exists(Path.Combine(setup.Target.Path, "x_mitdb")));
+    }
+
+    /// <summary>Issue #14: an endless body must stop at the cap, leave no file behind and report the file as failed.</summary>
+    [Fact]
+    public async Task AnEndlessBodyStopsAtTheCapAndLeavesNothing()
+    {
+        using var setup = new Setup();
+        setup.Server.EndlessFile = "100.dat";
+        var result = await setup.Fetcher.FetchAsync(setup.Options() with { Records = ["100"], MaxFileBytes = 2_000_000 }, cancel: TestContext.Current.CancellationToken);
+
+        Assert.False(result.Succeeded);
+        Assert.Contains("longer than the 2,000,000 bytes", result.Failures["100.dat"]);
+        Assert.False(File.Exists(setup.Target.File("100.dat")));
+        Assert.False(File.Exists(setup.Target.File("100.dat.part")));
+        Assert.True(File.Exists(setup.Target.File("100.hea")), "the other files of the record are unaffected");
+    }
+
+    /// <summary>Issue #14: a body that stops sending is dropped after the stall timeout and resumed from where it stopped.</summary>
+    [Fact]
+    public async Task AStalledBodyIsDroppedAndResumed()
+    {
+        using var setup = new Setup();
+        setup.Server.StallFile = "100.dat";
+        setup.Server.StallAfterBytes = 50_000;
+        setup.Server.Stalls = 1;
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var result = await setup.Fetcher.FetchAsync(setup.Options() with { Records = ["100"], StallTimeout = TimeSpan.FromSeconds(1) }, cancel: TestContext.Current.CancellationToken);
+
+        Assert.True(result.Succeeded, string.Join("; ", result.Failures.Select(f => $"{f.Key}: {f.Value}")));
+        Assert.Contains("100.dat from=50000", setup.Server.Requests);
+        Assert.Equal(File.ReadAllBytes(TestData.FixtureRecord("100") + ".dat"), File.ReadAllBytes(setup.Target.File("100.dat")));
+        Assert.True(watch.Elapsed < TimeSpan.FromMinutes(1), $"took {watch.Elapsed}");
     }
 }
