@@ -41,7 +41,7 @@ internal static class BuildDatasetCommand
             double fraction = parse.GetValue(testFraction);
             if (!(fraction > 0 && fraction < 1)) throw new InvalidInputException($"--test-fraction {fraction}: must lie between 0 and 1");
             var recipe = new DatasetRecipe(chosen, parse.GetValue(split), fraction, parse.GetValue(seed));
-            string folder = Path.GetFullPath(parse.GetValue(output)!);
+            string folder = DatasetWriter.CheckTarget(parse.GetValue(output)!); // before minutes of work, not after
             var console = Terminal.For(parse.InvocationConfiguration.Output);
 
             console.MarkupLineInterpolated($"Building the [bold]{recipe.Split.ToString().ToLowerInvariant()}[/]-patient dataset from [bold]{data.Directory}[/]");

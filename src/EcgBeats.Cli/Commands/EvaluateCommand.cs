@@ -1,3 +1,4 @@
+using EcgBeats.Io;
 using System.CommandLine;
 using EcgBeats.Datasets;
 using EcgBeats.Metrics;
@@ -23,6 +24,7 @@ internal static class EvaluateCommand
         {
             string folder = parse.GetValue(model)!;
             string testFile = parse.GetValue(test)!;
+            if (parse.GetValue(output) is string asked) OutputFolder.Prepare(asked);
             var beats = DatasetFiles.ReadLabelled(testFile);
             Evaluation evaluation;
             using (var classifier = EcgBeatsApp.Models.Open(folder))

@@ -26,7 +26,7 @@ internal static class InfoCommand
             console.MarkupLineInterpolated($"[bold]Record {header.RecordName}[/]  ({RecordPath.Header(path)})");
             console.WriteLine($"Sampling frequency: {header.SamplingFrequency} Hz");
             if (header.SampleCount is { } n)
-                console.WriteLine($"Samples per signal: {n:N0}  (duration {TimeSpan.FromSeconds(n / header.SamplingFrequency):hh\\:mm\\:ss\\.fff})");
+                console.WriteLine($"Samples per signal: {n:N0}  (duration {Duration(n / header.SamplingFrequency)})");
             if (header.BaseTime is { } time) console.WriteLine($"Base time: {time}");
             if (header.BaseDate is { } date) console.WriteLine($"Base date: {date:yyyy-MM-dd}");
             foreach (string comment in header.Comments) console.WriteLine($"# {comment}");
@@ -72,4 +72,10 @@ internal static class InfoCommand
         });
         return command;
     }
+
+    /// <summary>A duration as h:mm:ss.fff (with days when over a day), or in seconds when beyond what a clock shows.</summary>
+    private static string Duration(double seconds) =>
+        !double.IsFinite(seconds) || seconds >= TimeSpan.MaxValue.TotalSeconds / 2 ? $"{seconds:G4} s"
+        : TimeSpan.FromSeconds(seconds) is var t && t.TotalDays >= 1 ? $"{(long)t.TotalDays} d {t:hh\\:mm\\:ss\\.fff}"
+        : $"{TimeSpan.FromSeconds(seconds):hh\\:mm\\:ss\\.fff}";
 }

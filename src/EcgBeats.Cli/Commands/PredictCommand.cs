@@ -18,6 +18,7 @@ internal static class PredictCommand
         var command = new Command("predict", "Classify the beats of a CSV file with a saved model.") { model, input, output, device };
         command.SetAction(parse =>
         {
+            OutputFolder.PrepareFile(parse.GetValue(output)!);
             using var classifier = EcgBeatsApp.Models.Open(parse.GetValue(model)!, parse.GetValue(device)!);
             string inputFile = parse.GetValue(input)!;
             var (beats, labels) = DatasetFiles.ReadBeats(inputFile);

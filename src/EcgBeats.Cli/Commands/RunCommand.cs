@@ -1,3 +1,4 @@
+using EcgBeats.Io;
 using System.CommandLine;
 using EcgBeats.Cli.Pipeline;
 using EcgBeats.Data;
@@ -33,6 +34,7 @@ internal static class RunCommand
             await Task.Yield(); // Ctrl+C then only cancels; every finished step stays done
             var console = Terminal.For(parse.InvocationConfiguration.Output);
             var chosen = RunProfile.Parse(parse.GetValue(profile)!);
+            var folder = RunFolder.At(OutputFolder.Prepare(parse.GetValue(output)!)); // before any download or training
             var data = DataLocation.Resolve(parse.GetValue(EcgBeatsApp.DataOption));
             if (!File.Exists(Path.Combine(data.Directory, "100.hea")))
             {
@@ -43,7 +45,6 @@ internal static class RunCommand
                 if (!fetched.Succeeded)
                     throw new HttpRequestException($"{fetched.Failures.Count} file(s) failed: {string.Join("; ", fetched.Failures.Select(f => $"{f.Key}: {f.Value}"))}");
             }
-            var folder = RunFolder.At(parse.GetValue(output)!);
             console.WriteLine($"Profile {chosen.Name}: about {chosen.EstimatedMinutes:0} minutes on a 2-core machine. Data: {data.Directory}. Run folder: {folder.Root}");
             try
             {

@@ -43,6 +43,7 @@ internal static class ScoreCommand
             string? dataDirectory = DataLocation.Resolve(parse.GetValue(EcgBeatsApp.DataOption)).Directory;
             string refExt = parse.GetValue(reference)!, testExt = parse.GetValue(test)!;
             string? testDir = parse.GetValue(testFolder);
+            if (parse.GetValue(json) is string jsonTarget) OutputFolder.PrepareFile(jsonTarget);
 
             var comparisons = new List<BeatComparison>();
             foreach (string given in parse.GetValue(records)!)

@@ -1,3 +1,4 @@
+using EcgBeats.Io;
 using System.CommandLine;
 using EcgBeats.Classification;
 using EcgBeats.Datasets;
@@ -91,7 +92,7 @@ internal static class TrainCommand
             string file = parse.GetValue(train)!;
             var console = Terminal.For(parse.InvocationConfiguration.Output);
             string which = parse.GetValue(model)!;
-            string folder = Path.GetFullPath(parse.GetValue(output)!);
+            string folder = OutputFolder.Prepare(parse.GetValue(output)!); // a file or an unwritable folder is said now, not after training
             int seedValue = parse.GetValue(seed);
             double fraction = parse.GetValue(validation);
             if (!(fraction > 0 && fraction < 1)) throw new InvalidInputException($"--validation {fraction}: must lie between 0 and 1");

@@ -80,12 +80,21 @@ public sealed class RecordAnnotator
         string foundBy = Representation.Recipe.Name + " (the representation's own R peaks)";
         if (!Representation.FindsOwnBeats)
         {
-            peaks = _detector.Detect(lead, fs);
+            try { peaks = _detector.Detect(lead, fs); }
+            catch (ArgumentException e) // the record's rate or length is outside what the detector can search
+            {
+                throw new InvalidInputException($"{name}: {_detector.Name} cannot search signal {first} at {fs:0.###} Hz: {PlainMessage(e)}", e);
+            }
             foundBy = _detector.Name;
             if (peaks.Count < 2)
                 throw new InvalidInputException($"{name}: {peaks.Count} beat(s) found in {seconds:0.##} s of signal {first}; at least 2 are needed to cut a beat (too short, or not an ECG?)");
         }
-        var beats = Representation.Cut(record, name, peaks, BeatCutMode.EveryBeat, resolved.Signals);
+        UnlabelledBeats beats;
+        try { beats = Representation.Cut(record, name, peaks, BeatCutMode.EveryBeat, resolved.Signals); }
+        catch (ArgumentException e)
+        {
+            throw new InvalidInputException($"{name}: cannot cut beats as {Representation.Recipe.Name} at {fs:0.###} Hz: {PlainMessage(e)}", e);
+        }
         if (beats.Count == 0)
             throw new InvalidInputException($"{name}: no beats found in {seconds:0.##} s of signal {first} by {foundBy}");
         var probabilities = _classifier.Predict(beats);
@@ -93,5 +102,13 @@ public sealed class RecordAnnotator
         for (int i = 0; i < beats.Count; i++)
             classified[i] = new ClassifiedBeat(beats.Origins![i].Sample, AamiMapping.Classes[probabilities.Predicted(i)], probabilities.Row(i).ToArray());
         return new AnnotatedRecord(name, fs, resolved.Signals, foundBy, classified, warnings);
+    }
+
+    /// <summary>An argument exception's message without .NET's "(Parameter 'x')" and "Actual value was" lines.</summary>
+    private static string PlainMessage(ArgumentException e)
+    {
+        string message = e.Message.Split('\n')[0];
+        int parameter = message.IndexOf(" (Parameter '", StringComparison.Ordinal);
+        return parameter >= 0 ? message[..parameter] : message;
     }
 }

@@ -18,11 +18,25 @@ public static class DatasetBuilder
     public static IReadOnlyList<string> RecordsIn(string dataDirectory)
     {
         string list = Path.Combine(dataDirectory, "RECORDS");
+        List<string> records;
         if (File.Exists(list))
-            return File.ReadAllLines(list).Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
-        if (!Directory.Exists(dataDirectory))
-            throw new DirectoryNotFoundException($"{dataDirectory}: no such data folder (run 'ecgbeats fetch', or give --data)");
-        return Directory.GetFiles(dataDirectory, "*.hea").Select(p => Path.GetFileNameWithoutExtension(p)!).Order(StringComparer.Ordinal).ToList();
+        {
+            string[] lines = File.ReadAllLines(list);
+            // The names become paths: a RECORDS file cannot send the builder outside the data folder.
+            for (int i = 0; i < lines.Length; i++)
+                if (lines[i].Trim() is { Length: > 0 } name && Io.SafeNames.WhyNotRecordName(name) is { } why)
+                    throw new InvalidInputException($"{list}, line {i + 1}: '{Io.Quote.Short(name)}' is not a record name ({why})");
+            records = lines.Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
+        }
+        else
+        {
+            if (!Directory.Exists(dataDirectory))
+                throw new DirectoryNotFoundException($"{dataDirectory}: no such data folder (run 'ecgbeats fetch', or give --data)");
+            records = Directory.GetFiles(dataDirectory, "*.hea").Select(p => Path.GetFileNameWithoutExtension(p)!).Order(StringComparer.Ordinal).ToList();
+        }
+        if (records.Count == 0)
+            throw new FileNotFoundException($"{dataDirectory}: holds no records (no RECORDS list, no .hea files); run 'ecgbeats fetch', or give --data");
+        return records;
     }
 
     /// <summary>Builds both sides of the split the recipe names, from the records in <paramref name="dataDirectory"/>.</summary>

@@ -149,10 +149,56 @@ public sealed record DatasetCard(
 /// </summary>
 public static class DatasetWriter
 {
-    /// <summary>Writes every file of <paramref name="dataset"/> into <paramref name="folder"/>, the card last; returns the card as written (with the files' hashes).</summary>
+    /// <summary>
+    /// Writes every file of <paramref name="dataset"/> into <paramref name="folder"/>, the card last; returns the card as
+    /// written (with the files' hashes). The files are written into a hidden sibling folder which then replaces
+    /// <paramref name="folder"/> as a whole: a failure or a kill leaves the previous dataset as it was, never new files
+    /// beside old ones.
+    /// </summary>
+    /// <exception cref="InvalidInputException"><paramref name="folder"/> holds files that are not a dataset's.</exception>
     public static DatasetCard Write(string folder, BuiltDataset dataset)
     {
-        Directory.CreateDirectory(folder);
+        string target = CheckTarget(folder);
+        string parent = Path.GetDirectoryName(target)!;
+        string building = Path.Combine(parent, $".{Path.GetFileName(target)}.building.{Environment.ProcessId}.{Guid.NewGuid():N}");
+        Directory.CreateDirectory(building);
+        try
+        {
+            var card = WriteFiles(building, dataset);
+            Swap(building, target);
+            return card;
+        }
+        finally
+        {
+            if (Directory.Exists(building)) Directory.Delete(building, recursive: true);
+        }
+    }
+
+    /// <summary>
+    /// Checks, before any work, that <paramref name="folder"/> can receive a dataset: absent, empty, or holding only a
+    /// dataset's files (which the new dataset replaces). Returns its full path.
+    /// </summary>
+    /// <exception cref="InvalidInputException">It holds other files, which replacing it would lose.</exception>
+    /// <exception cref="IOException">It is a file, or its parent cannot be written.</exception>
+    public static string CheckTarget(string folder)
+    {
+        string target = Path.GetFullPath(folder).TrimEnd(Path.DirectorySeparatorChar);
+        if (File.Exists(target)) throw new IOException($"{target}: is a file, not a folder; name a folder for the dataset");
+        OutputFolder.Prepare(Path.GetDirectoryName(target)!);
+        if (Directory.Exists(target))
+        {
+            var ours = DatasetCard.KaggleFiles.Values.Concat(DatasetCard.ParquetFiles.Values).Append(DatasetCard.FileName).ToHashSet();
+            var foreign = Directory.EnumerateFileSystemEntries(target).Select(Path.GetFileName)
+                .Where(n => !ours.Contains(n!) && !n!.StartsWith('.')).Order(StringComparer.Ordinal).ToList();
+            if (foreign.Count > 0)
+                throw new InvalidInputException($"{target}: holds {string.Join(", ", foreign.Take(5).Select(n => Quote.Short(n!)))}{(foreign.Count > 5 ? ", ..." : "")}, " +
+                                                "which are not a dataset's files; a new dataset replaces the whole folder, so name an empty or new folder");
+        }
+        return target;
+    }
+
+    private static DatasetCard WriteFiles(string folder, BuiltDataset dataset)
+    {
         var written = new List<DatasetFile>();
         if (DatasetCard.InKaggleLayout(dataset.Card.Representation))
         {
@@ -172,5 +218,19 @@ public static class DatasetWriter
         // The card goes last: its presence says the dataset is complete.
         AtomicFile.WriteAllText(Path.Combine(folder, DatasetCard.FileName), card.ToJson());
         return card;
+    }
+
+    /// <summary>Puts the finished folder in place of the old one: the old one moves aside, the new one in, the old one goes.</summary>
+    private static void Swap(string finished, string target)
+    {
+        if (!Directory.Exists(target))
+        {
+            Directory.Move(finished, target);
+            return;
+        }
+        string old = Path.Combine(Path.GetDirectoryName(target)!, $".{Path.GetFileName(target)}.old.{Environment.ProcessId}.{Guid.NewGuid():N}");
+        Directory.Move(target, old);
+        Directory.Move(finished, target);
+        Directory.Delete(old, recursive: true);
     }
 }

@@ -129,7 +129,8 @@ public static class KaggleCsv
     private static List<(int Start, int Length)> LineRanges(byte[] bytes)
     {
         var lines = new List<(int, int)>(bytes.Length / 4000 + 1);
-        int start = 0;
+        // A UTF-8 byte-order mark (some editors and Excel write one) is not part of the first number.
+        int start = bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
         while (start < bytes.Length)
         {
             int newline = bytes.AsSpan(start).IndexOf((byte)'\n');
@@ -156,12 +157,12 @@ public static class KaggleCsv
             if (column >= columns)
                 return $"more than {columns} columns; expected {expected}";
             if (!KaggleNumberFormat.TryParse(field, out float value))
-                return $"column {column + 1}: '{Encoding.UTF8.GetString(field)}' is not a finite number";
+                return $"column {column + 1}: '{Quote.Bytes(field)}' is not a finite number";
             if (column < BeatLength) beat[column] = value;
             else
             {
                 if (value != MathF.Round(value) || value < 0 || value > MaxLabel)
-                    return $"column {Columns}: label '{Encoding.UTF8.GetString(field)}' is not one of 0, 1, 2, 3, 4";
+                    return $"column {Columns}: label '{Quote.Bytes(field)}' is not one of 0, 1, 2, 3, 4";
                 label = (int)value;
             }
             column++;

@@ -35,4 +35,13 @@ public static class Quote
         }
         return builder.ToString();
     }
+
+    /// <summary>Bytes of a file (UTF-8) made safe to print: at most about <see cref="MaxLength"/> characters, with the field's size when cut.</summary>
+    public static string Bytes(ReadOnlySpan<byte> bytes)
+    {
+        const int look = 4 * MaxLength;
+        if (bytes.Length <= look) return Short(Encoding.UTF8.GetString(bytes));
+        string head = Short(Encoding.UTF8.GetString(bytes[..look]));
+        return (head.Length > MaxLength ? head[..head.LastIndexOf("... (", StringComparison.Ordinal)] : head) + $"... ({bytes.Length:N0} bytes)";
+    }
 }

@@ -35,6 +35,18 @@ public static class RecordReader
             .GroupBy(s => s.spec.FileName)
             .ToList();
         long total = header.SampleCount ?? InferSampleCount(header, folder, files[0].Key, files[0].Count(), headerPath);
+        // Every file must hold what the header declares before anything is allocated: a header claiming 4e18 samples
+        // is a bad header (named), not an attempt at a 4e18-sample array.
+        foreach (var file in files)
+        {
+            var first = file.First().spec;
+            string path = SignalFile(folder, file.Key, headerPath);
+            if (!File.Exists(path))
+                throw new FileNotFoundException($"{path}: signal file named in {headerPath} does not exist", path);
+            if (file.Any(m => m.spec.Format != first.Format || m.spec.ByteOffset != first.ByteOffset))
+                throw new WfdbFormatException(headerPath, null, $"signals stored in {file.Key} disagree on format or byte offset");
+            CheckSize(path, headerPath, first.Format, first.ByteOffset, total, file.Count());
+        }
         if (start < 0 || start > total)
             throw new ArgumentOutOfRangeException(nameof(start), start, $"the record has {total} samples");
         long count = length ?? total - start;
@@ -47,12 +59,7 @@ public static class RecordReader
         {
             var members = file.ToList();
             int format = members[0].spec.Format;
-            if (members.Any(m => m.spec.Format != format || m.spec.ByteOffset != members[0].spec.ByteOffset))
-                throw new WfdbFormatException(headerPath, null, $"signals stored in {file.Key} disagree on format or byte offset");
             string path = SignalFile(folder, file.Key, headerPath);
-            if (!File.Exists(path))
-                throw new FileNotFoundException($"{path}: signal file named in {headerPath} does not exist", path);
-            CheckSize(path, headerPath, format, members[0].spec.ByteOffset, total, members.Count);
 
             int[][] targets = members.Select(m => adc[m.index] = new int[count]).ToArray();
             ReadFile(path, format, members[0].spec.ByteOffset, start, targets, openRead);
@@ -85,6 +92,8 @@ public static class RecordReader
 
     private static void CheckSize(string path, string headerPath, int format, long offset, long samples, int signals)
     {
+        if (samples > (long.MaxValue / 4 - offset) / Math.Max(1, signals))
+            throw new WfdbFormatException(headerPath, "line 1", $"declares {samples} samples per signal, more than any file can hold");
         long expected = offset + SignalFormats.ByteCount(format, samples * signals);
         long actual = new FileInfo(path).Length;
         // A writer may pad a format-212 file with an odd value count to a whole 3-byte group.
