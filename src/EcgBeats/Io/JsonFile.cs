@@ -35,7 +35,8 @@ public static class JsonFile
         }
         catch (JsonException e)
         {
-            throw new InvalidInputException($"{path}: not {what}: invalid at line {(e.LineNumber ?? 0) + 1}: {e.Message}", e);
+            // The parser's message quotes the offending text, which may be megabytes long: keep its start.
+            throw new InvalidInputException($"{path}: not {what}: invalid at line {(e.LineNumber ?? 0) + 1}, byte {(e.BytePositionInLine ?? 0) + 1}: {Quote.Short(e.Message)}", e);
         }
     }
 }

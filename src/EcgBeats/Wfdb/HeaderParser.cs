@@ -1,3 +1,4 @@
+using EcgBeats.Io;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
@@ -58,9 +59,9 @@ public static partial class HeaderParser
         string name = f[0];
         if (name.Contains('/'))
             throw WfdbFormatException.AtLine(source, number,
-                $"'{name}' is a multi-segment record; EcgBeats reads single-segment records only");
+                $"'{Quote.Short(name)}' is a multi-segment record; EcgBeats reads single-segment records only");
         if (f.Length < 2 || !int.TryParse(f[1], NumberStyles.None, Invariant, out signalCount))
-            throw WfdbFormatException.AtLine(source, number, $"record line '{line}': expected 'name nsig [fs [nsamp [time [date]]]]', the number of signals is missing or not a whole number");
+            throw WfdbFormatException.AtLine(source, number, $"record line '{Quote.Short(line)}': expected 'name nsig [fs [nsamp [time [date]]]]', the number of signals is missing or not a whole number");
         if (signalCount < 1)
             throw WfdbFormatException.AtLine(source, number, $"record line declares {signalCount} signals; EcgBeats needs at least 1");
 
@@ -70,19 +71,19 @@ public static partial class HeaderParser
             // fs[/counter_freq[(base_counter)]]: only the sampling frequency matters here.
             string fsText = f[2].Split('/')[0];
             if (!double.TryParse(fsText, NumberStyles.Float, Invariant, out fs) || !(fs > 0) || double.IsInfinity(fs))
-                throw WfdbFormatException.AtLine(source, number, $"sampling frequency '{f[2]}' is not a positive number");
+                throw WfdbFormatException.AtLine(source, number, $"sampling frequency '{Quote.Short(f[2])}' is not a positive number");
         }
         long? samples = null;
         if (f.Length > 3)
         {
             if (!long.TryParse(f[3], NumberStyles.None, Invariant, out long n))
-                throw WfdbFormatException.AtLine(source, number, $"number of samples '{f[3]}' is not a whole number");
+                throw WfdbFormatException.AtLine(source, number, $"number of samples '{Quote.Short(f[3])}' is not a whole number");
             samples = n;
         }
         TimeSpan? time = null;
         if (f.Length > 4)
         {
-            time = ParseTime(f[4]) ?? throw WfdbFormatException.AtLine(source, number, $"base time '{f[4]}' is not HH:MM:SS");
+            time = ParseTime(f[4]) ?? throw WfdbFormatException.AtLine(source, number, $"base time '{Quote.Short(f[4])}' is not HH:MM:SS");
         }
         DateOnly? date = null;
         if (f.Length > 5)
@@ -91,7 +92,7 @@ public static partial class HeaderParser
             if (f[5] != "0/0/0")
                 date = DateOnly.TryParseExact(f[5], ["d/M/yyyy", "dd/MM/yyyy"], Invariant, DateTimeStyles.None, out var d)
                     ? d
-                    : throw WfdbFormatException.AtLine(source, number, $"base date '{f[5]}' is not DD/MM/YYYY");
+                    : throw WfdbFormatException.AtLine(source, number, $"base date '{Quote.Short(f[5])}' is not DD/MM/YYYY");
         }
         return new WfdbHeader(name, fs, samples, time, date, [], []);
     }
@@ -107,7 +108,7 @@ public static partial class HeaderParser
             if (!double.TryParse(parts[i], NumberStyles.Float, Invariant, out double v) || v < 0) return null;
             seconds = seconds * 60 + v;
         }
-        return TimeSpan.FromSeconds(seconds);
+        return seconds < TimeSpan.MaxValue.TotalSeconds / 2 ? TimeSpan.FromSeconds(seconds) : null;
     }
 
     [GeneratedRegex(@"^(?<fmt>\d+)(x(?<spf>\d+))?(:(?<skew>\d+))?(\+(?<off>\d+))?$")]
@@ -121,19 +122,22 @@ public static partial class HeaderParser
         // Fields are space-separated; the description (the 9th field) is the rest of the line.
         string[] f = line.Split((char[]?)null, 9, StringSplitOptions.RemoveEmptyEntries);
         if (f.Length < 2)
-            throw WfdbFormatException.AtLine(source, number, $"signal line '{line}': expected 'file format [gain [adcres [adczero [init [checksum [blocksize [description]]]]]]]'");
+            throw WfdbFormatException.AtLine(source, number, $"signal line '{Quote.Short(line)}': expected 'file format [gain [adcres [adczero [init [checksum [blocksize [description]]]]]]]'");
         string file = f[0];
         var format = FormatField().Match(f[1]);
         if (!format.Success)
-            throw WfdbFormatException.AtLine(source, number, $"signal format '{f[1]}' is not 'format[xframes][:skew][+offset]'");
-        int fmt = int.Parse(format.Groups["fmt"].Value, Invariant);
+            throw WfdbFormatException.AtLine(source, number, $"signal format '{Quote.Short(f[1])}' is not 'format[xframes][:skew][+offset]'");
+        if (!int.TryParse(format.Groups["fmt"].Value, NumberStyles.None, Invariant, out int fmt))
+            throw WfdbFormatException.AtLine(source, number, $"signal format '{Quote.Short(f[1])}' is not a format number");
         if (!SignalFormats.IsSupported(fmt))
             throw WfdbFormatException.AtLine(source, number, $"signal format {fmt} is not supported (supported: {SignalFormats.SupportedList})");
         if (format.Groups["spf"].Success && format.Groups["spf"].Value != "1")
-            throw WfdbFormatException.AtLine(source, number, $"{format.Groups["spf"].Value} samples per frame: only 1 is supported");
+            throw WfdbFormatException.AtLine(source, number, $"{Quote.Short(format.Groups["spf"].Value)} samples per frame: only 1 is supported");
         if (format.Groups["skew"].Success && format.Groups["skew"].Value != "0")
-            throw WfdbFormatException.AtLine(source, number, $"skew {format.Groups["skew"].Value}: only 0 is supported");
-        long offset = format.Groups["off"].Success ? long.Parse(format.Groups["off"].Value, Invariant) : 0;
+            throw WfdbFormatException.AtLine(source, number, $"skew {Quote.Short(format.Groups["skew"].Value)}: only 0 is supported");
+        long offset = 0;
+        if (format.Groups["off"].Success && !long.TryParse(format.Groups["off"].Value, NumberStyles.None, Invariant, out offset))
+            throw WfdbFormatException.AtLine(source, number, $"byte offset '{Quote.Short(format.Groups["off"].Value)}' is too large");
 
         double gain = DefaultGain;
         int? baseline = null;
@@ -142,9 +146,12 @@ public static partial class HeaderParser
         {
             var g = GainField().Match(f[2]);
             if (!g.Success || !double.TryParse(g.Groups["gain"].Value, NumberStyles.Float, Invariant, out gain) || double.IsNaN(gain) || double.IsInfinity(gain))
-                throw WfdbFormatException.AtLine(source, number, $"gain '{f[2]}' is not 'gain[(baseline)][/units]'");
+                throw WfdbFormatException.AtLine(source, number, $"gain '{Quote.Short(f[2])}' is not 'gain[(baseline)][/units]'");
             if (gain == 0) gain = DefaultGain;
-            if (g.Groups["base"].Success) baseline = int.Parse(g.Groups["base"].Value, Invariant);
+            if (g.Groups["base"].Success)
+                baseline = int.TryParse(g.Groups["base"].Value, NumberStyles.AllowLeadingSign, Invariant, out int b)
+                    ? b
+                    : throw WfdbFormatException.AtLine(source, number, $"baseline '{Quote.Short(g.Groups["base"].Value)}' is not a 32-bit whole number");
             if (g.Groups["units"].Success) units = g.Groups["units"].Value;
         }
         int resolution = f.Length > 3 ? Integer(f[3], "ADC resolution") : SignalFormats.DefaultResolution(fmt);
@@ -158,6 +165,6 @@ public static partial class HeaderParser
         int Integer(string text, string what) =>
             int.TryParse(text, NumberStyles.AllowLeadingSign, Invariant, out int v)
                 ? v
-                : throw WfdbFormatException.AtLine(source, number, $"{what} '{text}' is not a whole number");
+                : throw WfdbFormatException.AtLine(source, number, $"{what} '{Quote.Short(text)}' is not a whole number");
     }
 }

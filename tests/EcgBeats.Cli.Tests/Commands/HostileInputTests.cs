@@ -113,4 +113,19 @@ public sealed class HostileInputTests
         Assert.Equal("mine", File.ReadAllText(file));
         Assert.False(Directory.Exists(temp.File("nothing")), "run must not start fetching before it knows it can write");
     }
+
+    [Fact]
+    public void ALocalRecordsListCannotLeadOutsideTheDataFolder()
+    {
+        using var temp = TestData.TempFolder();
+        string data = temp.File("data");
+        Directory.CreateDirectory(data);
+        foreach (string ext in new[] { ".hea", ".dat", ".atr" })
+            File.Copy(TestData.FixtureRecord("100") + ext, Path.Combine(temp.Path, "outside" + ext));
+        File.WriteAllText(Path.Combine(data, "RECORDS"), "../outside\n");
+        var result = CliRunner.Run("build-dataset", "--data", data, "--out", temp.File("ds"));
+        Assert.Equal((int)ExitCode.BadInput, result.ExitCode);
+        Assert.Contains("RECORDS, line 1", result.Error);
+        Assert.False(Directory.Exists(temp.File("ds")));
+    }
 }
