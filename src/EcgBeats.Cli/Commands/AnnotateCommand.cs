@@ -5,6 +5,7 @@ using EcgBeats.Classification;
 using EcgBeats.Data;
 using EcgBeats.Dsp;
 using EcgBeats.Io;
+using EcgBeats.Runs;
 using EcgBeats.Wfdb;
 
 namespace EcgBeats.Cli.Commands;
@@ -21,7 +22,11 @@ internal static class AnnotateCommand
     public static Command Create()
     {
         var records = new Argument<string[]>("RECORD") { Description = "Records: names in the data folder (100) or paths (mitdb/100, mitdb/100.hea).", Arity = ArgumentArity.OneOrMore };
-        var model = new Option<string>("--model") { Description = "A model folder (model.json + weights), e.g. from 'ecgbeats train' or 'ecgbeats run'.", Required = true, HelpName = "DIR" };
+        var model = new Option<string?>("--model")
+        {
+            Description = $"A model folder (model.json + weights), e.g. from 'ecgbeats train' or 'ecgbeats run'. Default: {RunFolder.DefaultAnnotationModel}, the model for new patients that 'ecgbeats run' trains on DS1 (docs/inter-patient.md).",
+            HelpName = "DIR",
+        };
         var output = new Option<string>("--out") { Description = "Folder for RECORD.<ext> and RECORD.<ext>.csv.", DefaultValueFactory = _ => ".", HelpName = "DIR" };
         var extension = new Option<string>("--ext") { Description = "Annotator name: the annotation file's extension.", DefaultValueFactory = _ => DefaultExtension };
         var channel = new Option<int?>("--channel") { Description = "Which signal to read (from 0), instead of the lead the model's representation names (e.g. MLII, or the first signal for Kaggle-cut models)." };
@@ -44,7 +49,10 @@ internal static class AnnotateCommand
                 throw new InvalidInputException($"--ext {ext}: an annotator name is letters, digits and '_'");
             string outFolder = OutputFolder.Prepare(parse.GetValue(output)!);
             string? dataDirectory = DataLocation.Resolve(parse.GetValue(EcgBeatsApp.DataOption)).Directory;
-            using var classifier = EcgBeatsApp.Models.Open(parse.GetValue(model)!, parse.GetValue(device)!);
+            string modelFolder = parse.GetValue(model) ?? (Directory.Exists(RunFolder.DefaultAnnotationModel)
+                ? RunFolder.DefaultAnnotationModel
+                : throw new DirectoryNotFoundException($"no --model given, and the default model {RunFolder.DefaultAnnotationModel} is not there: run 'ecgbeats run' here first (it trains it), or name a model folder with --model"));
+            using var classifier = EcgBeatsApp.Models.Open(modelFolder, parse.GetValue(device)!);
             var annotator = new RecordAnnotator(classifier, QrsDetectors.Create(parse.GetValue(detector)!));
             int? chosen = parse.GetValue(channel);
             {

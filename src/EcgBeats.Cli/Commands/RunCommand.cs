@@ -15,7 +15,7 @@ internal static class RunCommand
     {
         var profile = new Option<string>("--profile") { Description = "quick (about 8 minutes on 2 cores: every model, picture and table, trained briefly on a subsample) or full (the real training, about 60 minutes on 2 cores).", DefaultValueFactory = _ => "quick" };
         profile.AcceptOnlyFromAmong([.. RunProfile.All.Select(p => p.Name)]);
-        var output = new Option<string>("--out") { Description = "The run folder.", DefaultValueFactory = _ => "runs/latest", HelpName = "DIR" };
+        var output = new Option<string>("--out") { Description = "The run folder.", DefaultValueFactory = _ => RunFolder.DefaultPath, HelpName = "DIR" };
         var seed = new Option<int>("--seed") { Description = "Seed of every random choice.", DefaultValueFactory = _ => 42 };
         var force = new Option<bool>("--force") { Description = "Redo every step, even those whose outputs are up to date." };
         var splits = new Option<SplitKind[]>("--splits")

@@ -14,6 +14,16 @@ namespace EcgBeats.Runs;
 /// <param name="Root">The run folder (full path).</param>
 public sealed record RunFolder(string Root)
 {
+    /// <summary>Where <c>ecgbeats run</c> writes by default, relative to the working folder.</summary>
+    public const string DefaultPath = "runs/latest";
+
+    /// <summary>
+    /// The model <c>ecgbeats annotate</c> uses when none is given: the one declared for new patients on DS1 alone
+    /// (docs/inter-patient.md), as <c>ecgbeats run</c> leaves it in the default run folder.
+    /// </summary>
+    /// <remarks>Relative to the working folder, as the command line shows it.</remarks>
+    public static string DefaultAnnotationModel => new RunFolder(DefaultPath).Split("inter").Model("ensemble-classwise");
+
     /// <summary>The splits a run may hold, in report order.</summary>
     public static IReadOnlyList<string> SplitNames { get; } = ["intra", "inter"];
 

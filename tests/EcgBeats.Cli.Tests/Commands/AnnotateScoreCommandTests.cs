@@ -121,4 +121,17 @@ public sealed class AnnotateScoreCommandTests
         Assert.Equal((int)ExitCode.NoInput, noTest.ExitCode);
         Assert.Contains("100.nosuch", noTest.Error);
     }
+
+    /// <summary>Without --model, annotate uses the model for new patients that 'run' leaves in runs/latest, and says so when it is missing.</summary>
+    [Fact]
+    public void WithoutAModelTheDefaultIsTheRunsModelForNewPatients()
+    {
+        Assert.Equal(Path.Combine("runs", "latest", "inter", "models", "ensemble-classwise"), EcgBeats.Runs.RunFolder.DefaultAnnotationModel);
+        Assert.False(Directory.Exists(EcgBeats.Runs.RunFolder.DefaultAnnotationModel), "the test's working folder holds no run");
+        using var temp = TestData.TempFolder();
+        var result = CliRunner.Run("annotate", TestData.FixtureRecord("100"), "--out", temp.Path);
+        Assert.Equal((int)ExitCode.NoInput, result.ExitCode);
+        Assert.Contains("runs/latest/inter/models/ensemble-classwise", result.Error);
+        Assert.Contains("ecgbeats run", result.Error);
+    }
 }
