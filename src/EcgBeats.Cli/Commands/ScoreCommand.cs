@@ -44,6 +44,7 @@ internal static class ScoreCommand
             string refExt = parse.GetValue(reference)!, testExt = parse.GetValue(test)!;
             string? testDir = parse.GetValue(testFolder);
             if (parse.GetValue(json) is string jsonTarget) OutputFolder.PrepareFile(jsonTarget);
+            if (parse.GetValue(wfdb) is string reportsTarget) OutputFolder.Prepare(reportsTarget);
 
             var comparisons = new List<BeatComparison>();
             foreach (string given in parse.GetValue(records)!)
