@@ -16,7 +16,8 @@ namespace EcgBeats.Benchmarks.Records;
 /// <c>ensemble-classwise</c> (gbt and logreg) on the two-lead rhythm + morphology beats, one thread. The members are
 /// trained in the setup on three DS1 records with the run's options (trees, leaves and classes as in the full profile):
 /// inference costs what the trained model costs, whatever the training records. The baseline is reading and detecting
-/// alone; "x real time" is the record's length over the time taken. Run pinned to one core:
+/// alone; "x real time" is the record's length over the time taken. With <c>ECGBEATS_BENCH_MODEL</c> naming a model
+/// folder (e.g. the run's <c>runs/latest/inter/models/ensemble-classwise</c>), that model is measured instead. Run pinned to one core:
 /// <c>taskset -c 0 dotnet run -c Release --project bench/EcgBeats.Benchmarks -- --filter '*DefaultModelAnnotation*'</c>.
 /// </summary>
 [Config(typeof(Columns))]
@@ -46,6 +47,12 @@ public class DefaultModelAnnotationBenchmarks
     {
         _path = Path.Combine(BenchData.MitDb, Record);
         _folder = Directory.CreateTempSubdirectory("ecgbeats-bench-").FullName;
+        // ECGBEATS_BENCH_MODEL=runs/latest/inter/models/ensemble-classwise measures the model a run trained on DS1.
+        if (Environment.GetEnvironmentVariable("ECGBEATS_BENCH_MODEL") is { Length: > 0 } trained)
+        {
+            _classifier = new EcgBeats.Models.ModelRegistry(EcgBeats.Torch.TorchModels.Family, ClassicalModels.Family).Open(trained);
+            return;
+        }
         var ds1 = DatasetBuilder.ExtractAll(BenchData.MitDb, ["118", "207", "209"], InterPatientProtocol.Recipe(1));
         var split = ValidationSplit.ByRecord(ds1, ["118"]);
         var options = new ClassicalOptions { Threads = 1, Seed = 1, ClassWeights = true, ClassWeightCap = 20 };
