@@ -134,4 +134,36 @@ public sealed class AnnotateScoreCommandTests
         Assert.Contains("runs/latest/inter/models/ensemble-classwise", result.Error);
         Assert.Contains("ecgbeats run", result.Error);
     }
+
+    /// <summary>Issue #16: a folder of records, resumed: a second run skips what the same model made; a failing record does not stop the others.</summary>
+    [Fact]
+    public void AnArchiveIsAnnotatedResumedAndSummarised()
+    {
+        using var temp = TestData.TempFolder();
+        string archive = temp.File("archive");
+        Directory.CreateDirectory(archive);
+        foreach (string r in new[] { "100", "232" })
+            foreach (string ext in new[] { ".hea", ".dat" })
+                File.Copy(TestData.FixtureRecord(r) + ext, Path.Combine(archive, r + ext));
+        File.WriteAllText(Path.Combine(archive, "999.hea"), "999 1 360 10\n999.dat 212 200 11 1024 0 0 0 MLII\n"); // no signal file
+        string output = temp.File("out");
+
+        var first = CliRunner.Run("annotate", archive, "--model", Model.Value, "--out", output, "--jobs", "2");
+        Assert.Equal((int)ExitCode.BadInput, first.ExitCode);
+        Assert.Contains("999", first.Error);
+        Assert.Contains("1 record(s) failed", first.Error);
+        string[] summary = File.ReadAllLines(Path.Combine(output, "summary.ecgbeats.csv"));
+        Assert.Equal("record,status,beats,N,S,V,F,Q,seconds", summary[0]);
+        Assert.StartsWith("100,annotated,", summary[1]);
+        Assert.StartsWith("232,annotated,", summary[2]);
+        Assert.StartsWith("999,failed", summary[3]);
+        int beats100 = int.Parse(summary[1].Split(',')[2], CultureInfo.InvariantCulture);
+        Assert.Equal(File.ReadAllLines(Path.Combine(output, "100.ecgbeats.csv")).Length - 1, beats100);
+
+        File.Delete(Path.Combine(archive, "999.hea"));
+        var second = CliRunner.Run("annotate", archive, "--model", Model.Value, "--out", output);
+        Assert.Equal(0, second.ExitCode);
+        Assert.Contains("100: already annotated by this model", second.Output);
+        Assert.Contains("232: already annotated by this model", second.Output);
+    }
 }
