@@ -7,7 +7,7 @@ public sealed class RootCommandTests
     {
         var result = CliRunner.Run("--help");
         Assert.Equal(0, result.ExitCode);
-        foreach (string name in new[] { "fetch", "info", "build-dataset", "train", "predict", "evaluate", "report", "run", "annotate", "score", "--data" })
+        foreach (string name in new[] { "fetch", "info", "samples", "build-dataset", "train", "predict", "evaluate", "report", "run", "annotate", "score", "--data" })
             Assert.Contains(name, result.Output);
     }
 

@@ -9,6 +9,7 @@ internal static class CommandTree
     {
         yield return FetchCommand.Create();
         yield return InfoCommand.Create();
+        yield return SamplesCommand.Create();
         yield return SnipCommand.Create();
         yield return BuildDatasetCommand.Create();
         yield return TrainCommand.Create();

@@ -104,6 +104,7 @@ public static class AtomicFile
 
         public override void Flush()
         {
+            if (_done) return; // committed or discarded: nothing left to flush
             try { _file.Flush(); }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException) { throw Failed(e); }
         }

@@ -1,0 +1,115 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using EcgBeats.Data;
+using EcgBeats.Io;
+using EcgBeats.Wfdb;
+
+namespace EcgBeats.Cli.Commands;
+
+/// <summary>
+/// <c>ecgbeats samples RECORD</c>: a record's samples as CSV (time and one column per signal, physical units or ADC
+/// units), as WFDB's <c>rdsamp -p -c</c> and <c>rdsamp -c</c> print them, for pandas or a spreadsheet. Streams: a
+/// minute of samples is read, written and dropped at a time, so a record of any length fits in memory.
+/// </summary>
+internal static class SamplesCommand
+{
+    /// <summary>Samples per signal read at a time.</summary>
+    private const long ChunkSeconds = 60;
+
+    public static Command Create()
+    {
+        var record = new Argument<string>("RECORD") { Description = "A record: its name in the data folder (100), or a path (mitdb/100 or mitdb/100.hea)." };
+        var from = new Option<double>("--from") { Description = "Start, in seconds.", DefaultValueFactory = _ => 0 };
+        var to = new Option<double?>("--to") { Description = "End, in seconds (default: the end of the record)." };
+        var signals = new Option<string[]>("--signals")
+        {
+            Description = "Signals to print, by number (from 0) or name (MLII); default: all.",
+            AllowMultipleArgumentsPerToken = true,
+            HelpName = "SIGNAL",
+        };
+        var adc = new Option<bool>("--adc") { Description = "ADC units and sample numbers (as rdsamp -c) instead of physical units and seconds (as rdsamp -p -c)." };
+        var output = new Option<string?>("--out") { Description = "CSV file to write (default: standard output).", HelpName = "FILE" };
+        var command = new Command("samples", "Print a record's samples as CSV: time and one column per signal, in physical units (or ADC units with --adc), as WFDB's rdsamp does.")
+        {
+            record, from, to, signals, adc, output,
+        };
+        command.SetAction(parse =>
+        {
+            string path = RecordPath.Resolve(parse.GetValue(record)!, DataLocation.Resolve(parse.GetValue(EcgBeatsApp.DataOption)).Directory);
+            var header = RecordReader.ReadHeader(path);
+            double fs = header.SamplingFrequency;
+            long total = header.SampleCount ?? RecordReader.Read(path).Length; // no length in the header: the file says
+            long start = (long)Math.Round(parse.GetValue(from) * fs);
+            long end = parse.GetValue(to) is { } t ? (long)Math.Round(t * fs) : total;
+            if (start < 0 || end > total || end <= start)
+                throw new InvalidInputException($"window {start}..{end} (samples) is empty or outside the record's 0..{total}");
+            int[] chosen = Choose(parse.GetValue(signals) ?? [], header, RecordPath.Header(path));
+            bool raw = parse.GetValue(adc);
+            string? file = parse.GetValue(output);
+            if (file is not null) OutputFolder.PrepareFile(file);
+
+            TextWriter writer = parse.InvocationConfiguration.Output;
+            Stream? atomic = null;
+            Action commit = () => writer.Flush();
+            if (file is not null)
+            {
+                // The file appears whole or not at all: a failure part-way leaves nothing under its name.
+                atomic = AtomicFile.Create(file, out var commitAtomic);
+                var fileWriter = new StreamWriter(atomic, new UTF8Encoding(false), 1 << 16, leaveOpen: true);
+                writer = fileWriter;
+                commit = () => { fileWriter.Flush(); commitAtomic(); };
+            }
+            try
+            {
+                var names = chosen.Select(i => Csv(header.Signals[i].Description is { Length: > 0 } d ? d : $"signal {i}")).ToList();
+                writer.Write(raw ? "sample" : "time_s");
+                foreach (string name in names) writer.Write(',' + name);
+                writer.Write('\n');
+                var line = new StringBuilder();
+                long chunk = Math.Max(1, (long)(ChunkSeconds * fs));
+                for (long at = start; at < end; at += chunk)
+                {
+                    var window = RecordReader.Read(path, at, Math.Min(chunk, end - at));
+                    double[][] physical = raw ? [] : chosen.Select(window.Physical).ToArray();
+                    for (int k = 0; k < window.Length; k++)
+                    {
+                        line.Clear();
+                        long sample = at + k;
+                        line.Append(raw ? sample.ToString(CultureInfo.InvariantCulture) : (sample / fs).ToString("0.######", CultureInfo.InvariantCulture));
+                        for (int c = 0; c < chosen.Length; c++)
+                        {
+                            line.Append(',');
+                            if (raw) line.Append(window.Adc[chosen[c]][k].ToString(CultureInfo.InvariantCulture));
+                            else if (double.IsNaN(physical[c][k])) line.Append("NaN"); // WFDB's invalid sample ("-" in rdsamp)
+                            else line.Append(physical[c][k].ToString("R", CultureInfo.InvariantCulture));
+                        }
+                        writer.Write(line.Append('\n'));
+                    }
+                }
+                commit();
+            }
+            finally
+            {
+                if (atomic is not null) { writer.Dispose(); atomic.Dispose(); }
+            }
+            return (int)ExitCode.Success;
+        });
+        return command;
+    }
+
+    /// <summary>Signal numbers for what the user named (numbers or descriptions), in the order named.</summary>
+    private static int[] Choose(string[] asked, WfdbHeader header, string headerPath)
+    {
+        if (asked.Length == 0) return Enumerable.Range(0, header.SignalCount).ToArray();
+        return asked.Select(a =>
+        {
+            if (int.TryParse(a, NumberStyles.None, CultureInfo.InvariantCulture, out int i) && i < header.SignalCount) return i;
+            int byName = header.Signals.ToList().FindIndex(s => s.Description == a);
+            return byName >= 0 ? byName
+                : throw new InvalidInputException($"--signals {Quote.Short(a)}: {headerPath} has signals {string.Join(", ", header.Signals.Select((s, k) => $"{k} ({s.Description})"))}");
+        }).ToArray();
+    }
+
+    private static string Csv(string text) => text.Contains(',') || text.Contains('"') ? '"' + text.Replace("\"", "\"\"") + '"' : text;
+}
