@@ -10,10 +10,14 @@ namespace EcgBeats.Cli.Commands;
 /// <summary>
 /// <c>ecgbeats samples RECORD</c>: a record's samples as CSV (time and one column per signal, physical units or ADC
 /// units), as WFDB's <c>rdsamp -p -c</c> and <c>rdsamp -c</c> print them, for pandas or a spreadsheet. Streams: a
-/// minute of samples is read, written and dropped at a time, so a record of any length fits in memory.
+/// minute of samples is read, written and dropped at a time, so a record of any length fits in memory. An invalid
+/// sample prints as -32768 with <c>--adc</c> (as rdsamp) and NaN in physical units (rdsamp prints "-"; pandas reads NaN).
 /// </summary>
 internal static class SamplesCommand
 {
+    /// <summary>WFDB's <c>WFDB_INVALID_SAMPLE</c>: what <c>rdsamp</c> prints for a sample the file marks invalid.</summary>
+    private const int InvalidSample = -32768;
+
     /// <summary>Samples per signal read at a time.</summary>
     private const long ChunkSeconds = 60;
 
@@ -62,6 +66,7 @@ internal static class SamplesCommand
             }
             try
             {
+                int[] invalid = chosen.Select(i => SignalFormats.InvalidSample(header.Signals[i].Format)).ToArray();
                 var names = chosen.Select(i => Csv(header.Signals[i].Description is { Length: > 0 } d ? d : $"signal {i}")).ToList();
                 writer.Write(raw ? "sample" : "time_s");
                 foreach (string name in names) writer.Write(',' + name);
@@ -80,7 +85,9 @@ internal static class SamplesCommand
                         for (int c = 0; c < chosen.Length; c++)
                         {
                             line.Append(',');
-                            if (raw) line.Append(window.Adc[chosen[c]][k].ToString(CultureInfo.InvariantCulture));
+                            // An invalid sample is WFDB_INVALID_SAMPLE (-32768) in every format, as rdsamp prints it
+                            // (format 212 stores it as -2048).
+                            if (raw) line.Append((window.Adc[chosen[c]][k] == invalid[c] ? InvalidSample : window.Adc[chosen[c]][k]).ToString(CultureInfo.InvariantCulture));
                             else if (double.IsNaN(physical[c][k])) line.Append("NaN"); // WFDB's invalid sample ("-" in rdsamp)
                             else line.Append(physical[c][k].ToString("R", CultureInfo.InvariantCulture));
                         }

@@ -54,4 +54,23 @@ public sealed class SamplesCommandTests
         Assert.Equal((int)ExitCode.BadInput, bad.ExitCode);
         Assert.Contains("0 (MLII), 1 (V1)", bad.Error);
     }
+
+    /// <summary>Samples a file marks invalid: -32768 in ADC units as rdsamp prints them (format 212 stores -2048), NaN in physical units (rdsamp: "-").</summary>
+    [Fact]
+    public void InvalidSamplesAreWhatRdsampSays()
+    {
+        string record = TestData.Fixture("rdsamp/invalid/s100");
+        var adc = CliRunner.Run("samples", record, "--to", "1.5", "--adc");
+        Assert.Equal(Rows(File.ReadAllText(TestData.Fixture("rdsamp/s100-invalid.adc.csv")), 1), Rows(adc.Output, 1));
+        Assert.Contains("10,-32768,", adc.Output);
+
+        var physical = Rows(CliRunner.Run("samples", record, "--to", "1.5").Output, 1);
+        var theirs = Rows(File.ReadAllText(TestData.Fixture("rdsamp/s100-invalid.physical.csv")), 2);
+        Assert.Equal(theirs.Length, physical.Length);
+        for (int i = 0; i < theirs.Length; i++)
+            for (int c = 1; c < 3; c++)
+                if (theirs[i][c] == "-") Assert.Equal("NaN", physical[i][c]);
+                else Assert.InRange(Math.Abs(double.Parse(physical[i][c], CultureInfo.InvariantCulture) - double.Parse(theirs[i][c], CultureInfo.InvariantCulture)), 0, 5e-9 + 1e-12);
+        Assert.Equal(3, physical.Count(r => r[1] == "NaN"));
+    }
 }
