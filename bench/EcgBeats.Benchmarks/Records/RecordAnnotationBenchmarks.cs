@@ -1,8 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Configs;
-using BenchmarkDotNet.Engines;
-using BenchmarkDotNet.Jobs;
-using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using EcgBeats.Classification;
 using EcgBeats.Dsp;
 using EcgBeats.Representations;
@@ -18,23 +14,10 @@ namespace EcgBeats.Benchmarks.Records;
 /// reading and detecting alone; "x real time" is the record's length over the time taken. The networks'
 /// weights are untrained: inference costs the same whatever the weights.
 /// </summary>
-[Config(typeof(Columns))]
+[Config(typeof(WholeRecord.Config))]
 public class RecordAnnotationBenchmarks
 {
-    private const string Record = "203";
-
-    /// <summary>Length of record 203: 650,000 samples at 360 Hz.</summary>
-    private const double RecordSeconds = 650_000 / 360.0;
-
-    private sealed class Columns : ManualConfig
-    {
-        public Columns()
-        {
-            AddJob(Job.Default.WithStrategy(RunStrategy.Monitoring).WithLaunchCount(1).WithWarmupCount(2).WithIterationCount(10)
-                .WithToolchain(InProcessEmitToolchain.Instance));
-            AddColumn(new ThroughputColumn("x real time", _ => RecordSeconds, perSecondOnly: true));
-        }
-    }
+    private const string Record = WholeRecord.Name;
 
     [Params("ann", "cnn", "lstm", "transformer")]
     public string Model { get; set; } = "ann";

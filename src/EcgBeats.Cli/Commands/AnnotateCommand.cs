@@ -59,8 +59,8 @@ internal static class AnnotateCommand
         {
             await Task.Yield();
             string ext = parse.GetValue(extension)!;
-            if (ext.Length == 0 || ext.Any(c => !char.IsAsciiLetterOrDigit(c) && c != '_'))
-                throw new InvalidInputException($"--ext {ext}: an annotator name is letters, digits and '_'");
+            if (SafeNames.WhyNotAnnotatorName(ext) is { } badExt)
+                throw new InvalidInputException($"--ext {Quote.Short(ext)}: {badExt}");
             int parallel = parse.GetValue(jobs);
             if (parallel < 1) throw new InvalidInputException($"--jobs {parallel}: must be at least 1");
             var part = Shard.Parse(parse.GetValue(shard)!);

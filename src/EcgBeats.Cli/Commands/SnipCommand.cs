@@ -34,8 +34,8 @@ internal static class SnipCommand
                 throw new InvalidInputException($"--name '{Quote.Short(newName)}': not a WFDB record name ({badName})");
             string[] extensions = parse.GetValue(annotators)!;
             foreach (string extension in extensions)
-                if (extension.Length == 0 || extension.Any(c => !char.IsAsciiLetterOrDigit(c) && c != '_'))
-                    throw new InvalidInputException($"--annotator '{Quote.Short(extension)}': an annotator name is letters, digits and '_'");
+                if (SafeNames.WhyNotAnnotatorName(extension) is { } badExt)
+                    throw new InvalidInputException($"--annotator '{Quote.Short(extension)}': {badExt}");
             long total = header.SampleCount ?? throw new InvalidInputException($"{RecordPath.Header(path)}: no sample count; cannot cut a window");
             long start = (long)Math.Round(parse.GetValue(from) * header.SamplingFrequency);
             long end = parse.GetValue(to) is { } t ? (long)Math.Round(t * header.SamplingFrequency) : total;

@@ -56,18 +56,28 @@ public static class RecordList
     private static IEnumerable<string> FromList(string list)
     {
         string folder = Path.GetDirectoryName(Path.GetFullPath(list))!;
+        return ReadNames(list).Select(name => Path.Combine(folder, name));
+    }
+
+    /// <summary>
+    /// The record names of a <c>RECORDS</c> file, each checked: PhysioNet's lists may name records in subfolders
+    /// (<c>p00/p000020/...</c>), but every part must be a record name, so no line leads out of the list's folder.
+    /// Blank lines and <c>#</c> comments are skipped.
+    /// </summary>
+    /// <exception cref="InvalidInputException">A line is not a record name (the line is named).</exception>
+    public static IReadOnlyList<string> ReadNames(string list)
+    {
         string[] lines = File.ReadAllLines(list);
-        var records = new List<string>();
+        var names = new List<string>();
         for (int i = 0; i < lines.Length; i++)
         {
             string line = lines[i].Trim();
             if (line.Length == 0 || line[0] == '#') continue;
-            // PhysioNet's lists may name records in subfolders (p00/p000020/...): each part must be a plain name.
             string? why = SafeNames.WhyNotRelative(line) ?? line.Split('/').Select(SafeNames.WhyNotRecordName).FirstOrDefault(w => w is not null);
             if (why is not null)
                 throw new InvalidInputException($"{list}, line {i + 1}: '{Quote.Short(line)}' is not a record name ({why})");
-            records.Add(Path.Combine(folder, line));
+            names.Add(line);
         }
-        return records;
+        return names;
     }
 }

@@ -21,12 +21,7 @@ public static class DatasetBuilder
         List<string> records;
         if (File.Exists(list))
         {
-            string[] lines = File.ReadAllLines(list);
-            // The names become paths: a RECORDS file cannot send the builder outside the data folder.
-            for (int i = 0; i < lines.Length; i++)
-                if (lines[i].Trim() is { Length: > 0 } name && Io.SafeNames.WhyNotRecordName(name) is { } why)
-                    throw new InvalidInputException($"{list}, line {i + 1}: '{Io.Quote.Short(name)}' is not a record name ({why})");
-            records = lines.Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
+            records = [.. Archives.RecordList.ReadNames(list)];
         }
         else
         {

@@ -21,9 +21,12 @@ public sealed class FileSet : IDisposable
     /// <exception cref="IOException"><paramref name="folder"/> is an existing file.</exception>
     public FileSet(string folder)
     {
-        _folder = OutputFolder.Prepare(folder);
+        _folder = Path.GetFullPath(folder);
+        if (File.Exists(_folder)) throw new IOException($"{_folder}: is a file, not a folder; name a folder to write into");
+        // Creating the staging folder below is itself the check that the folder can be written.
         _staging = Path.Combine(_folder, $".ecgbeats-staging.{Environment.ProcessId}.{Guid.NewGuid():N}");
-        Directory.CreateDirectory(_staging);
+        try { Directory.CreateDirectory(_staging); }
+        catch (UnauthorizedAccessException e) { throw new IOException($"{_folder}: cannot write into this folder ({e.Message})", e); }
     }
 
     /// <summary>The hidden folder files are written to before <see cref="Commit"/> (stage each one written there).</summary>

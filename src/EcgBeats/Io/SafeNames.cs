@@ -52,15 +52,9 @@ public static class SafeNames
         return null;
     }
 
-    /// <summary>
-    /// Joins <paramref name="name"/> to <paramref name="folder"/> and checks the result lies inside it.
-    /// </summary>
-    /// <returns>The full path, or null when it would lie outside <paramref name="folder"/>.</returns>
-    public static string? Inside(string folder, string name)
-    {
-        string root = Path.GetFullPath(folder);
-        string full = Path.GetFullPath(Path.Combine(root, name));
-        string prefix = root.EndsWith(Path.DirectorySeparatorChar) ? root : root + Path.DirectorySeparatorChar;
-        return full.StartsWith(prefix, StringComparison.Ordinal) ? full : null;
-    }
+    /// <summary>An annotator name (a WFDB annotation file's extension): ASCII letters, digits and <c>_</c>; null when valid.</summary>
+    public static string? WhyNotAnnotatorName(string name) =>
+        name.Length == 0 ? "it is empty"
+        : name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_') ? null
+        : "an annotator name is ASCII letters, digits and '_'";
 }

@@ -37,10 +37,11 @@ public static class RecordReader
         long total = header.SampleCount ?? InferSampleCount(header, folder, files[0].Key, files[0].Count(), headerPath);
         // Every file must hold what the header declares before anything is allocated: a header claiming 4e18 samples
         // is a bad header (named), not an attempt at a 4e18-sample array.
+        var paths = files.ToDictionary(f => f.Key, f => SignalFile(folder, f.Key, headerPath));
         foreach (var file in files)
         {
             var first = file.First().spec;
-            string path = SignalFile(folder, file.Key, headerPath);
+            string path = paths[file.Key];
             if (!File.Exists(path))
                 throw new FileNotFoundException($"{path}: signal file named in {headerPath} does not exist", path);
             if (file.Any(m => m.spec.Format != first.Format || m.spec.ByteOffset != first.ByteOffset))
@@ -59,7 +60,7 @@ public static class RecordReader
         {
             var members = file.ToList();
             int format = members[0].spec.Format;
-            string path = SignalFile(folder, file.Key, headerPath);
+            string path = paths[file.Key];
 
             int[][] targets = members.Select(m => adc[m.index] = new int[count]).ToArray();
             ReadFile(path, format, members[0].spec.ByteOffset, start, targets, openRead);
@@ -74,10 +75,11 @@ public static class RecordReader
     /// <exception cref="WfdbFormatException">The name is absolute or leads out of the folder.</exception>
     public static string SignalFile(string folder, string fileName, string headerPath)
     {
-        if (Path.IsPathRooted(fileName) || SafeNames.WhyNotRelative(fileName.Replace('\\', '/')) is not null || SafeNames.Inside(folder, fileName) is not { } path)
+        // Every part a plain name (no '..', no root or drive, no control character): the path cannot leave the folder.
+        if (Path.IsPathRooted(fileName) || SafeNames.WhyNotRelative(fileName.Replace('\\', '/')) is not null)
             throw new WfdbFormatException(headerPath, null,
                 $"the signal file '{Quote.Short(fileName)}' lies outside the record's folder {folder}; a header may name only files beside it (copy the signal file there)");
-        return path;
+        return Path.Combine(folder, fileName);
     }
 
     private static long InferSampleCount(WfdbHeader header, string folder, string fileName, int signalsInFile, string headerPath)
