@@ -25,17 +25,33 @@ internal static class InfoCommand
 
             console.MarkupLineInterpolated($"[bold]Record {header.RecordName}[/]  ({RecordPath.Header(path)})");
             console.WriteLine($"Sampling frequency: {header.SamplingFrequency} Hz");
+            string frames = header.MaxSamplesPerFrame > 1 ? "Frames (samples per signal at the frame rate)" : "Samples per signal";
             if (header.SampleCount is { } n)
-                console.WriteLine($"Samples per signal: {n:N0}  (duration {Duration(n / header.SamplingFrequency)})");
+                console.WriteLine($"{frames}: {n:N0}  (duration {Duration(n / header.SamplingFrequency)})");
+            else
+            {
+                // No length (or 0, "unknown"): WFDB reads to the end of the files, so say what they hold.
+                try
+                {
+                    long held = RecordReader.Length(path);
+                    console.WriteLine($"{frames}: not in the header; the signal files hold {held:N0}  (duration {Duration(held / header.SamplingFrequency)})");
+                }
+                catch (Exception e) when (e is WfdbFormatException or IOException)
+                {
+                    console.WriteLine($"{frames}: not in the header, and the signal files cannot say: {e.Message}");
+                }
+            }
             if (header.BaseTime is { } time) console.WriteLine($"Base time: {time}");
             if (header.BaseDate is { } date) console.WriteLine($"Base date: {date:yyyy-MM-dd}");
             foreach (string comment in header.Comments) console.WriteLine($"# {comment}");
 
-            var signals = new Table().AddColumns("#", "signal", "file", "format", "gain", "baseline", "units", "ADC bits", "ADC zero", "initial", "checksum");
+            var signals = new Table().AddColumns("#", "signal", "file", "format", "Hz", "gain", "baseline", "units", "ADC bits", "ADC zero", "initial", "checksum");
             for (int i = 0; i < header.SignalCount; i++)
             {
                 var s = header.Signals[i];
-                signals.AddRow(i.ToString(), s.Description, s.FileName, s.Format.ToString(), s.Gain.ToString(), s.Baseline.ToString(), s.Units,
+                // The format as the header writes it: format[xsamples-per-frame][:skew][+byte-offset].
+                string format = $"{s.Format}{(s.SamplesPerFrame > 1 ? $"x{s.SamplesPerFrame}" : "")}{(s.Skew > 0 ? $":{s.Skew}" : "")}{(s.ByteOffset > 0 ? $"+{s.ByteOffset}" : "")}";
+                signals.AddRow(i.ToString(), Markup.Escape(s.Description), Markup.Escape(s.FileName), format, header.SignalFrequency(i).ToString("G6"), s.Gain.ToString(), s.Baseline.ToString(), Markup.Escape(s.Units),
                     s.AdcResolution.ToString(), s.AdcZero.ToString(), s.InitialValue.ToString(), s.Checksum?.ToString() ?? "-");
             }
             console.Write(signals);

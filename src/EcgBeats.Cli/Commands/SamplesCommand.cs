@@ -12,12 +12,11 @@ namespace EcgBeats.Cli.Commands;
 /// units), as WFDB's <c>rdsamp -p -c</c> and <c>rdsamp -c</c> print them, for pandas or a spreadsheet. Streams: a
 /// minute of samples is read, written and dropped at a time, so a record of any length fits in memory. An invalid
 /// sample prints as -32768 with <c>--adc</c> (as rdsamp) and NaN in physical units (rdsamp prints "-"; pandas reads NaN).
+/// A multi-frequency record prints one row per frame (slower signals averaged, as rdsamp) or, with
+/// <c>--high-resolution</c>, one row per sample of its fastest signal (as <c>rdsamp -H</c>).
 /// </summary>
 internal static class SamplesCommand
 {
-    /// <summary>WFDB's <c>WFDB_INVALID_SAMPLE</c>: what <c>rdsamp</c> prints for a sample the file marks invalid.</summary>
-    private const int InvalidSample = -32768;
-
     /// <summary>Samples per signal read at a time.</summary>
     private const long ChunkSeconds = 60;
 
@@ -34,16 +33,17 @@ internal static class SamplesCommand
         };
         var adc = new Option<bool>("--adc") { Description = "ADC units and sample numbers (as rdsamp -c) instead of physical units and seconds (as rdsamp -p -c)." };
         var output = new Option<string?>("--out") { Description = "CSV file to write (default: standard output).", HelpName = "FILE" };
+        var high = new Option<bool>("--high-resolution", "-H") { Description = "For a record whose signals have several samples per frame: every signal at the fastest one's rate (as rdsamp -H), instead of one averaged sample per frame." };
         var command = new Command("samples", "Print a record's samples as CSV: time and one column per signal, in physical units (or ADC units with --adc), as WFDB's rdsamp does.")
         {
-            record, from, to, signals, adc, output,
+            record, from, to, signals, adc, output, high,
         };
         command.SetAction(parse =>
         {
             string path = RecordPath.Resolve(parse.GetValue(record)!, DataLocation.Resolve(parse.GetValue(EcgBeatsApp.DataOption)).Directory);
             var header = RecordReader.ReadHeader(path);
             double fs = header.SamplingFrequency;
-            long total = header.SampleCount ?? RecordReader.Read(path).Length; // no length in the header: the file says
+            long total = RecordReader.Length(path); // in frames: the header's length, or what the files hold
             long start = (long)Math.Round(parse.GetValue(from) * fs);
             long end = parse.GetValue(to) is { } t ? (long)Math.Round(t * fs) : total;
             if (start < 0 || end > total || end <= start)
@@ -66,7 +66,8 @@ internal static class SamplesCommand
             }
             try
             {
-                int[] invalid = chosen.Select(i => SignalFormats.InvalidSample(header.Signals[i].Format)).ToArray();
+                var rate = parse.GetValue(high) ? SignalRate.HighestRate : SignalRate.FrameRate;
+                int perFrame = rate == SignalRate.HighestRate ? header.MaxSamplesPerFrame : 1;
                 var names = chosen.Select(i => Csv(header.Signals[i].Description is { Length: > 0 } d ? d : $"signal {i}")).ToList();
                 writer.Write(raw ? "sample" : "time_s");
                 foreach (string name in names) writer.Write(',' + name);
@@ -75,19 +76,18 @@ internal static class SamplesCommand
                 long chunk = Math.Max(1, (long)(ChunkSeconds * fs));
                 for (long at = start; at < end; at += chunk)
                 {
-                    var window = RecordReader.Read(path, at, Math.Min(chunk, end - at));
+                    var window = RecordReader.Read(path, at, Math.Min(chunk, end - at), rate: rate);
                     double[][] physical = raw ? [] : chosen.Select(window.Physical).ToArray();
                     for (int k = 0; k < window.Length; k++)
                     {
                         line.Clear();
-                        long sample = at + k;
-                        line.Append(raw ? sample.ToString(CultureInfo.InvariantCulture) : (sample / fs).ToString("0.######", CultureInfo.InvariantCulture));
+                        long sample = at * perFrame + k;
+                        line.Append(raw ? sample.ToString(CultureInfo.InvariantCulture) : (sample / window.SamplingFrequency).ToString("0.######", CultureInfo.InvariantCulture));
                         for (int c = 0; c < chosen.Length; c++)
                         {
                             line.Append(',');
-                            // An invalid sample is WFDB_INVALID_SAMPLE (-32768) in every format, as rdsamp prints it
-                            // (format 212 stores it as -2048).
-                            if (raw) line.Append((window.Adc[chosen[c]][k] == invalid[c] ? InvalidSample : window.Adc[chosen[c]][k]).ToString(CultureInfo.InvariantCulture));
+                            // An invalid sample is WFDB_INVALID_SAMPLE (-32768) in every format, as the reader returns it and rdsamp prints it.
+                            if (raw) line.Append(window.Adc[chosen[c]][k].ToString(CultureInfo.InvariantCulture));
                             else if (double.IsNaN(physical[c][k])) line.Append("NaN"); // WFDB's invalid sample ("-" in rdsamp)
                             else line.Append(physical[c][k].ToString("R", CultureInfo.InvariantCulture));
                         }

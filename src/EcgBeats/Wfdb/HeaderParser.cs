@@ -1,4 +1,5 @@
 using EcgBeats.Io;
+using EcgBeats.Wfdb.Formats;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
@@ -12,6 +13,12 @@ public static partial class HeaderParser
 
     /// <summary>The WFDB default gain (ADC units per physical unit), used when a header gives 0 or none.</summary>
     public const double DefaultGain = 200;
+
+    /// <summary>The most samples per frame a header may give one signal (WFDB's own limit is the memory a frame takes).</summary>
+    public const int MaxSamplesPerFrame = 1 << 16;
+
+    /// <summary>The largest skew, in frames, a header may give (WFDB keeps that many frames in memory to deskew).</summary>
+    public const int MaxSkew = 1 << 20;
 
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
@@ -78,7 +85,7 @@ public static partial class HeaderParser
         {
             if (!long.TryParse(f[3], NumberStyles.None, Invariant, out long n))
                 throw WfdbFormatException.AtLine(source, number, $"number of samples '{Quote.Short(f[3])}' is not a whole number");
-            samples = n;
+            samples = n == 0 ? null : n; // 0 means "unknown" (WFDB reads to the end of the file)
         }
         TimeSpan? time = null;
         if (f.Length > 4)
@@ -129,12 +136,13 @@ public static partial class HeaderParser
             throw WfdbFormatException.AtLine(source, number, $"signal format '{Quote.Short(f[1])}' is not 'format[xframes][:skew][+offset]'");
         if (!int.TryParse(format.Groups["fmt"].Value, NumberStyles.None, Invariant, out int fmt))
             throw WfdbFormatException.AtLine(source, number, $"signal format '{Quote.Short(f[1])}' is not a format number");
-        if (!SignalFormats.IsSupported(fmt))
-            throw WfdbFormatException.AtLine(source, number, $"signal format {fmt} is not supported (supported: {SignalFormats.SupportedList})");
-        if (format.Groups["spf"].Success && format.Groups["spf"].Value != "1")
-            throw WfdbFormatException.AtLine(source, number, $"{Quote.Short(format.Groups["spf"].Value)} samples per frame: only 1 is supported");
-        if (format.Groups["skew"].Success && format.Groups["skew"].Value != "0")
-            throw WfdbFormatException.AtLine(source, number, $"skew {Quote.Short(format.Groups["skew"].Value)}: only 0 is supported");
+        if (!SignalCodecs.IsSupported(fmt))
+            throw WfdbFormatException.AtLine(source, number, $"signal format {fmt} is not supported (supported: {SignalCodecs.SupportedList})");
+        int spf = 1, skew = 0;
+        if (format.Groups["spf"].Success && (!int.TryParse(format.Groups["spf"].Value, NumberStyles.None, Invariant, out spf) || spf is < 1 or > MaxSamplesPerFrame))
+            throw WfdbFormatException.AtLine(source, number, $"samples per frame '{Quote.Short(format.Groups["spf"].Value)}' is not a whole number from 1 to {MaxSamplesPerFrame}");
+        if (format.Groups["skew"].Success && (!int.TryParse(format.Groups["skew"].Value, NumberStyles.None, Invariant, out skew) || skew > MaxSkew))
+            throw WfdbFormatException.AtLine(source, number, $"skew '{Quote.Short(format.Groups["skew"].Value)}' is not a whole number of frames from 0 to {MaxSkew}");
         long offset = 0;
         if (format.Groups["off"].Success && !long.TryParse(format.Groups["off"].Value, NumberStyles.None, Invariant, out offset))
             throw WfdbFormatException.AtLine(source, number, $"byte offset '{Quote.Short(format.Groups["off"].Value)}' is too large");
@@ -154,13 +162,13 @@ public static partial class HeaderParser
                     : throw WfdbFormatException.AtLine(source, number, $"baseline '{Quote.Short(g.Groups["base"].Value)}' is not a 32-bit whole number");
             if (g.Groups["units"].Success) units = g.Groups["units"].Value;
         }
-        int resolution = f.Length > 3 ? Integer(f[3], "ADC resolution") : SignalFormats.DefaultResolution(fmt);
+        int resolution = f.Length > 3 ? Integer(f[3], "ADC resolution") : SignalCodecs.Get(fmt).DefaultResolution;
         int adcZero = f.Length > 4 ? Integer(f[4], "ADC zero") : 0;
         int initial = f.Length > 5 ? Integer(f[5], "initial value") : adcZero;
         short? checksum = f.Length > 6 ? (short)Integer(f[6], "checksum") : null;
         int blockSize = f.Length > 7 ? Integer(f[7], "block size") : 0;
         string description = f.Length > 8 ? f[8].Trim() : "";
-        return new SignalSpec(file, fmt, offset, gain, baseline ?? adcZero, units, resolution, adcZero, initial, checksum, blockSize, description);
+        return new SignalSpec(file, fmt, offset, gain, baseline ?? adcZero, units, resolution, adcZero, initial, checksum, blockSize, description, spf, skew);
 
         int Integer(string text, string what) =>
             int.TryParse(text, NumberStyles.AllowLeadingSign, Invariant, out int v)

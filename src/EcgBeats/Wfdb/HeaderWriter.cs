@@ -25,6 +25,8 @@ public static class HeaderWriter
         foreach (var s in header.Signals)
         {
             text.Append(s.FileName).Append(' ').Append(s.Format);
+            if (s.SamplesPerFrame != 1) text.Append('x').Append(s.SamplesPerFrame);
+            if (s.Skew != 0) text.Append(':').Append(s.Skew);
             if (s.ByteOffset != 0) text.Append('+').Append(s.ByteOffset);
             text.Append(' ').Append(s.Gain.ToString("R", Invariant));
             if (s.Baseline != s.AdcZero) text.Append('(').Append(s.Baseline).Append(')');

@@ -1,10 +1,12 @@
 using EcgBeats.Io;
+using EcgBeats.Wfdb.Formats;
 
 namespace EcgBeats.Wfdb;
 
 /// <summary>
-/// Reads the samples of a WFDB record, whole or a window of it. A window reads only the bytes
-/// that hold it (plus at most one 3-byte group), never the whole file.
+/// Reads the samples of a WFDB record, whole or a window of it, in any format of <see cref="SignalCodecs"/>, as WFDB's
+/// library does: signal groups, samples per frame, skew, byte offsets, unknown lengths. A window reads only the bytes
+/// that hold it (plus at most one group of packed values), except in format 8, whose differences are summed from the start.
 /// </summary>
 public static class RecordReader
 {
@@ -15,57 +17,60 @@ public static class RecordReader
     public static WfdbRecord Read(string recordPath) => Read(recordPath, 0, null);
 
     /// <summary>
-    /// Reads <paramref name="length"/> samples per signal from sample <paramref name="start"/>
-    /// (to the end when <paramref name="length"/> is null).
+    /// The record's length in frames (samples per signal at the frame rate): the header's length, or where the header
+    /// gives none (or 0, "unknown") the whole frames every signal file holds, less the largest skew, as WFDB reads to the
+    /// end of the shortest file.
     /// </summary>
-    /// <param name="recordPath">The record's path without extension, e.g. <c>mitdb/100</c>.</param>
-    /// <param name="start">First sample, from 0.</param>
-    /// <param name="length">Samples per signal, or null for the rest of the record.</param>
-    /// <param name="openRead">Opens a signal file for reading (tests count the bytes read); defaults to a file stream.</param>
-    /// <exception cref="WfdbFormatException">The header is malformed or disagrees with the signal file's size.</exception>
-    public static WfdbRecord Read(string recordPath, long start, long? length, Func<string, Stream>? openRead = null)
+    /// <exception cref="WfdbFormatException">A signal file is shorter than the header's length (the message names the byte).</exception>
+    public static long Length(string recordPath)
     {
         string headerPath = RecordPath.Header(recordPath);
         var header = HeaderParser.ReadFile(headerPath);
-        string folder = Path.GetDirectoryName(Path.GetFullPath(headerPath))!;
-        openRead ??= path => new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+        return Length(header, SignalGroup.Of(header, Folder(headerPath), headerPath), headerPath);
+    }
 
-        var files = header.Signals
-            .Select((spec, index) => (spec, index))
-            .GroupBy(s => s.spec.FileName)
-            .ToList();
-        long total = header.SampleCount ?? InferSampleCount(header, folder, files[0].Key, files[0].Count(), headerPath);
-        // Every file must hold what the header declares before anything is allocated: a header claiming 4e18 samples
-        // is a bad header (named), not an attempt at a 4e18-sample array.
-        var paths = files.ToDictionary(f => f.Key, f => SignalFile(folder, f.Key, headerPath));
-        foreach (var file in files)
-        {
-            var first = file.First().spec;
-            string path = paths[file.Key];
-            if (!File.Exists(path))
-                throw new FileNotFoundException($"{path}: signal file named in {headerPath} does not exist", path);
-            if (file.Any(m => m.spec.Format != first.Format || m.spec.ByteOffset != first.ByteOffset))
-                throw new WfdbFormatException(headerPath, null, $"signals stored in {file.Key} disagree on format or byte offset");
-            CheckSize(path, headerPath, first.Format, first.ByteOffset, total, file.Count());
-        }
+    /// <summary>
+    /// Reads <paramref name="length"/> frames from frame <paramref name="start"/> (to the end when
+    /// <paramref name="length"/> is null). A frame holds one sample of each signal, or several of a signal stored
+    /// at a multiple of the frame rate; <paramref name="rate"/> says how those are returned.
+    /// </summary>
+    /// <param name="recordPath">The record's path without extension, e.g. <c>mitdb/100</c>.</param>
+    /// <param name="start">First frame, from 0 (the first sample, for records with one sample per frame).</param>
+    /// <param name="length">Frames, or null for the rest of the record.</param>
+    /// <param name="openRead">Opens a signal file for reading (tests count the bytes read); defaults to a file stream.</param>
+    /// <param name="rate">How signals with several samples per frame are returned.</param>
+    /// <exception cref="WfdbFormatException">The header is malformed or a signal file is shorter than it says.</exception>
+    public static WfdbRecord Read(string recordPath, long start, long? length, Func<string, Stream>? openRead = null, SignalRate rate = SignalRate.FrameRate)
+    {
+        string headerPath = RecordPath.Header(recordPath);
+        var header = HeaderParser.ReadFile(headerPath);
+        var groups = SignalGroup.Of(header, Folder(headerPath), headerPath);
+        long total = Length(header, groups, headerPath);
         if (start < 0 || start > total)
-            throw new ArgumentOutOfRangeException(nameof(start), start, $"the record has {total} samples");
+            throw new ArgumentOutOfRangeException(nameof(start), start, $"the record has {total} frames");
         long count = length ?? total - start;
         if (count < 0 || start + count > total)
-            throw new ArgumentOutOfRangeException(nameof(length), length, $"samples {start}..{start + count} lie outside the record's {total}");
-        if (count > Array.MaxLength) throw new ArgumentOutOfRangeException(nameof(length), length, "window too long for one array");
+            throw new ArgumentOutOfRangeException(nameof(length), length, $"frames {start}..{start + count} lie outside the record's {total}");
+        int widest = header.Signals.Max(s => rate == SignalRate.FrameRate ? 1 : s.SamplesPerFrame);
+        if (count * widest > Array.MaxLength) throw new ArgumentOutOfRangeException(nameof(length), length, "window too long for one array");
+        openRead ??= path => new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
 
+        var own = new int[header.SignalCount][];
+        foreach (var group in groups)
+            ReadGroup(group, header, start, (int)count, own, openRead);
+        int highest = header.Signals.Max(s => s.SamplesPerFrame);
         var adc = new int[header.SignalCount][];
-        foreach (var file in files)
+        for (int s = 0; s < adc.Length; s++)
         {
-            var members = file.ToList();
-            int format = members[0].spec.Format;
-            string path = paths[file.Key];
-
-            int[][] targets = members.Select(m => adc[m.index] = new int[count]).ToArray();
-            ReadFile(path, format, members[0].spec.ByteOffset, start, targets, openRead);
+            int spf = header.Signals[s].SamplesPerFrame;
+            adc[s] = rate switch
+            {
+                SignalRate.FrameRate when spf > 1 => FrameMeans(own[s], spf),
+                SignalRate.HighestRate when spf < highest => Expand(own[s], spf, highest),
+                _ => own[s],
+            };
         }
-        return new WfdbRecord(header, start, adc);
+        return new WfdbRecord(header, start, adc, rate);
     }
 
     /// <summary>
@@ -82,86 +87,165 @@ public static class RecordReader
         return Path.Combine(folder, fileName);
     }
 
-    private static long InferSampleCount(WfdbHeader header, string folder, string fileName, int signalsInFile, string headerPath)
+    private static string Folder(string headerPath) => Path.GetDirectoryName(Path.GetFullPath(headerPath))!;
+
+    private static long Length(WfdbHeader header, IReadOnlyList<SignalGroup> groups, string headerPath)
     {
-        var spec = header.Signals.First(s => s.FileName == fileName);
-        long bytes = new FileInfo(SignalFile(folder, fileName, headerPath)).Length - spec.ByteOffset;
-        long values = spec.Format == SignalFormats.Format212 ? bytes * 2 / 3 : bytes / 2;
-        if (values % signalsInFile != 0)
-            throw new WfdbFormatException(headerPath, "line 1", "no sample count, and the signal file does not hold whole frames");
-        return values / signalsInFile;
+        long? declared = header.SampleCount is > 0 ? header.SampleCount : null;
+        long available = long.MaxValue;
+        foreach (var group in groups)
+        {
+            long frames = group.FramesInFile();
+            if (declared is { } n)
+            {
+                if (n > (long.MaxValue / 8 - group.ByteOffset) / group.FrameValues)
+                    throw new WfdbFormatException(headerPath, "line 1", $"declares {n} samples per signal, more than any file can hold");
+                if (frames < n)
+                {
+                    long needed = group.ByteOffset + group.Codec.ByteCount(n * group.FrameValues);
+                    long actual = new FileInfo(group.Path).Length;
+                    throw WfdbFormatException.AtByte(group.Path, actual,
+                        $"the file ends here, but {headerPath} declares {n} frames x {group.FrameValues} values in format {group.Codec.Format}, which need {needed} bytes (truncated file, or a length the file does not hold)");
+                }
+            }
+            available = Math.Min(available, frames);
+        }
+        // WFDB reads a skewed signal's sample t from frame t + skew, so the last frames lack the skewed samples.
+        available -= header.Signals.Max(s => s.Skew);
+        return Math.Max(0, Math.Min(declared ?? available, available));
     }
 
-    private static void CheckSize(string path, string headerPath, int format, long offset, long samples, int signals)
-    {
-        if (samples > (long.MaxValue / 4 - offset) / Math.Max(1, signals))
-            throw new WfdbFormatException(headerPath, "line 1", $"declares {samples} samples per signal, more than any file can hold");
-        long expected = offset + SignalFormats.ByteCount(format, samples * signals);
-        long actual = new FileInfo(path).Length;
-        // A writer may pad a format-212 file with an odd value count to a whole 3-byte group.
-        long padded = format == SignalFormats.Format212 ? offset + (samples * signals + 1) / 2 * 3 : expected;
-        if (actual < expected)
-            throw WfdbFormatException.AtByte(path, actual,
-                $"the file ends here, but {headerPath} declares {samples} samples x {signals} signals in format {format}, which need {expected} bytes (truncated file, or a sample count the file does not hold)");
-        if (actual > padded)
-            throw WfdbFormatException.AtByte(path, expected,
-                $"the file has {actual} bytes, but {headerPath} declares {samples} samples x {signals} signals in format {format}, which fill {expected}: the header's sample count disagrees with the file size");
-    }
-
-    /// <summary>Values decoded per chunk: a multiple of 2 (format 212 pairs) small enough to stay in cache.</summary>
-    private const int ChunkValues = 1 << 16;
+    /// <summary>Values decoded per chunk: a multiple of every group size (1, 2, 3) small enough to stay in cache.</summary>
+    private const int ChunkValues = 3 << 15;
 
     /// <summary>
-    /// Reads frames <c>firstFrame ..</c> of one signal file into <paramref name="targets"/> (one array
-    /// per signal stored in the file, all of the window's length), decoding chunk by chunk.
+    /// Reads frames <c>start .. start + count</c> of one group (each member from its own skew on) into
+    /// <paramref name="own"/>: per member, <c>count x samples-per-frame</c> values at its own rate.
     /// </summary>
-    private static void ReadFile(string path, int format, long offset, long firstFrame, int[][] targets, Func<string, Stream> openRead)
+    private static void ReadGroup(SignalGroup group, WfdbHeader header, long start, int count, int[][] own, Func<string, Stream> openRead)
     {
-        int k = targets.Length;
-        long frames = targets[0].Length;
-        long firstValue = firstFrame * k, values = frames * k;
-        // Start at a group boundary: format 212 packs values in pairs.
-        long aligned = format == SignalFormats.Format212 ? firstValue & ~1L : firstValue;
-        int skip = (int)(firstValue - aligned);
-        long byteStart = offset + SignalFormats.ByteCount(format, aligned);
-        long toDecode = skip + values;
+        var codec = group.Codec;
+        int[] members = group.Members;
+        int[] spf = members.Select(m => header.Signals[m].SamplesPerFrame).ToArray();
+        int[] skew = members.Select(m => header.Signals[m].Skew).ToArray();
+        int maxSkew = skew.Max();
+        long frames = count + maxSkew;                  // frames of this group the window needs
+        var buffers = members.Select((_, i) => new int[frames * spf[i]]).ToArray();
 
-        var bytes = new byte[SignalFormats.ByteCount(format, Math.Min(ChunkValues, toDecode))];
-        var decoded = new int[Math.Min(ChunkValues, toDecode)];
-        using var stream = openRead(path);
+        // Format 8 stores differences: every frame from the file's start is summed, the kept ones stored.
+        long firstFrame = codec.IsDifference ? 0 : start;
+        long skipFrames = start - firstFrame;
+        long firstValue = firstFrame * group.FrameValues;
+        long aligned = firstValue - firstValue % codec.GroupValues;   // reads begin at a group boundary
+        long skipValues = firstValue - aligned + skipFrames * group.FrameValues;
+        long toDecode = skipValues + frames * group.FrameValues;
+        long byteStart = group.ByteOffset + aligned / codec.GroupValues * codec.GroupBytes;
+
+        // Where each value of a frame goes: member and sample within the member's frame.
+        int[] slotMember = new int[group.FrameValues], slotSub = new int[group.FrameValues];
+        for (int i = 0, slot = 0; i < members.Length; i++)
+            for (int k = 0; k < spf[i]; k++, slot++) (slotMember[slot], slotSub[slot]) = (i, k);
+        int[] previous = members.Select(m => header.Signals[m].InitialValue).ToArray(); // format 8's running samples
+        bool simple = members.Length == 2 && group.FrameValues == 2 && !codec.IsDifference;
+
+        int chunkCapacity = (int)Math.Min(ChunkValues, toDecode);
+        var bytes = new byte[codec.ByteCount(chunkCapacity)];
+        var decoded = new int[chunkCapacity];
+        using var stream = openRead(group.Path);
         stream.Seek(byteStart, SeekOrigin.Begin);
-        long done = 0;       // values decoded so far, from the aligned start
-        int channel = 0;     // where the next kept value goes
-        long frame = 0;
+        long done = 0;      // values decoded so far, from the aligned start
+        long kept = -skipValues; // index of the next value within the kept frames (negative while skipping)
         while (done < toDecode)
         {
             int n = (int)Math.Min(ChunkValues, toDecode - done);
-            int byteCount = (int)SignalFormats.ByteCount(format, n);
+            int byteCount = (int)codec.ByteCount(n);
             int read = stream.ReadAtLeast(bytes.AsSpan(0, byteCount), byteCount, throwOnEndOfStream: false);
             if (read < byteCount)
-                throw WfdbFormatException.AtByte(path, stream.Position,
+                throw WfdbFormatException.AtByte(group.Path, stream.Position,
                     $"the file ended while reading {byteCount} bytes at byte {stream.Position - read}");
             var chunk = decoded.AsSpan(0, n);
-            if (format == SignalFormats.Format212) Format212.Decode(bytes.AsSpan(0, byteCount), chunk);
-            else Format16.Decode(bytes.AsSpan(0, byteCount), chunk);
-            int from = done == 0 ? skip : 0;
-            int j = from;
-            if (k == 2 && channel == 0)
+            codec.Decode(bytes.AsSpan(0, byteCount), chunk);
+            int j = 0;
+            if (codec.IsDifference)
+            {
+                // Sum per member: value slot s of frame f belongs to slotMember[s].
+                long value = aligned + done;
+                for (; j < n; j++, value++)
+                {
+                    int slot = (int)(value % group.FrameValues);
+                    int m = slotMember[slot];
+                    chunk[j] = previous[m] += chunk[j];
+                }
+                j = 0;
+            }
+            if (kept < 0)
+            {
+                j = (int)Math.Min(n, -kept);
+                kept += j;
+            }
+            if (simple && kept % 2 == 0)
             {
                 // The common case (MIT-BIH): whole frames of two signals, no per-value branch.
-                int[] a = targets[0], b = targets[1];
-                for (; j + 1 < n; j += 2, frame++)
+                int[] a = buffers[0], b = buffers[1];
+                long frame = kept / 2;
+                for (; j + 1 < n; j += 2, frame++, kept += 2)
                 {
                     a[frame] = chunk[j];
                     b[frame] = chunk[j + 1];
                 }
             }
-            for (; j < n; j++)
+            for (; j < n; j++, kept++)
             {
-                targets[channel][frame] = chunk[j];
-                if (++channel == k) { channel = 0; frame++; }
+                long frame = kept / group.FrameValues;
+                int slot = (int)(kept % group.FrameValues);
+                int m = slotMember[slot];
+                buffers[m][frame * spf[m] + slotSub[slot]] = chunk[j];
             }
             done += n;
         }
+        for (int i = 0; i < members.Length; i++)
+            own[members[i]] = maxSkew == 0 ? buffers[i] : buffers[i].AsSpan(skew[i] * spf[i], count * spf[i]).ToArray();
+    }
+
+    /// <summary>
+    /// One sample per frame from <paramref name="spf"/>: WFDB's <c>meansamp</c>, the floor of (sum + spf/2) / spf,
+    /// or invalid when any of them is.
+    /// </summary>
+    private static int[] FrameMeans(int[] samples, int spf)
+    {
+        var means = new int[samples.Length / spf];
+        for (int f = 0; f < means.Length; f++)
+        {
+            long sum = spf / 2;
+            bool invalid = false;
+            for (int k = 0; k < spf; k++)
+            {
+                int v = samples[f * spf + k];
+                if (v == SignalCodecs.InvalidSample) { invalid = true; break; }
+                sum += v;
+            }
+            means[f] = invalid ? SignalCodecs.InvalidSample : (int)Math.Floor((double)sum / spf);
+        }
+        return means;
+    }
+
+    /// <summary>
+    /// A signal of <paramref name="spf"/> samples per frame at <paramref name="highest"/> per frame, by WFDB's
+    /// high-resolution rule: its sample advances whenever a counter stepping by spf crosses a multiple of highest.
+    /// </summary>
+    private static int[] Expand(int[] samples, int spf, int highest)
+    {
+        long frames = samples.Length / spf;
+        var expanded = new int[frames * highest];
+        for (long f = 0; f < frames; f++)
+        {
+            int index = 0, counter = -highest;
+            for (int c = 0; c < highest; c++)
+            {
+                if (c > 0 && (counter += spf) >= 0) { index++; counter -= highest; }
+                expanded[f * highest + c] = samples[f * spf + index];
+            }
+        }
+        return expanded;
     }
 }

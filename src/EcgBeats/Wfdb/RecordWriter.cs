@@ -1,11 +1,12 @@
 using EcgBeats.Io;
+using EcgBeats.Wfdb.Formats;
 
 namespace EcgBeats.Wfdb;
 
 /// <summary>
-/// Writes a record (header and signal files) in the formats its header names. Sample counts,
-/// initial values and checksums in the written header are recomputed from the samples, so the
-/// result always verifies. Every file is written atomically.
+/// Writes a record (header and signal files) in the formats its header names, through the codec table. Sample counts,
+/// initial values and checksums in the written header are recomputed from the samples, so the result always verifies;
+/// skews are applied on reading, so none is written. Every file is written atomically.
 /// </summary>
 public static class RecordWriter
 {
@@ -14,6 +15,7 @@ public static class RecordWriter
     /// <paramref name="name"/> (e.g. <c>100.dat</c> becomes <c>name.dat</c>).
     /// </summary>
     /// <returns>The names of the files written, the header last.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">A sample does not fit its signal's format (the message names it).</exception>
     public static IReadOnlyList<string> Write(string folder, string name, WfdbRecord record)
     {
         var names = new List<string>();
@@ -23,29 +25,61 @@ public static class RecordWriter
             if (!renamed.ContainsKey(spec.FileName))
                 renamed[spec.FileName] = name + (Path.GetExtension(spec.FileName) is { Length: > 0 } ext ? ext : ".dat");
 
+        // Samples are written as held: at the frame rate (or the highest rate, which becomes the frame rate) one per
+        // frame, at their own rate with their samples per frame.
+        bool own = record.Rate == SignalRate.OwnRate;
         var signals = header.Signals.Select((s, i) => s with
         {
             FileName = renamed[s.FileName],
             ByteOffset = 0,
-            InitialValue = record.Length > 0 ? record.Adc[i][0] : s.InitialValue,
+            InitialValue = record.Adc[i].Length > 0 ? record.Adc[i][0] : s.InitialValue,
             Checksum = record.Checksum(i),
+            SamplesPerFrame = own ? s.SamplesPerFrame : 1,
+            Skew = 0,
         }).ToList();
 
-        foreach (var file in signals.Select((s, i) => (s, i)).GroupBy(p => p.s.FileName))
+        // One file per group of adjacent signals, as the reader groups them; a file named again later gets its own name.
+        var groups = new List<(string File, int[] Members)>();
+        for (int s = 0; s < signals.Count;)
         {
-            int format = file.First().s.Format;
-            int[][] members = file.Select(p => record.Adc[p.i]).ToArray();
-            var interleaved = new int[(long)members.Length * record.Length];
-            for (int t = 0; t < record.Length; t++)
-                for (int k = 0; k < members.Length; k++)
-                    interleaved[t * members.Length + k] = members[k][t];
-            var bytes = new byte[SignalFormats.ByteCount(format, interleaved.Length)];
-            if (format == SignalFormats.Format212) Format212.Encode(interleaved, bytes);
-            else Format16.Encode(interleaved, bytes);
-            AtomicFile.WriteAllBytes(Path.Combine(folder, file.Key), bytes);
-            names.Add(file.Key);
+            int end = s + 1;
+            while (end < signals.Count && signals[end].FileName == signals[s].FileName) end++;
+            string file = signals[s].FileName;
+            if (groups.Any(g => g.File == file)) file = $"{name}_{s}{Path.GetExtension(file)}";
+            for (int m = s; m < end; m++) signals[m] = signals[m] with { FileName = file };
+            groups.Add((file, Enumerable.Range(s, end - s).ToArray()));
+            s = end;
         }
-        var written = header with { RecordName = name, SampleCount = record.Length, Signals = signals };
+        foreach (var (file, members) in groups)
+        {
+            var codec = SignalCodecs.Get(signals[members[0]].Format);
+            int[] spf = members.Select(m => signals[m].SamplesPerFrame).ToArray();
+            int frameValues = spf.Sum();
+            var values = new int[record.Frames * frameValues];
+            for (int i = 0, offset = 0; i < members.Length; offset += spf[i], i++)
+            {
+                int[] samples = record.Adc[members[i]];
+                if (codec.IsDifference)
+                {
+                    samples = (int[])samples.Clone();
+                    Format8.Differences(samples, signals[members[i]].InitialValue);
+                }
+                for (long f = 0; f < record.Frames; f++)
+                    for (int k = 0; k < spf[i]; k++)
+                        values[f * frameValues + offset + k] = samples[f * spf[i] + k];
+            }
+            var bytes = new byte[codec.WrittenByteCount(values.Length)];
+            codec.Encode(values, bytes);
+            AtomicFile.WriteAllBytes(Path.Combine(folder, file), bytes);
+            names.Add(file);
+        }
+        var written = header with
+        {
+            RecordName = name,
+            SampleCount = record.Frames,
+            SamplingFrequency = own ? header.SamplingFrequency : record.SamplingFrequency,
+            Signals = signals,
+        };
         AtomicFile.WriteAllText(Path.Combine(folder, name + ".hea"), HeaderWriter.Format(written));
         names.Add(name + ".hea");
         return names;

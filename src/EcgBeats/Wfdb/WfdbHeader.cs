@@ -5,17 +5,19 @@ namespace EcgBeats.Wfdb;
 /// units map to physical units. See PhysioNet's header(5) man page.
 /// </summary>
 /// <param name="FileName">The signal file, relative to the header's folder (e.g. <c>100.dat</c>).</param>
-/// <param name="Format">Storage format: 212 (two 12-bit samples in 3 bytes) or 16 (16-bit little-endian).</param>
+/// <param name="Format">Storage format, a key of <see cref="Formats.SignalCodecs"/> (212: two 12-bit samples in 3 bytes; 16: 16-bit little-endian).</param>
 /// <param name="ByteOffset">Bytes to skip at the start of the signal file (the <c>+N</c> suffix).</param>
 /// <param name="Gain">ADC units per physical unit (e.g. 200 per mV). A header's 0 means the WFDB default, 200.</param>
 /// <param name="Baseline">The ADC value of physical zero; defaults to <paramref name="AdcZero"/>.</param>
 /// <param name="Units">Physical units (default <c>mV</c>).</param>
-/// <param name="AdcResolution">ADC resolution in bits (default 12 for format 212, 16 for format 16).</param>
+/// <param name="AdcResolution">ADC resolution in bits (when the header omits it, what the format implies, else WFDB's 12).</param>
 /// <param name="AdcZero">The ADC value in the middle of its range.</param>
 /// <param name="InitialValue">The signal's first sample, as the header states it (defaults to <paramref name="AdcZero"/>).</param>
 /// <param name="Checksum">The 16-bit sum of all samples, or null when the header omits it.</param>
 /// <param name="BlockSize">Block size in bytes (0 for ordinary files).</param>
 /// <param name="Description">The signal's name, e.g. <c>MLII</c> or <c>V1</c>.</param>
+/// <param name="SamplesPerFrame">Samples of this signal per frame (the <c>x4</c> of <c>16x4</c>): it is sampled at this multiple of the record's frame rate.</param>
+/// <param name="Skew">Frames by which this signal's samples are stored late (the <c>:3</c> of <c>16:3</c>): sample t is in frame t + skew.</param>
 public sealed record SignalSpec(
     string FileName,
     int Format,
@@ -28,12 +30,14 @@ public sealed record SignalSpec(
     int InitialValue,
     short? Checksum,
     int BlockSize,
-    string Description);
+    string Description,
+    int SamplesPerFrame = 1,
+    int Skew = 0);
 
 /// <summary>A parsed WFDB header (<c>.hea</c>) of a single-segment record.</summary>
 /// <param name="RecordName">The record's name, e.g. <c>100</c>.</param>
-/// <param name="SamplingFrequency">Samples per second per signal, in Hz (WFDB default 250).</param>
-/// <param name="SampleCount">Samples per signal, or null when the header omits it.</param>
+/// <param name="SamplingFrequency">Frames per second, in Hz (WFDB default 250): each signal's sampling frequency times its samples per frame.</param>
+/// <param name="SampleCount">Frames (samples per signal at the frame rate), or null when the header omits it or gives 0 ("unknown": read to the end of the file).</param>
 /// <param name="BaseTime">The time of day of the first sample, when given.</param>
 /// <param name="BaseDate">The date of the first sample, when given.</param>
 /// <param name="Signals">One entry per signal, in header order (channel 0 first).</param>
@@ -49,6 +53,12 @@ public sealed record WfdbHeader(
 {
     /// <summary>Number of signals (channels).</summary>
     public int SignalCount => Signals.Count;
+
+    /// <summary>Samples per second of one signal, in Hz: the frame rate times its samples per frame.</summary>
+    public double SignalFrequency(int signal) => SamplingFrequency * Signals[signal].SamplesPerFrame;
+
+    /// <summary>The largest number of samples per frame of any signal (1 for a single-frequency record).</summary>
+    public int MaxSamplesPerFrame => Signals.Max(s => s.SamplesPerFrame);
 
     /// <summary>The record's length in seconds, when the sample count is known.</summary>
     public double? DurationSeconds => SampleCount / SamplingFrequency;

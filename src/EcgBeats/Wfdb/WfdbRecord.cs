@@ -1,49 +1,74 @@
+using EcgBeats.Wfdb.Formats;
+
 namespace EcgBeats.Wfdb;
 
 /// <summary>
-/// Samples of a WFDB record, or of a window of it, as raw ADC integers per signal.
+/// Samples of a WFDB record, or of a window of it, as ADC integers per signal. A sample the file marks invalid is
+/// <see cref="SignalCodecs.InvalidSample"/> (-32768) in every format, as WFDB's library returns it.
 /// </summary>
 public sealed class WfdbRecord
 {
     /// <summary>Creates a record from its header and its samples (<c>adc[signal][sample]</c>).</summary>
-    public WfdbRecord(WfdbHeader header, long start, int[][] adc)
+    /// <param name="header">The record's header.</param>
+    /// <param name="start">The first frame held.</param>
+    /// <param name="adc">Samples per signal: the same count for each at <see cref="SignalRate.FrameRate"/> and
+    /// <see cref="SignalRate.HighestRate"/>; frames x samples-per-frame at <see cref="SignalRate.OwnRate"/>.</param>
+    /// <param name="rate">How signals with several samples per frame are held.</param>
+    public WfdbRecord(WfdbHeader header, long start, int[][] adc, SignalRate rate = SignalRate.FrameRate)
     {
         if (adc.Length != header.SignalCount)
             throw new ArgumentException($"{adc.Length} sample arrays for {header.SignalCount} signals", nameof(adc));
-        if (adc.Any(a => a.Length != adc[0].Length))
-            throw new ArgumentException("every signal must have the same number of samples", nameof(adc));
+        Rate = rate;
+        Frames = adc.Length == 0 ? 0 : adc[0].Length / PerFrame(header, rate, 0);
+        for (int s = 0; s < adc.Length; s++)
+            if (adc[s].Length != Frames * PerFrame(header, rate, s))
+                throw new ArgumentException($"signal {s} holds {adc[s].Length} samples; {Frames} frames at {rate} need {Frames * PerFrame(header, rate, s)}", nameof(adc));
         Header = header;
         Start = start;
         Adc = adc;
     }
 
+    private static int PerFrame(WfdbHeader header, SignalRate rate, int signal) => rate switch
+    {
+        SignalRate.FrameRate => 1,
+        SignalRate.HighestRate => header.MaxSamplesPerFrame,
+        _ => header.Signals[signal].SamplesPerFrame,
+    };
+
     /// <summary>The record's header.</summary>
     public WfdbHeader Header { get; }
 
-    /// <summary>Index (in samples from the start of the record) of the first sample held here.</summary>
+    /// <summary>How signals with several samples per frame are held.</summary>
+    public SignalRate Rate { get; }
+
+    /// <summary>The first frame held, counted from the start of the record (the first sample, in a record with one sample per frame).</summary>
     public long Start { get; }
 
-    /// <summary>Raw ADC values, <c>[signal][sample]</c>.</summary>
+    /// <summary>The frames held.</summary>
+    public long Frames { get; }
+
+    /// <summary>ADC values, <c>[signal][sample]</c>.</summary>
     public int[][] Adc { get; }
 
-    /// <summary>Samples held per signal.</summary>
+    /// <summary>Samples held per signal (signal 0's, at <see cref="SignalRate.OwnRate"/>, where signals may differ).</summary>
     public int Length => Adc[0].Length;
 
-    /// <summary>Samples per second per signal, in Hz.</summary>
-    public double SamplingFrequency => Header.SamplingFrequency;
+    /// <summary>Samples per second per signal, in Hz: the frame rate, or the highest signal rate at <see cref="SignalRate.HighestRate"/> (signal 0's at <see cref="SignalRate.OwnRate"/>).</summary>
+    public double SamplingFrequency => SignalFrequency(0);
+
+    /// <summary>Samples per second of one signal as held here, in Hz.</summary>
+    public double SignalFrequency(int signal) => Header.SamplingFrequency * PerFrame(Header, Rate, signal);
 
     /// <summary>
-    /// One signal in physical units: <c>(adc - baseline) / gain</c> (mV for MIT-BIH). The format's
-    /// invalid-sample value becomes NaN.
+    /// One signal in physical units: <c>(adc - baseline) / gain</c> (mV for MIT-BIH). An invalid sample becomes NaN.
     /// </summary>
     public double[] Physical(int signal)
     {
         var spec = Header.Signals[signal];
-        int invalid = SignalFormats.InvalidSample(spec.Format);
         var adc = Adc[signal];
         var result = new double[adc.Length];
         for (int i = 0; i < adc.Length; i++)
-            result[i] = adc[i] == invalid ? double.NaN : (adc[i] - spec.Baseline) / spec.Gain;
+            result[i] = adc[i] == SignalCodecs.InvalidSample ? double.NaN : (adc[i] - spec.Baseline) / spec.Gain;
         return result;
     }
 

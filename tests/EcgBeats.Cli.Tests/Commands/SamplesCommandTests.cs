@@ -73,4 +73,33 @@ public sealed class SamplesCommandTests
                 else Assert.InRange(Math.Abs(double.Parse(physical[i][c], CultureInfo.InvariantCulture) - double.Parse(theirs[i][c], CultureInfo.InvariantCulture)), 0, 5e-9 + 1e-12);
         Assert.Equal(3, physical.Count(r => r[1] == "NaN"));
     }
+
+    /// <summary>A multi-frequency record: one averaged row per frame by default (rdsamp), every sample of the fastest signal with -H (rdsamp -H).</summary>
+    [Fact]
+    public void MultiFrequencyRecordsPrintAsRdsampInBothResolutions()
+    {
+        string record = TestData.Fixture("rdsamp/formats/spf");
+        var low = CliRunner.Run("samples", record, "--adc");
+        Assert.Equal(Rows(File.ReadAllText(TestData.Fixture("rdsamp/formats/expected/spf.adc.csv")), 0), Rows(low.Output, 1));
+        var high = CliRunner.Run("samples", record, "--adc", "-H");
+        Assert.Equal(Rows(File.ReadAllText(TestData.Fixture("rdsamp/formats/expected/spf.high.adc.csv")), 0), Rows(high.Output, 1));
+
+        // Physical units with -H: times at 540 Hz (rdsamp prints 3 decimals), values to its 8.
+        var physical = Rows(CliRunner.Run("samples", record, "-H").Output, 1);
+        var theirs = Rows(File.ReadAllText(TestData.Fixture("rdsamp/formats/expected/spf.high.physical.csv")), 0);
+        Assert.Equal(theirs.Length, physical.Length);
+        for (int i = 0; i < theirs.Length; i++)
+            for (int c = 0; c < 3; c++)
+                if (theirs[i][c] == "-") Assert.Equal("NaN", physical[i][c]);
+                else Assert.InRange(Math.Abs(double.Parse(physical[i][c], CultureInfo.InvariantCulture) - double.Parse(theirs[i][c], CultureInfo.InvariantCulture)), 0, c == 0 ? 0.0005 + 1e-12 : 5e-9 + 1e-12);
+    }
+
+    /// <summary>A 24-bit record windowed by time prints the integers rdsamp prints for those samples.</summary>
+    [Fact]
+    public void AWindowOfA24BitRecordEqualsRdsamp()
+    {
+        var ours = Rows(CliRunner.Run("samples", TestData.Fixture("rdsamp/formats/f24"), "--adc", "--from", "0.5", "--to", "0.75").Output, 1);
+        var theirs = Rows(File.ReadAllText(TestData.Fixture("rdsamp/formats/expected/f24.adc.csv")), 0)[180..270];
+        Assert.Equal(theirs, ours);
+    }
 }

@@ -45,10 +45,24 @@ public sealed class HeaderParserTests
         var s = header.Signals[0];
         Assert.Equal(200, s.Gain);
         Assert.Equal("mV", s.Units);
-        Assert.Equal(16, s.AdcResolution);
+        Assert.Equal(12, s.AdcResolution); // WFDB_DEFRES: wfdbdesc says "ADC resolution: 12 bits" for this header
+        Assert.Equal(1, s.SamplesPerFrame);
+        Assert.Equal(0, s.Skew);
         Assert.Equal(0, s.Baseline);
         Assert.Null(s.Checksum);
         Assert.Equal("", s.Description);
+    }
+
+    [Fact]
+    public void SamplesPerFrameSkewAndOffsetTogether()
+    {
+        var header = HeaderParser.Parse("rec 2 125 0\nrec.dat 16x4:3+512 200\nrec.dat 16 200\n", "mf.hea");
+        Assert.Null(header.SampleCount); // 0: unknown
+        Assert.Equal((4, 3, 512L), (header.Signals[0].SamplesPerFrame, header.Signals[0].Skew, header.Signals[0].ByteOffset));
+        Assert.Equal(500, header.SignalFrequency(0));
+        Assert.Equal(125, header.SignalFrequency(1));
+        Assert.Equal(4, header.MaxSamplesPerFrame);
+        Assert.Contains("rec.dat 16x4:3+512 200", HeaderWriter.Format(header));
     }
 
     [Fact]
@@ -72,14 +86,16 @@ public sealed class HeaderParserTests
 
     [Theory]
     [InlineData("rec 1 360 100\nrec.dat 212 abc 11 1024 0 0 0 I\n", "line 2", "gain 'abc'")]
-    [InlineData("rec 1 360 100\nrec.dat 311 200 11 1024 0 0 0 I\n", "line 2", "format 311 is not supported")]
+    [InlineData("rec 2 360 100\nrec.dat 311x2:1 200 11 1024 0 0 0 I\nrec.dat 509\n", "line 3", "format 509 is not supported")]
     [InlineData("rec 1 360 100\nrec.dat\n", "line 2", "expected 'file format")]
     [InlineData("rec 1 360 100\nrec.dat 212 200 eleven 1024\n", "line 2", "ADC resolution 'eleven'")]
     [InlineData("# c\nrec/3 1 360 100\n", "line 2", "multi-segment")]
     [InlineData("rec two 360\n", "line 1", "number of signals")]
     [InlineData("rec 2 360 100\nrec.dat 212\n", "line 2", "announces 2 signals but only 1")]
     [InlineData("rec 1 -5 100\nrec.dat 212\n", "line 1", "sampling frequency")]
-    [InlineData("rec 1 360 100\nrec.dat 212x2 200\n", "line 2", "samples per frame")]
+    [InlineData("rec 1 360 100\nrec.dat 212x0 200\n", "line 2", "samples per frame '0'")]
+    [InlineData("rec 1 360 100\nrec.dat 212x99999999999 200\n", "line 2", "samples per frame '99999999999'")]
+    [InlineData("rec 1 360 100\nrec.dat 16:99999999999 200\n", "line 2", "skew '99999999999'")]
     [InlineData("", null, "no record line")]
     public void MalformedHeadersNameTheFileTheLineAndTheProblem(string text, string? where, string problem)
     {

@@ -1,0 +1,50 @@
+using EcgBeats.Wfdb.Formats;
+
+namespace EcgBeats.Wfdb;
+
+/// <summary>
+/// Signals stored together in one file: a run of adjacent header lines naming the same file, as WFDB groups them.
+/// The same file named again on a later, non-adjacent line starts a new group that reads the file from its start
+/// on its own (WFDB's rule; such a file is not one interleaved stream).
+/// </summary>
+/// <param name="Path">The signal file.</param>
+/// <param name="Codec">The group's storage format.</param>
+/// <param name="ByteOffset">Bytes before the first sample.</param>
+/// <param name="Members">Signal numbers in the group, in header order.</param>
+internal sealed record SignalGroup(string Path, ISignalCodec Codec, long ByteOffset, int[] Members)
+{
+    /// <summary>Values stored per frame: the sum of the members' samples per frame.</summary>
+    public int FrameValues { get; init; }
+
+    /// <summary>Splits a header's signals into groups, checking each file and its format.</summary>
+    public static IReadOnlyList<SignalGroup> Of(WfdbHeader header, string folder, string headerPath)
+    {
+        var groups = new List<SignalGroup>();
+        for (int s = 0; s < header.SignalCount;)
+        {
+            var first = header.Signals[s];
+            int end = s + 1;
+            while (end < header.SignalCount && header.Signals[end].FileName == first.FileName) end++;
+            int[] members = Enumerable.Range(s, end - s).ToArray();
+            if (members.Any(m => header.Signals[m].Format != first.Format || header.Signals[m].ByteOffset != first.ByteOffset))
+                throw new WfdbFormatException(headerPath, null,
+                    $"signals {s}..{end - 1} are stored together in {first.FileName} but disagree on format or byte offset; EcgBeats reads one format per file");
+            string path = RecordReader.SignalFile(folder, first.FileName, headerPath);
+            if (!File.Exists(path))
+                throw new FileNotFoundException($"{path}: signal file named in {headerPath} does not exist", path);
+            groups.Add(new SignalGroup(path, SignalCodecs.Get(first.Format), first.ByteOffset, members)
+            {
+                FrameValues = members.Sum(m => header.Signals[m].SamplesPerFrame),
+            });
+            s = end;
+        }
+        return groups;
+    }
+
+    /// <summary>Whole frames the file holds after its byte offset.</summary>
+    public long FramesInFile()
+    {
+        long bytes = new FileInfo(Path).Length - ByteOffset;
+        return bytes <= 0 ? 0 : Codec.ValueCount(bytes) / FrameValues;
+    }
+}
