@@ -62,16 +62,21 @@ internal static class InfoCommand
                 console.WriteLine($"No annotation file {annotationPath}.");
                 return (int)ExitCode.Success;
             }
-            var annotations = AnnotationReader.ReadFile(annotationPath);
+            var file = AnnotationReader.Read(annotationPath, header.SamplingFrequency);
+            var annotations = file.Annotations;
             var counts = new Table().AddColumns("symbol", "meaning", "count", "AAMI class");
             foreach (var group in annotations.GroupBy(a => a.Code).OrderByDescending(g => g.Count()).ThenBy(g => g.Key))
             {
-                string symbol = AnnotationCodes.Symbol(group.Key);
+                // The file's own table may name a code (e.g. 42 as X): its mnemonic and meaning, as rdann shows them.
+                string symbol = group.First().Symbol;
+                string meaning = file.Definitions.FirstOrDefault(d => d.Code == group.Key)?.Description ?? AnnotationCodes.Description(group.Key);
                 string aami = AamiMapping.TryMap(symbol, out var c) ? c.ToString() : "not a beat";
-                counts.AddRow(Markup.Escape(symbol), AnnotationCodes.Description(group.Key), group.Count().ToString("N0"), aami);
+                counts.AddRow(Markup.Escape(symbol), Markup.Escape(meaning), group.Count().ToString("N0"), aami);
             }
             console.WriteLine();
-            console.WriteLine($"Annotations ({annotationPath}): {annotations.Count:N0}");
+            console.WriteLine($"Annotations ({annotationPath}{(file.Aha ? ", AHA format" : "")}): {annotations.Count:N0}");
+            if (file.TimeResolution is { } ticks && ticks != header.SamplingFrequency)
+                console.WriteLine($"Time resolution: {ticks} ticks per second (positions converted to samples at {header.SamplingFrequency} Hz)");
             console.Write(counts);
 
             var classes = new Table().AddColumns("AAMI class", "beats");

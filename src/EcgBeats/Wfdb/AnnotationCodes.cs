@@ -9,6 +9,9 @@ public static class AnnotationCodes
     /// <summary>Highest annotation code (ACMAX).</summary>
     public const int MaxCode = 49;
 
+    /// <summary>Comment annotation (NOTE, <c>"</c>); at time 0, the file's own table rows.</summary>
+    public const byte Note = 22;
+
     /// <summary>Rhythm change; the aux text names the new rhythm, e.g. <c>(AFIB</c>.</summary>
     public const byte RhythmChange = 28;
 

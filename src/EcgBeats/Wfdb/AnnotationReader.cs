@@ -1,24 +1,53 @@
 using System.Buffers.Binary;
+using System.Globalization;
 
 namespace EcgBeats.Wfdb;
 
 /// <summary>
-/// Reads MIT-format annotation files (<c>.atr</c> and the like), every code included: SKIP, NUM,
-/// SUB, CHN and AUX. As in the WFDB library, <c>num</c> and <c>chan</c> carry over from one
-/// annotation to the next, <c>subtyp</c> and aux do not.
+/// Reads annotation files as libwfdb does: the MIT format (<c>.atr</c> and the like, every code included: SKIP, NUM,
+/// SUB, CHN and AUX; <c>num</c> and <c>chan</c> carry over from one annotation to the next, <c>subtyp</c> and aux do
+/// not) and the AHA format (told apart by its first two bytes, as <c>annopen</c> does). The leading NOTE annotations at
+/// time 0 are the file's table, hidden from the list: <c>## time resolution: F</c> (positions are then ticks at F per
+/// second, converted to samples at the record's rate) and <c>code mnemonic [description]</c> rows naming codes.
 /// </summary>
 public static class AnnotationReader
 {
-    /// <summary>Reads an annotation file.</summary>
+    /// <summary>Reads an annotation file's annotations (see <see cref="Read"/>).</summary>
     /// <exception cref="WfdbFormatException">The file is malformed or ends mid-record; the message names the byte.</exception>
-    public static IReadOnlyList<Annotation> ReadFile(string path)
+    public static IReadOnlyList<Annotation> ReadFile(string path, double? samplingFrequency = null) => Read(path, samplingFrequency).Annotations;
+
+    /// <summary>
+    /// Reads an annotation file. A file that declares a time resolution needs the record's sampling frequency to give
+    /// positions in samples: <paramref name="samplingFrequency"/>, or else the header beside the file
+    /// (<c>100.atr</c> -> <c>100.hea</c>).
+    /// </summary>
+    /// <exception cref="WfdbFormatException">The file is malformed, or declares a time resolution and no sampling frequency is known.</exception>
+    public static AnnotationFile Read(string path, double? samplingFrequency = null)
     {
         if (!File.Exists(path)) throw new FileNotFoundException($"{path}: no such annotation file", path);
-        return Parse(File.ReadAllBytes(path), path);
+        string header = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, Path.GetFileNameWithoutExtension(path) + ".hea");
+        Func<double>? frequency = samplingFrequency is { } f ? () => f
+            : File.Exists(header) ? () => HeaderParser.ReadFile(header).SamplingFrequency
+            : null;
+        return Parse(File.ReadAllBytes(path), path, frequency);
     }
 
     /// <summary>Parses the bytes of an annotation file; <paramref name="source"/> names it in errors.</summary>
-    public static IReadOnlyList<Annotation> Parse(ReadOnlySpan<byte> bytes, string source)
+    /// <param name="bytes">The file's bytes.</param>
+    /// <param name="source">The file's name, for errors.</param>
+    /// <param name="samplingFrequency">The record's frame rate, needed only when the file declares a time resolution.</param>
+    public static IReadOnlyList<Annotation> Parse(ReadOnlySpan<byte> bytes, string source, double? samplingFrequency = null) =>
+        Parse(bytes, source, samplingFrequency is { } f ? () => f : null).Annotations;
+
+    private static AnnotationFile Parse(ReadOnlySpan<byte> bytes, string source, Func<double>? samplingFrequency)
+    {
+        bool aha = AhaAnnotations.Recognise(bytes);
+        var raw = aha ? AhaAnnotations.Parse(bytes, source) : ParseMit(bytes, source);
+        return ApplyTable(raw, source, samplingFrequency, aha);
+    }
+
+    /// <summary>The MIT format: 16-bit words, 6-bit code and 10-bit data (annot(5)).</summary>
+    private static List<Annotation> ParseMit(ReadOnlySpan<byte> bytes, string source)
     {
         var result = new List<Annotation>();
         Annotation? current = null;
@@ -47,16 +76,17 @@ public static class AnnotationReader
                     time += (high << 16) | low;
                     at += 4;
                     break;
+                // libwfdb keeps num and subtyp in signed chars and chan in an unsigned char: the low 8 of the 10 bits.
                 case AnnotationFormat.Num:
-                    num = data;
-                    current = Modify(current, wordAt, "NUM") with { Number = data };
+                    num = (sbyte)data;
+                    current = Modify(current, wordAt, "NUM") with { Number = num };
                     break;
                 case AnnotationFormat.Chn:
-                    chan = data;
-                    current = Modify(current, wordAt, "CHN") with { Channel = data };
+                    chan = (byte)data;
+                    current = Modify(current, wordAt, "CHN") with { Channel = chan };
                     break;
                 case AnnotationFormat.Sub:
-                    current = Modify(current, wordAt, "SUB") with { Subtype = data };
+                    current = Modify(current, wordAt, "SUB") with { Subtype = (sbyte)data };
                     break;
                 case AnnotationFormat.Aux:
                     int length = data & 0xFF;
@@ -81,4 +111,76 @@ public static class AnnotationReader
         Annotation Modify(Annotation? annotation, int offset, string what) =>
             annotation ?? throw WfdbFormatException.AtByte(source, offset, $"{what} modifier before any annotation");
     }
+
+    /// <summary>
+    /// libwfdb's <c>get_ann_table</c>: the leading run of NOTE annotations at time 0 with subtype 0 is the file's table
+    /// (hidden); the annotation after it is pushed back, which drops it when its code is 0 (the null annotation WFDB
+    /// writes to end a table). Then positions convert from the declared time resolution, rounded half up.
+    /// </summary>
+    private static AnnotationFile ApplyTable(List<Annotation> raw, string source, Func<double>? samplingFrequency, bool aha)
+    {
+        double? resolution = null;
+        var definitions = new Dictionary<int, AnnotationDefinition>();
+        int k = 0;
+        for (; k < raw.Count && raw[k] is { Sample: 0, Code: AnnotationCodes.Note, Subtype: 0 }; k++)
+        {
+            string? text = raw[k].AuxText;
+            if (string.IsNullOrEmpty(text)) continue;
+            if (text[0] == '#')
+            {
+                const string Resolution = "## time resolution: ";
+                if (text.StartsWith(Resolution, StringComparison.Ordinal) && LeadingNumber(text[Resolution.Length..]) is > 0 and var f)
+                    resolution = f;
+                continue;
+            }
+            if (Definition(text) is { } definition) definitions[definition.Code] = definition;
+        }
+        if (k < raw.Count && raw[k].Code == 0) k++;
+        var annotations = raw.Skip(k);
+
+        if (resolution is { } ticks)
+        {
+            double fs = samplingFrequency?.Invoke()
+                ?? throw new WfdbFormatException(source, null,
+                    $"the file declares a time resolution of {ticks.ToString(CultureInfo.InvariantCulture)} ticks per second; converting its positions to samples needs the record's header beside it (or its sampling frequency)");
+            double scale = fs / ticks;
+            annotations = annotations.Select(a => a with { Sample = RoundHalfUp(a.Sample * scale) });
+        }
+        if (definitions.Count > 0)
+            annotations = annotations.Select(a => definitions.TryGetValue(a.Code, out var d) ? a with { Mnemonic = d.Mnemonic } : a);
+        return new AnnotationFile(annotations.ToList(), resolution, definitions.Values.OrderBy(d => d.Code).ToList(), aha);
+    }
+
+    /// <summary>A table row "code mnemonic [description]", parsed as libwfdb does (strtol, then space-separated words); null if it is not one.</summary>
+    private static AnnotationDefinition? Definition(string text)
+    {
+        int i = 0;
+        while (i < text.Length && text[i] is ' ' or '\t') i++;
+        int start = i;
+        if (i < text.Length && text[i] is '+' or '-') i++;
+        while (i < text.Length && char.IsAsciiDigit(text[i])) i++;
+        if (!int.TryParse(text[start..i], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int code) || code is < 0 or > AnnotationCodes.MaxCode)
+            return null;
+        while (i < text.Length && text[i] is not (' ' or '\t')) i++;
+        while (i < text.Length && text[i] is ' ' or '\t') i++;
+        int mnemonicStart = i;
+        while (i < text.Length && text[i] is not (' ' or '\t')) i++;
+        if (i == mnemonicStart) return null;
+        string? description = i < text.Length ? text[(i + 1)..] : null;
+        return new AnnotationDefinition(code, text[mnemonicStart..i], description);
+    }
+
+    /// <summary>The number at the start of the text, as C's sscanf("%lf") reads it.</summary>
+    private static double? LeadingNumber(string text)
+    {
+        string t = text.TrimStart();
+        int end = 0;
+        while (end < t.Length && (char.IsAsciiDigit(t[end]) || t[end] is '.' or 'e' or 'E' or '+' or '-')) end++;
+        for (; end > 0; end--)
+            if (double.TryParse(t[..end], NumberStyles.Float, CultureInfo.InvariantCulture, out double v)) return v;
+        return null;
+    }
+
+    /// <summary>libwfdb's <c>round_to_time</c>: nearest, halves away from zero for positive values, toward zero for negative.</summary>
+    private static long RoundHalfUp(double x) => x >= 0 ? (long)Math.Floor(x + 0.5) : -(long)Math.Ceiling(-x - 0.5);
 }

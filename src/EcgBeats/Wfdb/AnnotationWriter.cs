@@ -9,13 +9,17 @@ namespace EcgBeats.Wfdb;
 /// </summary>
 public static class AnnotationWriter
 {
-    /// <summary>Encodes annotations (in time order) as the bytes of an annotation file.</summary>
+    /// <summary>
+    /// Encodes annotations (in time order) as the bytes of an annotation file. Codes given their own mnemonic
+    /// (<see cref="Annotation.Mnemonic"/>) are named in a table at the start, as libwfdb's <c>put_ann_table</c> writes one.
+    /// </summary>
     public static byte[] Encode(IEnumerable<Annotation> annotations)
     {
+        var list = annotations as IReadOnlyList<Annotation> ?? annotations.ToList();
         var output = new List<byte>();
         long previousTime = 0;
         int chan = 0, num = 0;
-        foreach (var a in annotations)
+        foreach (var a in Table(list).Concat(list))
         {
             if (a.Code > AnnotationCodes.MaxCode)
                 throw new ArgumentException($"annotation at sample {a.Sample}: code {a.Code} is above {AnnotationCodes.MaxCode}");
@@ -49,6 +53,22 @@ public static class AnnotationWriter
         }
         Word(output, 0);
         return output.ToArray();
+    }
+
+    /// <summary>The table rows for codes with their own mnemonic: NOTE annotations at time 0, then the null annotation that ends a table.</summary>
+    private static IEnumerable<Annotation> Table(IReadOnlyList<Annotation> annotations)
+    {
+        var named = annotations.Where(a => a.Mnemonic is not null && a.Mnemonic != AnnotationCodes.Symbol(a.Code))
+            .GroupBy(a => a.Code).OrderBy(g => g.Key).ToList();
+        if (named.Count == 0) yield break;
+        if (named.FirstOrDefault(g => g.Select(a => a.Mnemonic).Distinct().Count() > 1) is { } clash)
+            throw new ArgumentException($"code {clash.Key} has two mnemonics: {string.Join(", ", clash.Select(a => a.Mnemonic).Distinct())}");
+        yield return Row("## annotation type definitions");
+        foreach (var code in named) yield return Row($"{code.Key} {code.First().Mnemonic} ");
+        yield return Row("## end of definitions");
+        yield return new Annotation(0, 0);
+
+        static Annotation Row(string text) => new(0, AnnotationCodes.Note, Aux: text);
     }
 
     /// <summary>Writes an annotation file atomically (a temporary file renamed into place).</summary>
