@@ -55,6 +55,19 @@ internal static class InfoCommand
                     s.AdcResolution.ToString(), s.AdcZero.ToString(), s.InitialValue.ToString(), s.Checksum?.ToString() ?? "-");
             }
             console.Write(signals);
+            if (header.Segments is { } segments)
+            {
+                bool variable = segments[0].Length == 0;
+                console.WriteLine($"Segments: {segments.Count} ({(variable ? "variable layout: the first is the layout header; a segment may lack signals, read as invalid" : "fixed layout")}; ~ is a gap)");
+                var table = new Table().AddColumns("#", "segment", "first sample", "samples", "duration");
+                long at = 0;
+                for (int i = 0; i < segments.Count; i++)
+                {
+                    table.AddRow(i.ToString(), Markup.Escape(segments[i].Name), at.ToString("N0"), segments[i].Length.ToString("N0"), Duration(segments[i].Length / header.SamplingFrequency));
+                    at += segments[i].Length;
+                }
+                console.Write(table);
+            }
 
             string annotationPath = RecordPath.Annotations(path, parse.GetValue(annotator)!);
             if (!File.Exists(annotationPath))

@@ -47,7 +47,9 @@ public static partial class HeaderParser
         }
         if (lines.Count == 0) throw new WfdbFormatException(source, null, "no record line (the file is empty or all comments)");
 
-        var record = ParseRecordLine(lines[0].Text, source, lines[0].Number, out int signalCount);
+        var record = ParseRecordLine(lines[0].Text, source, lines[0].Number, out int signalCount, out int segmentCount);
+        if (segmentCount > 0)
+            return record with { Segments = ParseSegments(lines, segmentCount, source), Comments = comments, DeclaredSignalCount = signalCount };
         if (lines.Count - 1 < signalCount)
             throw WfdbFormatException.AtLine(source, lines[^1].Number,
                 $"the record line announces {signalCount} signals but only {lines.Count - 1} signal lines follow");
@@ -57,16 +59,50 @@ public static partial class HeaderParser
         if (lines.Count - 1 > signalCount)
             throw WfdbFormatException.AtLine(source, lines[signalCount + 1].Number,
                 $"unexpected line after the {signalCount} signal lines (not a comment)");
-        return record with { Signals = signals, Comments = comments };
+        return record with { Signals = signals, Comments = comments, DeclaredSignalCount = signalCount };
     }
 
-    private static WfdbHeader ParseRecordLine(string line, string source, int number, out int signalCount)
+    /// <summary>Format 0: a null signal with no file (a layout header's signals, or a gap); every sample reads as invalid.</summary>
+    public const int NullFormat = 0;
+
+    /// <summary>The most segments a multi-segment header may list.</summary>
+    public const int MaxSegments = 1 << 20;
+
+    /// <summary>A multi-segment header's segment lines: <c>name length</c>, <c>~</c> naming a gap with no signals.</summary>
+    private static List<SegmentSpec> ParseSegments(List<(int Number, string Text)> lines, int count, string source)
+    {
+        if (lines.Count - 1 < count)
+            throw WfdbFormatException.AtLine(source, lines[^1].Number, $"the record line announces {count} segments but only {lines.Count - 1} segment lines follow");
+        if (lines.Count - 1 > count)
+            throw WfdbFormatException.AtLine(source, lines[count + 1].Number, $"unexpected line after the {count} segment lines (not a comment)");
+        var segments = new List<SegmentSpec>(count);
+        for (int i = 1; i <= count; i++)
+        {
+            var (number, text) = lines[i];
+            string[] f = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+            if (f.Length != 2 || !long.TryParse(f[1], NumberStyles.None, Invariant, out long length))
+                throw WfdbFormatException.AtLine(source, number, $"segment line '{Quote.Short(text)}': expected 'record length' (a record name, or ~ for a gap, and a whole number of samples)");
+            if (f[0] != SegmentSpec.Gap && SafeNames.WhyNotRelative(f[0]) is { } why)
+                throw WfdbFormatException.AtLine(source, number, $"segment '{Quote.Short(f[0])}' is not a record beside this header: {why}");
+            if (length == 0 && i > 1)
+                throw WfdbFormatException.AtLine(source, number, $"segment '{Quote.Short(f[0])}' has length 0; only the first segment (the layout header) may");
+            segments.Add(new SegmentSpec(f[0], length));
+        }
+        return segments;
+    }
+
+    private static WfdbHeader ParseRecordLine(string line, string source, int number, out int signalCount, out int segmentCount)
     {
         string[] f = line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
         string name = f[0];
-        if (name.Contains('/'))
-            throw WfdbFormatException.AtLine(source, number,
-                $"'{Quote.Short(name)}' is a multi-segment record; EcgBeats reads single-segment records only");
+        segmentCount = 0;
+        if (name.IndexOf('/') is var slash and >= 0)
+        {
+            // name/segments: a multi-segment record.
+            if (!int.TryParse(name[(slash + 1)..], NumberStyles.None, Invariant, out segmentCount) || segmentCount is < 1 or > MaxSegments)
+                throw WfdbFormatException.AtLine(source, number, $"'{Quote.Short(name)}': a multi-segment record line is 'name/segments' with 1 to {MaxSegments} segments");
+            name = name[..slash];
+        }
         if (f.Length < 2 || !int.TryParse(f[1], NumberStyles.None, Invariant, out signalCount))
             throw WfdbFormatException.AtLine(source, number, $"record line '{Quote.Short(line)}': expected 'name nsig [fs [nsamp [time [date]]]]', the number of signals is missing or not a whole number");
         if (signalCount < 1)
@@ -136,7 +172,7 @@ public static partial class HeaderParser
             throw WfdbFormatException.AtLine(source, number, $"signal format '{Quote.Short(f[1])}' is not 'format[xframes][:skew][+offset]'");
         if (!int.TryParse(format.Groups["fmt"].Value, NumberStyles.None, Invariant, out int fmt))
             throw WfdbFormatException.AtLine(source, number, $"signal format '{Quote.Short(f[1])}' is not a format number");
-        if (!SignalCodecs.IsSupported(fmt))
+        if (fmt != NullFormat && !SignalCodecs.IsSupported(fmt))
             throw WfdbFormatException.AtLine(source, number, $"signal format {fmt} is not supported (supported: {SignalCodecs.SupportedList})");
         int spf = 1, skew = 0;
         if (format.Groups["spf"].Success && (!int.TryParse(format.Groups["spf"].Value, NumberStyles.None, Invariant, out spf) || spf is < 1 or > MaxSamplesPerFrame))
@@ -162,7 +198,7 @@ public static partial class HeaderParser
                     : throw WfdbFormatException.AtLine(source, number, $"baseline '{Quote.Short(g.Groups["base"].Value)}' is not a 32-bit whole number");
             if (g.Groups["units"].Success) units = g.Groups["units"].Value;
         }
-        int resolution = f.Length > 3 ? Integer(f[3], "ADC resolution") : SignalCodecs.Get(fmt).DefaultResolution;
+        int resolution = f.Length > 3 ? Integer(f[3], "ADC resolution") : fmt == NullFormat ? 12 : SignalCodecs.Get(fmt).DefaultResolution;
         int adcZero = f.Length > 4 ? Integer(f[4], "ADC zero") : 0;
         int initial = f.Length > 5 ? Integer(f[5], "initial value") : adcZero;
         short? checksum = f.Length > 6 ? (short)Integer(f[6], "checksum") : null;

@@ -11,7 +11,13 @@ namespace EcgBeats.Wfdb;
 public static class RecordReader
 {
     /// <summary>Reads a record's header (<c>record.hea</c>).</summary>
-    public static WfdbHeader ReadHeader(string recordPath) => HeaderParser.ReadFile(RecordPath.Header(recordPath));
+    /// <remarks>A multi-segment record's header comes with its signals, from its layout header or first segment.</remarks>
+    public static WfdbHeader ReadHeader(string recordPath)
+    {
+        string headerPath = RecordPath.Header(recordPath);
+        var header = HeaderParser.ReadFile(headerPath);
+        return header.Segments is null ? header : MultiSegment.Resolve(header, Folder(headerPath), headerPath);
+    }
 
     /// <summary>Reads a whole record.</summary>
     public static WfdbRecord Read(string recordPath) => Read(recordPath, 0, null);
@@ -25,8 +31,8 @@ public static class RecordReader
     public static long Length(string recordPath)
     {
         string headerPath = RecordPath.Header(recordPath);
-        var header = HeaderParser.ReadFile(headerPath);
-        return Length(header, SignalGroup.Of(header, Folder(headerPath), headerPath), headerPath);
+        var header = ReadHeader(recordPath);
+        return header.Segments is not null ? header.SampleCount!.Value : Length(header, SignalGroup.Of(header, Folder(headerPath), headerPath), headerPath);
     }
 
     /// <summary>
@@ -43,9 +49,9 @@ public static class RecordReader
     public static WfdbRecord Read(string recordPath, long start, long? length, Func<string, Stream>? openRead = null, SignalRate rate = SignalRate.FrameRate)
     {
         string headerPath = RecordPath.Header(recordPath);
-        var header = HeaderParser.ReadFile(headerPath);
-        var groups = SignalGroup.Of(header, Folder(headerPath), headerPath);
-        long total = Length(header, groups, headerPath);
+        var header = ReadHeader(recordPath);
+        var groups = header.Segments is null ? SignalGroup.Of(header, Folder(headerPath), headerPath) : [];
+        long total = header.Segments is null ? Length(header, groups, headerPath) : header.SampleCount!.Value;
         if (start < 0 || start > total)
             throw new ArgumentOutOfRangeException(nameof(start), start, $"the record has {total} frames");
         long count = length ?? total - start;
@@ -53,6 +59,8 @@ public static class RecordReader
             throw new ArgumentOutOfRangeException(nameof(length), length, $"frames {start}..{start + count} lie outside the record's {total}");
         int widest = header.Signals.Max(s => rate == SignalRate.FrameRate ? 1 : s.SamplesPerFrame);
         if (count * widest > Array.MaxLength) throw new ArgumentOutOfRangeException(nameof(length), length, "window too long for one array");
+        if (header.Segments is not null)
+            return MultiSegment.Read(header, Folder(headerPath), headerPath, start, count, openRead, rate);
         openRead ??= path => new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
 
         var own = new int[header.SignalCount][];
@@ -102,14 +110,16 @@ public static class RecordReader
                     throw new WfdbFormatException(headerPath, "line 1", $"declares {n} samples per signal, more than any file can hold");
                 if (frames < n)
                 {
-                    long needed = group.ByteOffset + group.Codec.ByteCount(n * group.FrameValues);
+                    var codec = group.Codec!;
+                    long needed = group.ByteOffset + codec.ByteCount(n * group.FrameValues);
                     long actual = new FileInfo(group.Path).Length;
                     throw WfdbFormatException.AtByte(group.Path, actual,
-                        $"the file ends here, but {headerPath} declares {n} frames x {group.FrameValues} values in format {group.Codec.Format}, which need {needed} bytes (truncated file, or a length the file does not hold)");
+                        $"the file ends here, but {headerPath} declares {n} frames x {group.FrameValues} values in format {codec.Format}, which need {needed} bytes (truncated file, or a length the file does not hold)");
                 }
             }
             available = Math.Min(available, frames);
         }
+        if (available == long.MaxValue) return declared ?? 0; // null signals only: as long as the header says
         // WFDB reads a skewed signal's sample t from frame t + skew, so the last frames lack the skewed samples.
         available -= header.Signals.Max(s => s.Skew);
         return Math.Max(0, Math.Min(declared ?? available, available));
@@ -124,9 +134,14 @@ public static class RecordReader
     /// </summary>
     private static void ReadGroup(SignalGroup group, WfdbHeader header, long start, int count, int[][] own, Func<string, Stream> openRead)
     {
-        var codec = group.Codec;
         int[] members = group.Members;
         int[] spf = members.Select(m => header.Signals[m].SamplesPerFrame).ToArray();
+        if (group.Codec is not { } codec)
+        {
+            foreach (int m in members)
+                Array.Fill(own[m] = new int[(long)count * header.Signals[m].SamplesPerFrame], SignalCodecs.InvalidSample);
+            return;
+        }
         int[] skew = members.Select(m => header.Signals[m].Skew).ToArray();
         int maxSkew = skew.Max();
         long frames = count + maxSkew;                  // frames of this group the window needs

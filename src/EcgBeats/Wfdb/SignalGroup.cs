@@ -7,11 +7,11 @@ namespace EcgBeats.Wfdb;
 /// The same file named again on a later, non-adjacent line starts a new group that reads the file from its start
 /// on its own (WFDB's rule; such a file is not one interleaved stream).
 /// </summary>
-/// <param name="Path">The signal file.</param>
-/// <param name="Codec">The group's storage format.</param>
+/// <param name="Path">The signal file ("" for null signals).</param>
+/// <param name="Codec">The group's storage format, or null for null signals (format 0: no file, every sample invalid).</param>
 /// <param name="ByteOffset">Bytes before the first sample.</param>
 /// <param name="Members">Signal numbers in the group, in header order.</param>
-internal sealed record SignalGroup(string Path, ISignalCodec Codec, long ByteOffset, int[] Members)
+internal sealed record SignalGroup(string Path, ISignalCodec? Codec, long ByteOffset, int[] Members)
 {
     /// <summary>Values stored per frame: the sum of the members' samples per frame.</summary>
     public int FrameValues { get; init; }
@@ -29,12 +29,19 @@ internal sealed record SignalGroup(string Path, ISignalCodec Codec, long ByteOff
             if (members.Any(m => header.Signals[m].Format != first.Format || header.Signals[m].ByteOffset != first.ByteOffset))
                 throw new WfdbFormatException(headerPath, null,
                     $"signals {s}..{end - 1} are stored together in {first.FileName} but disagree on format or byte offset; EcgBeats reads one format per file");
+            int frameValues = members.Sum(m => header.Signals[m].SamplesPerFrame);
+            if (first.Format == HeaderParser.NullFormat)
+            {
+                groups.Add(new SignalGroup("", null, 0, members) { FrameValues = frameValues });
+                s = end;
+                continue;
+            }
             string path = RecordReader.SignalFile(folder, first.FileName, headerPath);
             if (!File.Exists(path))
                 throw new FileNotFoundException($"{path}: signal file named in {headerPath} does not exist", path);
             groups.Add(new SignalGroup(path, SignalCodecs.Get(first.Format), first.ByteOffset, members)
             {
-                FrameValues = members.Sum(m => header.Signals[m].SamplesPerFrame),
+                FrameValues = frameValues,
             });
             s = end;
         }
@@ -44,6 +51,7 @@ internal sealed record SignalGroup(string Path, ISignalCodec Codec, long ByteOff
     /// <summary>Whole frames the file holds after its byte offset.</summary>
     public long FramesInFile()
     {
+        if (Codec is null) return long.MaxValue; // null signals hold as many frames as asked
         long bytes = new FileInfo(Path).Length - ByteOffset;
         return bytes <= 0 ? 0 : Codec.ValueCount(bytes) / FrameValues;
     }

@@ -51,6 +51,15 @@ public sealed record WfdbHeader(
     IReadOnlyList<SignalSpec> Signals,
     IReadOnlyList<string> Comments)
 {
+    /// <summary>
+    /// A multi-segment record's segments in order, or null for a single-segment record. <see cref="Signals"/> of such a
+    /// header come from its layout segment (or first segment) once <see cref="RecordReader.ReadHeader"/> has read it.
+    /// </summary>
+    public IReadOnlyList<SegmentSpec>? Segments { get; init; }
+
+    /// <summary>The number of signals the record line declares (for a multi-segment header, before its signals are known).</summary>
+    public int DeclaredSignalCount { get; init; }
+
     /// <summary>Number of signals (channels).</summary>
     public int SignalCount => Signals.Count;
 
@@ -62,4 +71,13 @@ public sealed record WfdbHeader(
 
     /// <summary>The record's length in seconds, when the sample count is known.</summary>
     public double? DurationSeconds => SampleCount / SamplingFrequency;
+}
+
+/// <summary>One segment of a multi-segment record: a record beside the header, or a gap.</summary>
+/// <param name="Name">The segment's record name, or <see cref="Gap"/> for a stretch with no signals (read as invalid samples).</param>
+/// <param name="Length">Its length in frames; 0 only for the first segment, the layout header of a variable-layout record.</param>
+public sealed record SegmentSpec(string Name, long Length)
+{
+    /// <summary>The name of a gap: <c>~</c>.</summary>
+    public const string Gap = "~";
 }

@@ -1,0 +1,73 @@
+using System.Globalization;
+using EcgBeats.TestSupport;
+using EcgBeats.Wfdb;
+
+namespace EcgBeats.Tests.Wfdb;
+
+/// <summary>Multi-segment records against WFDB 10.7's rdsamp (tests/Fixtures/rdsamp/segments/README.md).</summary>
+public sealed class MultiSegmentTests
+{
+    private static string Record(string name) => TestData.Fixture("rdsamp", "segments", name);
+
+    private static string[][] Rows(string file) =>
+        File.ReadAllLines(TestData.Fixture("rdsamp", "segments", "expected", file)).Select(l => l.Split(',')).ToArray();
+
+    private static int[][] Adc(string file)
+    {
+        var rows = Rows(file);
+        return Enumerable.Range(1, rows[0].Length - 1).Select(c => rows.Select(r => int.Parse(r[c], CultureInfo.InvariantCulture)).ToArray()).ToArray();
+    }
+
+    /// <summary>
+    /// Variable layout: a layout header, a segment with both signals (format 212), a gap, a segment with V5 only at
+    /// gain 150 and baseline 7 (rescaled to the layout's 200 and 0 as libwfdb's sigmap rounds), a segment with the
+    /// signals in the other order.
+    /// </summary>
+    [Fact]
+    public void AVariableLayoutRecordReadsAsRdsamp()
+    {
+        var header = RecordReader.ReadHeader(Record("ms"));
+        Assert.Equal(["MLII", "V5"], header.Signals.Select(s => s.Description));
+        Assert.Equal(5, header.Segments!.Count);
+        var record = RecordReader.Read(Record("ms"));
+        Assert.Equal(Adc("ms.adc.csv"), record.Adc);
+
+        var physical = Rows("ms.physical.csv");
+        for (int s = 0; s < 2; s++)
+        {
+            double[] mv = record.Physical(s);
+            for (int i = 0; i < physical.Length; i++)
+                if (physical[i][s + 1] == "-") Assert.True(double.IsNaN(mv[i]));
+                else Assert.InRange(Math.Abs(mv[i] - double.Parse(physical[i][s + 1], CultureInfo.InvariantCulture)), 0, 5e-9 + 1e-12);
+        }
+    }
+
+    /// <summary>A window across the gap and two segments equals rdsamp -f s140 -t s280, and opens only the segments it needs.</summary>
+    [Fact]
+    public void AWindowReadsOnlyTheSegmentsItOverlaps()
+    {
+        var opened = new List<string>();
+        var window = RecordReader.Read(Record("ms"), 140, 140, path => { opened.Add(Path.GetFileName(path)); return File.OpenRead(path); });
+        Assert.Equal(Adc("ms.140-280.adc.csv"), window.Adc);
+        Assert.Equal(["seg3.dat", "seg4.dat"], opened);
+
+        opened.Clear();
+        RecordReader.Read(Record("ms"), 0, 10, path => { opened.Add(Path.GetFileName(path)); return File.OpenRead(path); });
+        Assert.Equal(["seg1.dat"], opened);
+    }
+
+    [Fact]
+    public void AFixedLayoutRecordReadsAsRdsamp()
+    {
+        Assert.Equal(Adc("fx.adc.csv"), RecordReader.Read(Record("fx")).Adc);
+        Assert.Equal(250, RecordReader.Length(Record("fx")));
+    }
+
+    [Fact]
+    public void ASegmentThatLeavesTheFolderIsRefusedByLine()
+    {
+        var error = Assert.Throws<WfdbFormatException>(() => HeaderParser.Parse("ms/2 2 360 20\nseg1 10\n../evil 10\n", "ms.hea"));
+        Assert.Equal("line 3", error.Where);
+        Assert.Contains("not a record beside this header", error.Message);
+    }
+}
