@@ -36,6 +36,8 @@ public static class EcgBeatsApp
     /// <summary>Parses and runs <paramref name="args"/>; writes to the given writers; returns the exit code.</summary>
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
+        // WFDB's FLAC formats: libFLAC itself loads only when such a signal is read.
+        EcgBeats.Flac.FlacSupport.Register();
         var parse = BuildRoot().Parse(args);
         var configuration = new InvocationConfiguration
         {

@@ -198,7 +198,7 @@ public static partial class HeaderParser
                     : throw WfdbFormatException.AtLine(source, number, $"baseline '{Quote.Short(g.Groups["base"].Value)}' is not a 32-bit whole number");
             if (g.Groups["units"].Success) units = g.Groups["units"].Value;
         }
-        int resolution = f.Length > 3 ? Integer(f[3], "ADC resolution") : fmt == NullFormat ? 12 : SignalCodecs.Get(fmt).DefaultResolution;
+        int resolution = f.Length > 3 ? Integer(f[3], "ADC resolution") : fmt == NullFormat || SignalCodecs.IsCompressed(fmt) ? 12 : SignalCodecs.Get(fmt).DefaultResolution;
         int adcZero = f.Length > 4 ? Integer(f[4], "ADC zero") : 0;
         int initial = f.Length > 5 ? Integer(f[5], "initial value") : adcZero;
         short? checksum = f.Length > 6 ? (short)Integer(f[6], "checksum") : null;

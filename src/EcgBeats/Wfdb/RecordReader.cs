@@ -110,7 +110,8 @@ public static class RecordReader
                     throw new WfdbFormatException(headerPath, "line 1", $"declares {n} samples per signal, more than any file can hold");
                 if (frames < n)
                 {
-                    var codec = group.Codec!;
+                    if (group.Codec is not { } codec)
+                        throw new WfdbFormatException(group.Path, null, $"the compressed stream holds {frames} frames, but {headerPath} declares {n}: truncated file, or a length the file does not hold");
                     long needed = group.ByteOffset + codec.ByteCount(n * group.FrameValues);
                     long actual = new FileInfo(group.Path).Length;
                     throw WfdbFormatException.AtByte(group.Path, actual,
@@ -136,6 +137,18 @@ public static class RecordReader
     {
         int[] members = group.Members;
         int[] spf = members.Select(m => header.Signals[m].SamplesPerFrame).ToArray();
+        if (group.Decoder is { } decoder)
+        {
+            // A compressed stream: the decoder seeks to the first frame and gives each channel's samples.
+            int late = members.Max(m => header.Signals[m].Skew);
+            int[][] channels = decoder.Read(group.Path, members.Length, group.SamplesPerFrame, start, count + late);
+            for (int i = 0; i < members.Length; i++)
+            {
+                int skewed = header.Signals[members[i]].Skew * group.SamplesPerFrame;
+                own[members[i]] = late == 0 ? channels[i] : channels[i].AsSpan(skewed, count * group.SamplesPerFrame).ToArray();
+            }
+            return;
+        }
         if (group.Codec is not { } codec)
         {
             foreach (int m in members)

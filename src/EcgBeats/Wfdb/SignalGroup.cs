@@ -13,6 +13,12 @@ namespace EcgBeats.Wfdb;
 /// <param name="Members">Signal numbers in the group, in header order.</param>
 internal sealed record SignalGroup(string Path, ISignalCodec? Codec, long ByteOffset, int[] Members)
 {
+    /// <summary>The decoder of a compressed (FLAC) group; then <see cref="Codec"/> is null.</summary>
+    public ISignalFileDecoder? Decoder { get; init; }
+
+    /// <summary>Samples per frame of every member (a compressed group's signals all share one).</summary>
+    public int SamplesPerFrame { get; init; } = 1;
+
     /// <summary>Values stored per frame: the sum of the members' samples per frame.</summary>
     public int FrameValues { get; init; }
 
@@ -39,10 +45,21 @@ internal sealed record SignalGroup(string Path, ISignalCodec? Codec, long ByteOf
             string path = RecordReader.SignalFile(folder, first.FileName, headerPath);
             if (!File.Exists(path))
                 throw new FileNotFoundException($"{path}: signal file named in {headerPath} does not exist", path);
-            groups.Add(new SignalGroup(path, SignalCodecs.Get(first.Format), first.ByteOffset, members)
+            if (SignalCodecs.IsCompressed(first.Format))
             {
-                FrameValues = frameValues,
-            });
+                if (members.Any(m => header.Signals[m].SamplesPerFrame != first.SamplesPerFrame))
+                    throw new WfdbFormatException(headerPath, null, $"the signals in {first.FileName} (FLAC) differ in samples per frame; WFDB requires one rate per FLAC file");
+                if (first.ByteOffset != 0)
+                    throw new WfdbFormatException(headerPath, null, $"{first.FileName}: a FLAC signal file cannot have a byte offset");
+                groups.Add(new SignalGroup(path, null, 0, members)
+                {
+                    FrameValues = frameValues,
+                    Decoder = SignalCodecs.Decoder(first.Format),
+                    SamplesPerFrame = first.SamplesPerFrame,
+                });
+            }
+            else
+                groups.Add(new SignalGroup(path, SignalCodecs.Get(first.Format), first.ByteOffset, members) { FrameValues = frameValues });
             s = end;
         }
         return groups;
@@ -51,6 +68,7 @@ internal sealed record SignalGroup(string Path, ISignalCodec? Codec, long ByteOf
     /// <summary>Whole frames the file holds after its byte offset.</summary>
     public long FramesInFile()
     {
+        if (Decoder is not null) return Decoder.Frames(Path, Members.Length, SamplesPerFrame);
         if (Codec is null) return long.MaxValue; // null signals hold as many frames as asked
         long bytes = new FileInfo(Path).Length - ByteOffset;
         return bytes <= 0 ? 0 : Codec.ValueCount(bytes) / FrameValues;

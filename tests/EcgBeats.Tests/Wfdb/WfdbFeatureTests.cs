@@ -155,4 +155,13 @@ public sealed class WfdbFeatureTests
         Assert.Contains("does not fit in 8 bits", error.Message);
         Assert.Empty(Directory.EnumerateFiles(temp.Path));
     }
+
+    /// <summary>The core reads FLAC headers but not their samples: without the EcgBeats.Flac package the error says what to add.</summary>
+    [Fact]
+    public void AFlacRecordWithoutTheFlacPackageSaysWhatItNeeds()
+    {
+        Assert.Equal(516, RecordReader.ReadHeader(TestData.Fixture("rdsamp", "flac", "f516")).Signals[0].Format);
+        var error = Assert.Throws<InvalidInputException>(() => RecordReader.Read(TestData.Fixture("rdsamp", "flac", "f516")));
+        Assert.Contains("format 516 is FLAC-compressed; reading it needs the EcgBeats.Flac package", error.Message);
+    }
 }

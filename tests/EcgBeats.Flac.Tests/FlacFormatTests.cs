@@ -1,0 +1,98 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using EcgBeats.Flac;
+using EcgBeats.TestSupport;
+using EcgBeats.Wfdb;
+
+namespace EcgBeats.Flac.Tests;
+
+/// <summary>
+/// WFDB's FLAC formats against WFDB 10.7's rdsamp (built with libFLAC; tests/Fixtures/rdsamp/flac/README.md). Where this
+/// machine has no libFLAC, the decoding tests are skipped and the missing library must be named instead.
+/// </summary>
+public sealed class FlacFormatTests
+{
+    static FlacFormatTests() => FlacSupport.Register();
+
+    private static string Record(string name) => TestData.Fixture("rdsamp", "flac", name);
+
+    private static int[][] Adc(string file)
+    {
+        var rows = File.ReadAllLines(TestData.Fixture("rdsamp", "flac", "expected", file)).Select(l => l.Split(',')).ToArray();
+        return Enumerable.Range(1, rows[0].Length - 1).Select(c => rows.Select(r => int.Parse(r[c], CultureInfo.InvariantCulture)).ToArray()).ToArray();
+    }
+
+    private static bool HaveLibFlac() =>
+        new[] { "libFLAC.so.14", "libFLAC.so.12", "libFLAC.so.8", "libFLAC.so", "libFLAC.dylib", "libFLAC.dll" }
+            .Any(name => NativeLibrary.TryLoad(name, out _));
+
+    private static void RequireLibFlac() => Assert.SkipUnless(HaveLibFlac(), "libFLAC is not installed here (apt install libflac12)");
+
+    [Theory]
+    [InlineData("f508")]
+    [InlineData("f516")]
+    [InlineData("f524")]
+    public void EveryFlacFormatReadsAsRdsamp(string name)
+    {
+        RequireLibFlac();
+        var expected = Adc(name + ".adc.csv");
+        Assert.Equal(expected, RecordReader.Read(Record(name)).Adc);
+        // Windows from inside the stream: libFLAC seeks, WFDB-style.
+        foreach (var (start, length) in new[] { (5L, 3L), (100L, 261L), (360L, 1L) })
+            Assert.Equal(expected.Select(s => s.AsSpan((int)start, (int)length).ToArray()), RecordReader.Read(Record(name), start, length).Adc);
+    }
+
+    [Fact]
+    public void PhysicalUnitsOf24BitFlacEqualRdsamp()
+    {
+        RequireLibFlac();
+        var record = RecordReader.Read(Record("f524"));
+        var rows = File.ReadAllLines(TestData.Fixture("rdsamp", "flac", "expected", "f524.physical.csv")).Select(l => l.Split(',')).ToArray();
+        for (int s = 0; s < 2; s++)
+            for (int i = 0; i < rows.Length; i++)
+                if (rows[i][s + 1] == "-") Assert.True(double.IsNaN(record.Physical(s)[i]));
+                else Assert.InRange(Math.Abs(record.Physical(s)[i] - double.Parse(rows[i][s + 1], CultureInfo.InvariantCulture)), 0, 5e-9 + 1e-12);
+    }
+
+    [Fact]
+    public void SamplesPerFrameInAFlacFileReadAsRdsampInBothResolutions()
+    {
+        RequireLibFlac();
+        Assert.Equal(Adc("spf516.adc.csv"), RecordReader.Read(Record("spf516")).Adc);
+        Assert.Equal(Adc("spf516.high.adc.csv"), RecordReader.Read(Record("spf516"), 0, null, rate: SignalRate.HighestRate).Adc);
+    }
+
+    /// <summary>30 s of MIT-BIH 100 written as format 516: equal to the same samples read from the format-212 original, and a seek far into it equals rdsamp.</summary>
+    [Fact]
+    public void ALongerStreamEqualsTheOriginalRecordAndSeeksAcrossBlocks()
+    {
+        RequireLibFlac();
+        var flac = RecordReader.Read(Record("long516"));
+        Assert.Equal(10800, flac.Length);
+        Assert.Equal(RecordReader.Read(TestData.FixtureRecord("100"), 0, 10800).Adc, flac.Adc);
+        Assert.Equal(Adc("long516.5000-5010.adc.csv"), RecordReader.Read(Record("long516"), 5000, 10).Adc);
+    }
+
+    /// <summary>No libFLAC: the error says which file needed it, what was tried and how to install it (exit 65 in the tool).</summary>
+    [Fact]
+    public void AMissingLibFlacIsNamed()
+    {
+        var error = Assert.Throws<InvalidInputException>(() => LibFlac.Load("f516.dat (WFDB format 516, FLAC-compressed)", "/nonexistent/libFLAC.so.12"));
+        Assert.Contains("f516.dat (WFDB format 516, FLAC-compressed) needs the libFLAC library, which was not found (tried /nonexistent/libFLAC.so.12)", error.Message);
+        Assert.Contains("apt install libflac12", error.Message);
+        if (!HaveLibFlac()) // and where it is really absent, reading a FLAC record says so
+            Assert.Contains("needs the libFLAC library", Assert.Throws<InvalidInputException>(() => RecordReader.Read(Record("f516"))).Message);
+    }
+
+    [Fact]
+    public void ADamagedStreamNamesTheFile()
+    {
+        RequireLibFlac();
+        using var temp = TestData.TempFolder();
+        File.Copy(Record("long516") + ".hea", temp.File("long516.hea"));
+        byte[] bytes = File.ReadAllBytes(Record("long516") + ".dat");
+        File.WriteAllBytes(temp.File("long516.dat"), bytes[..(bytes.Length / 2)]);
+        var error = Assert.Throws<WfdbFormatException>(() => RecordReader.Read(temp.File("long516")));
+        Assert.EndsWith("long516.dat", error.File);
+    }
+}
