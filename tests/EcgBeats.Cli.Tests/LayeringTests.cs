@@ -1,14 +1,15 @@
 using System.Reflection;
 using System.Reflection.Metadata;
+using System.Reflection.Metadata.Ecma335;
 using System.Reflection.PortableExecutable;
 using System.Xml.Linq;
 
 namespace EcgBeats.Cli.Tests;
 
 /// <summary>
-/// Dependencies point one way: Cli -> Reports, Torch, MlNet -> EcgBeats. Only Torch references
+/// Dependencies point one way: Cli -> Reports, Torch, MlNet, Flac -> EcgBeats. Only Torch references
 /// TorchSharp, only MlNet ML.NET, only Reports ScottPlot, only Cli the console libraries; the core
-/// has no native dependency. Checked on the project files and on the compiled assemblies.
+/// has no native dependency and no P/Invoke (libFLAC is called from EcgBeats.Flac only). Checked on the project files and on the compiled assemblies.
 /// </summary>
 public sealed class LayeringTests
 {
@@ -20,7 +21,8 @@ public sealed class LayeringTests
         ["EcgBeats.Torch"] = ["EcgBeats"],
         ["EcgBeats.MlNet"] = ["EcgBeats"],
         ["EcgBeats.Reports"] = ["EcgBeats"],
-        ["EcgBeats.Cli"] = ["EcgBeats", "EcgBeats.Torch", "EcgBeats.MlNet", "EcgBeats.Reports"],
+        ["EcgBeats.Flac"] = ["EcgBeats"],
+        ["EcgBeats.Cli"] = ["EcgBeats", "EcgBeats.Torch", "EcgBeats.MlNet", "EcgBeats.Reports", "EcgBeats.Flac"],
     };
 
     /// <summary>Package id prefix -> the one project allowed to reference it.</summary>
@@ -74,7 +76,7 @@ public sealed class LayeringTests
         Assert.Equal(AllowedProjectReferences.Keys.Order().ToList(), onDisk!);
     }
 
-    public static TheoryData<string> LibraryAssemblies() => new("EcgBeats", "EcgBeats.Torch", "EcgBeats.MlNet", "EcgBeats.Reports");
+    public static TheoryData<string> LibraryAssemblies() => new("EcgBeats", "EcgBeats.Torch", "EcgBeats.MlNet", "EcgBeats.Reports", "EcgBeats.Flac");
 
     [Theory]
     [MemberData(nameof(LibraryAssemblies))]
@@ -106,5 +108,8 @@ public sealed class LayeringTests
         // Parquet.Net is fully managed; so are the compression codecs it brings (Snappier, ZstdSharp, K4os LZ4).
         string[] managed = ["System", "Microsoft.Win32", "netstandard", "NWaves", "MathNet.Numerics", "Parquet"];
         Assert.All(names, n => Assert.Contains(managed, m => n == m || n.StartsWith(m + ".", StringComparison.Ordinal)));
+
+        using var pe = new PEReader(File.OpenRead(Path.Combine(AppContext.BaseDirectory, "EcgBeats.dll")));
+        Assert.Equal(0, pe.GetMetadataReader().GetTableRowCount(TableIndex.ImplMap)); // no DllImport in the core
     }
 }
