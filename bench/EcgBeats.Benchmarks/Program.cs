@@ -6,4 +6,6 @@ using BenchmarkDotNet.Running;
 // inter-patient-cv is the DS1-only cross-validation of docs/inter-patient.md: see InterPatient/InterPatientCv.cs.
 if (args is ["detector-variants"]) EcgBeats.Benchmarks.Records.DetectorVariants.Run();
 else if (args is ["inter-patient-cv", .. var variants]) EcgBeats.Benchmarks.InterPatient.InterPatientCv.Run(variants);
+// trainer-vs-bare alternates the trainer and a bare step loop: see Torch/TrainerVsBareLoop.cs.
+else if (args is ["trainer-vs-bare", .. var models]) EcgBeats.Benchmarks.Torch.TrainerVsBareLoop.Run(models);
 else BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

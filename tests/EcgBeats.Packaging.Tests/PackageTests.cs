@@ -46,6 +46,7 @@ public sealed partial class PackageTests
             Assert.Contains("libtorch_cpu.so", names);
             Assert.DoesNotContain("libtorch_python.so", names); // nothing the tool does not load
             Assert.DoesNotContain("libtorchbind_test.so", names);
+            Assert.DoesNotContain("libLdaNative.so", names);
             Assert.DoesNotContain(names, n => n.EndsWith(".dll", StringComparison.Ordinal) && n.StartsWith("torch", StringComparison.Ordinal)); // no Windows libtorch
             // The packed libLibTorchSharp carries the weak GLIBCXX_3.4.32 need, so it loads on Debian 12 / Ubuntu 22.04.
             var native = zip.Entries.Single(e => e.Name == "libLibTorchSharp.so");

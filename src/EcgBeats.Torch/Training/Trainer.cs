@@ -118,6 +118,11 @@ public static class Trainer
             var clock = Stopwatch.StartNew();
             torch.manual_seed(options.Seed + epoch);
             int[] order = SeededRandom.Permutation(trainSet.Count, options.Seed + epoch);
+            // The epoch's beats gathered once, in batch order: each batch is then a slice, not a gather of its own
+            // (the same beats in the same batches as gathering per batch, so the same weights).
+            using var epochIndex = torch.tensor(order.AsSpan(0, perEpoch).ToArray().Select(i => (long)i).ToArray()).to(device);
+            using var xEpoch = x.index_select(0, epochIndex);
+            using var yEpoch = y.index_select(0, epochIndex);
             network.train();
             double lossSum = 0;
             long correct = 0, seen = 0;
@@ -126,9 +131,8 @@ public static class Trainer
                 cancel.ThrowIfCancellationRequested();
                 using var scope = torch.NewDisposeScope();
                 int start = b * options.BatchSize, size = Math.Min(options.BatchSize, perEpoch - start);
-                var index = torch.tensor(order.AsSpan(start, size).ToArray().Select(i => (long)i).ToArray()).to(device);
-                var xb = x.index_select(0, index);
-                var yb = y.index_select(0, index);
+                var xb = xEpoch.narrow(0, start, size);
+                var yb = yEpoch.narrow(0, start, size);
                 schedule.Apply(optimizer, (epoch - 1) * batches + b);
                 optimizer.zero_grad();
                 var logits = network.forward(xb);

@@ -137,6 +137,12 @@ public static class RecordReader
     {
         int[] members = group.Members;
         int[] spf = members.Select(m => header.Signals[m].SamplesPerFrame).ToArray();
+        if (count == 0)
+        {
+            // Nothing to read (an empty window, or a skew longer than the file): no buffer sized by the skew.
+            foreach (int m in members) own[m] = [];
+            return;
+        }
         if (group.Decoder is { } decoder)
         {
             // A compressed stream: the decoder seeks to the first frame and gives each channel's samples.

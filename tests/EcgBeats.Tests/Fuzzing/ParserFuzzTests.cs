@@ -100,15 +100,17 @@ public sealed class ParserFuzzTests
     [Fact]
     public void HeadersAreReadOrRefused()
     {
-        var files = Directory.GetFiles(Seeds("record"), "*.hea").Concat(Directory.GetFiles(Seeds("crashes"), "*.hea")).Order().ToArray();
+        var files = Directory.GetFiles(Seeds("record"), "*.hea").Concat(Directory.GetFiles(Seeds("crashes"), "*.hea"))
+            .Concat(Directory.GetFiles(Seeds("header"))).Order().ToArray(); // multi-segment, samples per frame, skew, groups
         Fuzz(files, (bytes, _) => HeaderParser.Parse(System.Text.Encoding.UTF8.GetString(bytes), "fuzz.hea"));
     }
 
     [Fact]
     public void AnnotationFilesAreReadOrRefused()
     {
-        var files = Directory.GetFiles(Seeds("record"), "*.atr").Concat([TestData.FixtureRecord("208") + ".atr"]).Order().ToArray();
-        Fuzz(files, (bytes, _) => AnnotationReader.Parse(bytes, "fuzz.atr"));
+        var files = Directory.GetFiles(Seeds("record"), "*.atr").Concat([TestData.FixtureRecord("208") + ".atr"])
+            .Concat(Directory.GetFiles(Seeds("annotation"))).Order().ToArray(); // AHA format, time resolution and a table
+        Fuzz(files, (bytes, _) => AnnotationReader.Parse(bytes, "fuzz.atr", 360));
     }
 
     /// <summary>A whole record: the header mutated or the signal file mutated, read through the file system as a user's would be.</summary>

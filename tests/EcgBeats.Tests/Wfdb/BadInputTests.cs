@@ -55,7 +55,7 @@ public sealed class BadInputTests
 
         var error = Assert.Throws<WfdbFormatException>(() => RecordReader.Read(record));
         Assert.Equal("line 2", error.Where);
-        Assert.Contains("format 999 is not supported (supported: 8, 16, 24, 32, 61, 80, 160, 212, 310, 311)", error.Message);
+        Assert.Contains("format 999 is not supported (supported: 8, 16, 24, 32, 61, 80, 160, 212, 310, 311, 508, 516, 524)", error.Message);
     }
 
     [Fact]

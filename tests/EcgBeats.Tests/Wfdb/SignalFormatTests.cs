@@ -115,6 +115,6 @@ public sealed class SignalFormatTests
     public void AFormatWithoutACodecIsNamedWithTheSupportedList()
     {
         var error = Assert.Throws<NotSupportedException>(() => SignalCodecs.Get(999));
-        Assert.Equal("signal format 999 is not supported (supported: 8, 16, 24, 32, 61, 80, 160, 212, 310, 311)", error.Message);
+        Assert.Equal("signal format 999 is not supported (supported: 8, 16, 24, 32, 61, 80, 160, 212, 310, 311, 508, 516, 524)", error.Message);
     }
 }
