@@ -1,4 +1,3 @@
-using System.Globalization;
 using EcgBeats.TestSupport;
 using EcgBeats.Wfdb;
 
@@ -9,14 +8,9 @@ public sealed class MultiSegmentTests
 {
     private static string Record(string name) => TestData.Fixture("rdsamp", "segments", name);
 
-    private static string[][] Rows(string file) =>
-        File.ReadAllLines(TestData.Fixture("rdsamp", "segments", "expected", file)).Select(l => l.Split(',')).ToArray();
+    private static string Expected(string file) => TestData.Fixture("rdsamp", "segments", "expected", file);
 
-    private static int[][] Adc(string file)
-    {
-        var rows = Rows(file);
-        return Enumerable.Range(1, rows[0].Length - 1).Select(c => rows.Select(r => int.Parse(r[c], CultureInfo.InvariantCulture)).ToArray()).ToArray();
-    }
+    private static int[][] Adc(string file) => RdsampOutput.Signals(Expected(file));
 
     /// <summary>
     /// Variable layout: a layout header, a segment with both signals (format 212), a gap, a segment with V5 only at
@@ -32,14 +26,7 @@ public sealed class MultiSegmentTests
         var record = RecordReader.Read(Record("ms"));
         Assert.Equal(Adc("ms.adc.csv"), record.Adc);
 
-        var physical = Rows("ms.physical.csv");
-        for (int s = 0; s < 2; s++)
-        {
-            double[] mv = record.Physical(s);
-            for (int i = 0; i < physical.Length; i++)
-                if (physical[i][s + 1] == "-") Assert.True(double.IsNaN(mv[i]));
-                else Assert.InRange(Math.Abs(mv[i] - double.Parse(physical[i][s + 1], CultureInfo.InvariantCulture)), 0, 5e-9 + 1e-12);
-        }
+        RdsampOutput.AssertPhysical(Expected("ms.physical.csv"), record.Physical);
     }
 
     /// <summary>A window across the gap and two segments equals rdsamp -f s140 -t s280, and opens only the segments it needs.</summary>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using EcgBeats.TestSupport;
 using EcgBeats.Wfdb;
 using EcgBeats.Wfdb.Formats;
@@ -13,16 +12,9 @@ public sealed class WfdbFeatureTests
 {
     private static string Record(string name) => TestData.Fixture("rdsamp", "formats", name);
 
-    /// <summary>rdsamp's CSV rows (<c>-c</c>, no heading): sample or time, then one value per signal.</summary>
-    private static string[][] Expected(string file) =>
-        File.ReadAllLines(TestData.Fixture("rdsamp", "formats", "expected", file)).Select(l => l.Split(',')).ToArray();
+    private static string Expected(string file) => TestData.Fixture("rdsamp", "formats", "expected", file);
 
-    private static int[][] ExpectedAdc(string file)
-    {
-        var rows = Expected(file);
-        return Enumerable.Range(1, rows[0].Length - 1)
-            .Select(c => rows.Select(r => int.Parse(r[c], CultureInfo.InvariantCulture)).ToArray()).ToArray();
-    }
+    private static int[][] ExpectedAdc(string file) => RdsampOutput.Signals(Expected(file));
 
     public static TheoryData<string> FormatRecords() => new(
         "f8", "f16", "f61", "f80", "f160", "f212", "f310", "f311", "f24", "f32", "g212", "g310", "g311");
@@ -62,14 +54,7 @@ public sealed class WfdbFeatureTests
     public void PhysicalUnitsEqualRdsamp(string name)
     {
         var record = RecordReader.Read(Record(name));
-        var rows = Expected(name + ".physical.csv");
-        for (int s = 0; s < record.Header.SignalCount; s++)
-        {
-            double[] mv = record.Physical(s);
-            for (int i = 0; i < rows.Length; i++)
-                if (rows[i][s + 1] == "-") Assert.True(double.IsNaN(mv[i]), $"{name} signal {s} sample {i}");
-                else Assert.InRange(Math.Abs(mv[i] - double.Parse(rows[i][s + 1], CultureInfo.InvariantCulture)), 0, 5e-9 + 1e-12);
-        }
+        RdsampOutput.AssertPhysical(Expected(name + ".physical.csv"), record.Physical);
     }
 
     /// <summary>Samples per frame: averaged per frame by default (rdsamp), expanded with HighestRate (rdsamp -H), or each at its own rate.</summary>
@@ -101,12 +86,7 @@ public sealed class WfdbFeatureTests
     public void HighResolutionPhysicalUnitsEqualRdsamp()
     {
         var high = RecordReader.Read(Record("spf"), 0, null, rate: SignalRate.HighestRate);
-        var rows = Expected("spf.high.physical.csv");
-        Assert.Equal(rows.Length, high.Length);
-        for (int i = 0; i < rows.Length; i++)
-            for (int s = 0; s < 2; s++)
-                if (rows[i][s + 1] == "-") Assert.True(double.IsNaN(high.Physical(s)[i]));
-                else Assert.InRange(Math.Abs(high.Physical(s)[i] - double.Parse(rows[i][s + 1], CultureInfo.InvariantCulture)), 0, 5e-9 + 1e-12);
+        RdsampOutput.AssertPhysical(Expected("spf.high.physical.csv"), high.Physical);
     }
 
     /// <summary>

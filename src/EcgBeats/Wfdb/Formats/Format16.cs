@@ -3,25 +3,16 @@ using System.Buffers.Binary;
 namespace EcgBeats.Wfdb.Formats;
 
 /// <summary>WFDB format 16: 16-bit two's-complement little-endian values. -32768 marks an invalid sample.</summary>
-internal sealed class Format16 : ISignalCodec
+internal sealed class Format16() : ByteAlignedCodec(16, 16, 2)
 {
-    public int Format => 16;
-    public int Bits => 16;
-    public int DefaultResolution => 12; // WFDB_DEFRES: the header parser does not infer 16 for format 16
-    public int GroupValues => 1;
-    public int GroupBytes => 2;
-    public bool IsDifference => false;
-    public long ByteCount(long values) => 2 * values;
-    public long ValueCount(long bytes) => bytes / 2;
-
-    public void Decode(ReadOnlySpan<byte> bytes, Span<int> values)
+    public override void Decode(ReadOnlySpan<byte> bytes, Span<int> values)
     {
         Codec.Need(this, bytes, values.Length);
         for (int i = Widen.Int16(bytes, values, swap: !BitConverter.IsLittleEndian); i < values.Length; i++)
             values[i] = BinaryPrimitives.ReadInt16LittleEndian(bytes.Slice(2 * i, 2));
     }
 
-    public void Encode(ReadOnlySpan<int> values, Span<byte> bytes)
+    public override void Encode(ReadOnlySpan<int> values, Span<byte> bytes)
     {
         Codec.NeedWritten(this, bytes, values.Length);
         for (int i = 0; i < values.Length; i++)

@@ -1,18 +1,9 @@
 namespace EcgBeats.Wfdb.Formats;
 
 /// <summary>WFDB format 24: 24-bit two's-complement little-endian values. -8388608 marks an invalid sample.</summary>
-internal sealed class Format24 : ISignalCodec
+internal sealed class Format24() : ByteAlignedCodec(24, 24, 3)
 {
-    public int Format => 24;
-    public int Bits => 24;
-    public int DefaultResolution => 12;
-    public int GroupValues => 1;
-    public int GroupBytes => 3;
-    public bool IsDifference => false;
-    public long ByteCount(long values) => 3 * values;
-    public long ValueCount(long bytes) => bytes / 3;
-
-    public void Decode(ReadOnlySpan<byte> bytes, Span<int> values)
+    public override void Decode(ReadOnlySpan<byte> bytes, Span<int> values)
     {
         Codec.Need(this, bytes, values.Length);
         for (int i = Widen.Int24(bytes, values); i < values.Length; i++)
@@ -22,7 +13,7 @@ internal sealed class Format24 : ISignalCodec
         }
     }
 
-    public void Encode(ReadOnlySpan<int> values, Span<byte> bytes)
+    public override void Encode(ReadOnlySpan<int> values, Span<byte> bytes)
     {
         Codec.NeedWritten(this, bytes, values.Length);
         for (int i = 0; i < values.Length; i++)
