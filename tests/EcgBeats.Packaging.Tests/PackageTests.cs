@@ -108,9 +108,12 @@ public sealed partial class PackageTests
             """);
         File.WriteAllText(Path.Combine(consumer, "Consumer.csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup><OutputType>Exe</OutputType><TargetFramework>net10.0</TargetFramework><Nullable>enable</Nullable><ImplicitUsings>enable</ImplicitUsings></PropertyGroup>
+              <PropertyGroup><OutputType>Exe</OutputType><TargetFramework>net10.0</TargetFramework><Nullable>enable</Nullable><ImplicitUsings>enable</ImplicitUsings>
+                <!-- One platform's libtorch in the output (not three): the Torch example is compiled, not run. -->
+                <RuntimeIdentifier>{RuntimeInformation.RuntimeIdentifier}</RuntimeIdentifier><SelfContained>false</SelfContained></PropertyGroup>
               <ItemGroup>
                 <PackageReference Include="EcgBeats" Version="{Version}" />
+                <PackageReference Include="EcgBeats.Torch" Version="{Version}" />
                 <PackageReference Include="EcgBeats.MlNet" Version="{Version}" />
                 <PackageReference Include="EcgBeats.Reports" Version="{Version}" />
                 <PackageReference Include="EcgBeats.Flac" Version="{Version}" />
@@ -118,7 +121,7 @@ public sealed partial class PackageTests
             </Project>
             """);
         // Each README's example as a method; the core's and FLAC's run, the others (which need a trained model) compile.
-        var examples = new[] { ("Core", "EcgBeats"), ("Flac", "EcgBeats.Flac"), ("MlNet", "EcgBeats.MlNet"), ("Reports", "EcgBeats.Reports") };
+        var examples = new[] { ("Core", "EcgBeats"), ("Flac", "EcgBeats.Flac"), ("MlNet", "EcgBeats.MlNet"), ("Reports", "EcgBeats.Reports"), ("Torch", "EcgBeats.Torch") };
         foreach (var (name, library) in examples)
             File.WriteAllText(Path.Combine(consumer, name + ".cs"), AsMethod(name, ReadmeExample(library)));
         File.WriteAllText(Path.Combine(consumer, "Program.cs"), "if (args[0] == \"core\") Examples.Core.Run(args[1..]); else Examples.Flac.Run(args[1..]);\n");
@@ -126,7 +129,7 @@ public sealed partial class PackageTests
         home["NUGET_PACKAGES"] = temp.File("consumer-packages");
         Dotnet.Succeed(consumer, home, "dotnet", "build", "-c", "Release");
 
-        string program = Path.Combine(consumer, "bin", "Release", "net10.0", "Consumer.dll");
+        string program = Path.Combine(consumer, "bin", "Release", "net10.0", RuntimeInformation.RuntimeIdentifier, "Consumer.dll");
         string core = Dotnet.Succeed(consumer, home, "dotnet", program, "core", TestData.FixtureRecord("100"));
         // The fixture holds 5 minutes of record 100: 371 reference beats; Pan-Tompkins finds them all (WFDB's bxb agrees).
         var match = ScoreLine().Match(core);
