@@ -13,6 +13,8 @@ namespace EcgBeats.Benchmarks.Torch;
 /// <summary>
 /// The trainer against a bare TorchSharp step loop on the same batches (issue #16), in one process, 2 threads:
 /// <c>dotnet run -c Release --project bench/EcgBeats.Benchmarks -- trainer-vs-bare [ann cnn lstm transformer]</c>.
+/// With <c>--drift MODEL</c> it repeats one bare epoch ten times instead (how far this machine moves on identical work);
+/// with <c>--inference MODEL...</c> it times inference in batches of 64 to 1,024 and checks the logits do not depend on it.
 /// </summary>
 /// <remarks>
 /// Each network trains for 3 epochs over the same 8,192 beats (records 100-109 cut the Kaggle way) in batches of 128,
@@ -29,13 +31,17 @@ internal static class TrainerVsBareLoop
 {
     private const int Epochs = 3, TrainBeats = 8192, ValidationBeats = 1446, Batch = 128, Seed = 42, Rounds = 5;
 
-    public static void Run(string[] models)
+    public static void Run(string[] args)
     {
+        string mode = args is [var first, ..] && first.StartsWith("--", StringComparison.Ordinal) ? first : "";
+        string[] models = mode == "" ? args : args[1..];
         if (models.Length == 0) models = ["ann", "cnn", "lstm", "transformer"];
         TorchRuntime.Configure(2);
         var beats = DatasetBuilder.ExtractAll(BenchData.MitDb, ["100", "101", "103", "105", "106", "108", "109"], DatasetRecipe.Kaggle());
         var chosen = beats.Select(SeededRandom.Permutation(beats.Count, 1)[..(TrainBeats + ValidationBeats)]);
         var split = ValidationSplit.ByBeat(chosen, (double)ValidationBeats / chosen.Count, Seed);
+        if (mode == "--drift") { Drift(Networks.Find(models[0])!, split); return; }
+        if (mode == "--inference") { foreach (string model in models) InferenceBatches(Networks.Find(model)!, split.Validation); return; }
         Console.WriteLine($"peak: matmul 1024 x 1024 x 1024, fp32, 2 threads: {Peak():N1} GFLOP/s (median of 5)");
         Console.WriteLine("| network | bare loop, beats/s | trainer epochs, beats/s | trainer whole call, beats/s | ratio per round (epochs) | median ratio (epochs) | median ratio (whole call) |");
         Console.WriteLine("|---|---:|---:|---:|---|---:|---:|");
@@ -70,6 +76,46 @@ internal static class TrainerVsBareLoop
                 Directory.Delete(folder, true);
             }
         }
+    }
+
+    /// <summary>The same bare epoch (a fresh network from the same seed each time) ten times in one process.</summary>
+    private static void Drift(NetworkDefinition definition, ValidationSplit split)
+    {
+        var options = definition.Defaults with { Epochs = Epochs, Threads = 2, Seed = Seed, BatchSize = Batch };
+        var (xs, ys) = Batches(split.Training);
+        int perEpoch = xs.Length / Epochs;
+        for (int r = 0; r < 10; r++)
+            Console.WriteLine($"{definition.Name} bare epoch, repeat {r}: {Bare(definition, options, xs[..perEpoch], ys[..perEpoch]) / Epochs:N0} beats/s");
+        foreach (var t in xs.Concat(ys)) t.Dispose();
+    }
+
+    /// <summary>Inference beats/s by batch size (after one warm-up pass over all sizes), and whether 256 and 1,024 give equal logits.</summary>
+    private static void InferenceBatches(NetworkDefinition definition, LabelledBeats beats)
+    {
+        torch.manual_seed(Seed);
+        using var network = definition.Create(KaggleMitBihRepresentation.Layout, 5);
+        network.eval();
+        using var x = torch.tensor(beats.Values, [beats.Count, beats.ValuesPerBeat]);
+        using var inference = torch.inference_mode();
+        int[] sizes = [64, 128, 256, 512, 1024];
+        var rates = new List<string>();
+        for (int pass = 0; pass < 2; pass++)
+            foreach (int size in sizes)
+            {
+                var clock = Stopwatch.StartNew();
+                for (int rep = 0; rep < 3; rep++)
+                    for (int start = 0; start < beats.Count; start += size)
+                    {
+                        using var scope = torch.NewDisposeScope();
+                        network.forward(x.narrow(0, start, Math.Min(size, beats.Count - start))).argmax(1).data<long>().ToArray();
+                    }
+                if (pass == 1) rates.Add($"{size}: {3 * beats.Count / clock.Elapsed.TotalSeconds:N0}");
+            }
+        using var whole = network.forward(x.narrow(0, 0, 1024));
+        var parts = Enumerable.Range(0, 4).Select(k => network.forward(x.narrow(0, k * 256, 256))).ToArray();
+        using var joined = torch.cat(parts, 0);
+        foreach (var p in parts) p.Dispose();
+        Console.WriteLine($"{definition.Name} inference beats/s by batch: {string.Join(", ", rates)}; largest logit difference, 4 x 256 against 1 x 1,024: {(whole - joined).abs().max().item<float>()}");
     }
 
     /// <summary>Each epoch's batches in the trainer's order (seed + epoch), gathered before any clock starts.</summary>

@@ -49,9 +49,7 @@ internal static class InfoCommand
             for (int i = 0; i < header.SignalCount; i++)
             {
                 var s = header.Signals[i];
-                // The format as the header writes it: format[xsamples-per-frame][:skew][+byte-offset].
-                string format = $"{s.Format}{(s.SamplesPerFrame > 1 ? $"x{s.SamplesPerFrame}" : "")}{(s.Skew > 0 ? $":{s.Skew}" : "")}{(s.ByteOffset > 0 ? $"+{s.ByteOffset}" : "")}";
-                signals.AddRow(i.ToString(), Markup.Escape(s.Description), Markup.Escape(s.FileName), format, header.SignalFrequency(i).ToString("G6"), s.Gain.ToString(), s.Baseline.ToString(), Markup.Escape(s.Units),
+                signals.AddRow(i.ToString(), Markup.Escape(s.Description), Markup.Escape(s.FileName), s.FormatField, header.SignalFrequency(i).ToString("G6"), s.Gain.ToString(), s.Baseline.ToString(), Markup.Escape(s.Units),
                     s.AdcResolution.ToString(), s.AdcZero.ToString(), s.InitialValue.ToString(), s.Checksum?.ToString() ?? "-");
             }
             console.Write(signals);

@@ -15,9 +15,9 @@ public sealed record TrainerOptions
     public int BatchSize { get; init; } = 128;
 
     /// <summary>
-    /// Beats per validation and inference batch. 256, not 1024: on this machine's CPU every network infers 1.5 to 2
-    /// times faster in batches of 64 to 256 than of 1024 (the activations of 1024 beats leave the cache), with logits
-    /// equal to the last bit (docs/benchmarks.md, "The trainer as fast as the engine").
+    /// Beats per validation and inference batch. 256, not 1024: on this machine's CPU every network infers 1.2 to 2
+    /// times faster in batches of 256 than of 1024 (perhaps because 1024 beats' activations no longer fit the cache; not
+    /// measured), with logits equal to the last bit (docs/benchmarks.md, "The trainer as fast as the engine").
     /// </summary>
     public int InferenceBatchSize { get; init; } = 256;
 

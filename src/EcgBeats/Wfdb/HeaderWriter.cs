@@ -24,10 +24,7 @@ public static class HeaderWriter
         text.Append('\n');
         foreach (var s in header.Signals)
         {
-            text.Append(s.FileName).Append(' ').Append(s.Format);
-            if (s.SamplesPerFrame != 1) text.Append('x').Append(s.SamplesPerFrame);
-            if (s.Skew != 0) text.Append(':').Append(s.Skew);
-            if (s.ByteOffset != 0) text.Append('+').Append(s.ByteOffset);
+            text.Append(s.FileName).Append(' ').Append(s.FormatField);
             text.Append(' ').Append(s.Gain.ToString("R", Invariant));
             if (s.Baseline != s.AdcZero) text.Append('(').Append(s.Baseline).Append(')');
             if (s.Units != "mV") text.Append('/').Append(s.Units);

@@ -38,8 +38,7 @@ internal static class MultiSegment
     {
         var segments = header.Segments!;
         bool variable = segments[0].Length == 0;
-        int highest = header.MaxSamplesPerFrame;
-        int PerFrame(int s) => rate switch { SignalRate.FrameRate => 1, SignalRate.HighestRate => highest, _ => header.Signals[s].SamplesPerFrame };
+        int PerFrame(int s) => WfdbRecord.PerFrame(header, rate, s);
         var adc = new int[header.SignalCount][];
         for (int s = 0; s < adc.Length; s++) Array.Fill(adc[s] = new int[count * PerFrame(s)], SignalCodecs.InvalidSample);
 
@@ -49,21 +48,21 @@ internal static class MultiSegment
             long from = Math.Max(start, segmentStart), to = Math.Min(start + count, segmentStart + segment.Length);
             if (from < to && segment.Name != SegmentSpec.Gap)
             {
-                string path = Path.Combine(folder, segment.Name);
-                var part = RecordReader.Read(path, from - segmentStart, to - from, openRead, rate);
-                if (part.Header.Segments is not null)
-                    throw new WfdbFormatException(RecordPath.Header(path), "line 1", "a segment of a multi-segment record is itself multi-segment");
+                // The segment's header is checked before it is read: a segment that is itself multi-segment (or the
+                // master header naming itself) would otherwise recurse without end.
+                var segmentHeader = SegmentHeader(folder, segment.Name, headerPath);
+                if (!variable && segmentHeader.SignalCount != header.SignalCount)
+                    throw new WfdbFormatException(RecordPath.Header(Path.Combine(folder, segment.Name)), "line 1",
+                        $"segment {segment.Name} has {segmentHeader.SignalCount} signals; a fixed-layout record's segments all have {header.SignalCount} (a variable-layout record starts with a layout header of length 0)");
+                var part = RecordReader.Read(Path.Combine(folder, segment.Name), from - segmentStart, to - from, openRead, rate);
                 for (int s = 0; s < adc.Length; s++)
                 {
                     var target = header.Signals[s];
                     int i = variable ? FindByDescription(part.Header, target.Description) : s;
-                    if (!variable && (part.Header.SignalCount != header.SignalCount))
-                        throw new WfdbFormatException(RecordPath.Header(path), "line 1",
-                            $"segment {segment.Name} has {part.Header.SignalCount} signals; a fixed-layout record's segments all have {header.SignalCount} (a variable-layout record starts with a layout header of length 0)");
                     if (i < 0) continue; // the segment lacks this signal: invalid samples
                     var spec = part.Header.Signals[i];
                     if (spec.SamplesPerFrame != target.SamplesPerFrame)
-                        throw new WfdbFormatException(RecordPath.Header(path), null,
+                        throw new WfdbFormatException(RecordPath.Header(Path.Combine(folder, segment.Name)), null,
                             $"signal {i} ({spec.Description}) has {spec.SamplesPerFrame} samples per frame; the record's signal {s} has {target.SamplesPerFrame}");
                     int[] values = part.Adc[i];
                     long at = (from - start) * PerFrame(s);

@@ -57,7 +57,7 @@ public static class RecordReader
         long count = length ?? total - start;
         if (count < 0 || start + count > total)
             throw new ArgumentOutOfRangeException(nameof(length), length, $"frames {start}..{start + count} lie outside the record's {total}");
-        int widest = header.Signals.Max(s => rate == SignalRate.FrameRate ? 1 : s.SamplesPerFrame);
+        int widest = Enumerable.Range(0, header.SignalCount).Max(s => WfdbRecord.PerFrame(header, rate, s));
         if (count * widest > Array.MaxLength) throw new ArgumentOutOfRangeException(nameof(length), length, "window too long for one array");
         if (header.Segments is not null)
             return MultiSegment.Read(header, Folder(headerPath), headerPath, start, count, openRead, rate);

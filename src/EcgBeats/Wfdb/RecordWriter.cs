@@ -40,15 +40,12 @@ public static class RecordWriter
 
         // One file per group of adjacent signals, as the reader groups them; a file named again later gets its own name.
         var groups = new List<(string File, int[] Members)>();
-        for (int s = 0; s < signals.Count;)
+        foreach (int[] run in SignalGroup.Runs(signals).ToList())
         {
-            int end = s + 1;
-            while (end < signals.Count && signals[end].FileName == signals[s].FileName) end++;
-            string file = signals[s].FileName;
-            if (groups.Any(g => g.File == file)) file = $"{name}_{s}{Path.GetExtension(file)}";
-            for (int m = s; m < end; m++) signals[m] = signals[m] with { FileName = file };
-            groups.Add((file, Enumerable.Range(s, end - s).ToArray()));
-            s = end;
+            string file = signals[run[0]].FileName;
+            if (groups.Any(g => g.File == file)) file = $"{name}_{run[0]}{Path.GetExtension(file)}";
+            foreach (int m in run) signals[m] = signals[m] with { FileName = file };
+            groups.Add((file, run));
         }
         foreach (var (file, members) in groups)
         {

@@ -22,16 +22,26 @@ internal sealed record SignalGroup(string Path, ISignalCodec? Codec, long ByteOf
     /// <summary>Values stored per frame: the sum of the members' samples per frame.</summary>
     public int FrameValues { get; init; }
 
+    /// <summary>WFDB's grouping rule: runs of adjacent signals naming the same file, as the signal numbers of each run.</summary>
+    public static IEnumerable<int[]> Runs(IReadOnlyList<SignalSpec> signals)
+    {
+        for (int s = 0; s < signals.Count;)
+        {
+            int end = s + 1;
+            while (end < signals.Count && signals[end].FileName == signals[s].FileName) end++;
+            yield return Enumerable.Range(s, end - s).ToArray();
+            s = end;
+        }
+    }
+
     /// <summary>Splits a header's signals into groups, checking each file and its format.</summary>
     public static IReadOnlyList<SignalGroup> Of(WfdbHeader header, string folder, string headerPath)
     {
         var groups = new List<SignalGroup>();
-        for (int s = 0; s < header.SignalCount;)
+        foreach (int[] members in Runs(header.Signals))
         {
-            var first = header.Signals[s];
-            int end = s + 1;
-            while (end < header.SignalCount && header.Signals[end].FileName == first.FileName) end++;
-            int[] members = Enumerable.Range(s, end - s).ToArray();
+            var first = header.Signals[members[0]];
+            int s = members[0], end = members[^1] + 1;
             if (members.Any(m => header.Signals[m].Format != first.Format || header.Signals[m].ByteOffset != first.ByteOffset))
                 throw new WfdbFormatException(headerPath, null,
                     $"signals {s}..{end - 1} are stored together in {first.FileName} but disagree on format or byte offset; EcgBeats reads one format per file");
@@ -39,7 +49,6 @@ internal sealed record SignalGroup(string Path, ISignalCodec? Codec, long ByteOf
             if (first.Format == HeaderParser.NullFormat)
             {
                 groups.Add(new SignalGroup("", null, 0, members) { FrameValues = frameValues });
-                s = end;
                 continue;
             }
             string path = RecordReader.SignalFile(folder, first.FileName, headerPath);
@@ -60,7 +69,6 @@ internal sealed record SignalGroup(string Path, ISignalCodec? Codec, long ByteOf
             }
             else
                 groups.Add(new SignalGroup(path, SignalCodecs.Get(first.Format), first.ByteOffset, members) { FrameValues = frameValues });
-            s = end;
         }
         return groups;
     }

@@ -32,7 +32,13 @@ public sealed record SignalSpec(
     int BlockSize,
     string Description,
     int SamplesPerFrame = 1,
-    int Skew = 0);
+    int Skew = 0)
+{
+    /// <summary>The format field as a header writes it: <c>format[xsamples-per-frame][:skew][+byte-offset]</c>, e.g. <c>16x4:2+512</c>.</summary>
+    public string FormatField =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"{Format}{(SamplesPerFrame != 1 ? $"x{SamplesPerFrame}" : "")}{(Skew != 0 ? $":{Skew}" : "")}{(ByteOffset != 0 ? $"+{ByteOffset}" : "")}");
+}
 
 /// <summary>A parsed WFDB header (<c>.hea</c>) of a single-segment record.</summary>
 /// <param name="RecordName">The record's name, e.g. <c>100</c>.</param>

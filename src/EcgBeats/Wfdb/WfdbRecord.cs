@@ -28,7 +28,8 @@ public sealed class WfdbRecord
         Adc = adc;
     }
 
-    private static int PerFrame(WfdbHeader header, SignalRate rate, int signal) => rate switch
+    /// <summary>Samples per frame of one signal as a record read at <paramref name="rate"/> holds it.</summary>
+    internal static int PerFrame(WfdbHeader header, SignalRate rate, int signal) => rate switch
     {
         SignalRate.FrameRate => 1,
         SignalRate.HighestRate => header.MaxSamplesPerFrame,

@@ -50,6 +50,19 @@ public sealed class MultiSegmentTests
         Assert.Equal(250, RecordReader.Length(Record("fx")));
     }
 
+    /// <summary>A master header that names itself (or any multi-segment record) as a segment is refused, not followed for ever.</summary>
+    [Fact]
+    public void ASegmentThatIsItselfMultiSegmentIsRefused()
+    {
+        using var temp = TestData.TempFolder();
+        File.WriteAllText(temp.File("loop.hea"), "loop/2 2 360 20\nseg1 10\nloop 10\n");
+        foreach (string file in new[] { "seg1.hea", "seg1.dat" }) File.Copy(Record(file), temp.File(file));
+        Assert.Equal(10, RecordReader.Read(temp.File("loop"), 0, 10).Length); // the first segment alone reads
+        var error = Assert.Throws<WfdbFormatException>(() => RecordReader.Read(temp.File("loop")));
+        Assert.EndsWith("loop.hea", error.File);
+        Assert.Contains("itself multi-segment", error.Message);
+    }
+
     [Fact]
     public void ASegmentThatLeavesTheFolderIsRefusedByLine()
     {
