@@ -44,7 +44,9 @@ internal static class InterPatientCv
     private static IEnumerable<Variant> Variants()
     {
         foreach (int leads in new[] { 1, 2 })
-            yield return new($"classwise-gbt-logreg-{leads}lead", () => new RhythmMorphologyRepresentation(leads), (split, folder) =>
+        foreach (bool context in new[] { true, false })
+            // "-nocontext": version 1 of the representation, without RhythmContext's features (the first declaration's).
+            yield return new($"classwise-gbt-logreg-{leads}lead{(context ? "" : "-nocontext")}", () => new RhythmMorphologyRepresentation(leads, context: context), (split, folder) =>
             {
                 IBeatClassifier[] members =
                 [

@@ -21,8 +21,9 @@ namespace EcgBeats.Representations;
 /// The record's template is the sample-by-sample median of all its windows (no labels: a new record gives it too); each
 /// beat's correlation with it and the RMS of their difference say how unlike the patient's usual beat it is, whatever the
 /// patient's usual beat looks like.
-/// The layout is the window of each lead, then the nine RR features (seconds, ratios, local variability), then for each lead the
-/// template correlation and residual.
+/// The layout is the window of each lead, then the nine RR features (seconds, ratios, local variability), the five rhythm
+/// context features (<see cref="RhythmContext"/>: is the beat early against a regular rhythm on both sides), then for each
+/// lead the template correlation and residual. Version 1 had no rhythm context (its DS2 result is in docs/inter-patient.md).
 /// </remarks>
 public sealed class RhythmMorphologyRepresentation : IBeatRepresentation
 {
@@ -33,7 +34,7 @@ public sealed class RhythmMorphologyRepresentation : IBeatRepresentation
     public const string TwoLeadName = "rhythm-morphology-2lead";
 
     /// <summary>The version of the code below: raise it when a record would give other values.</summary>
-    public const int Version = 1;
+    public const int Version = 2;
 
     /// <summary>The window's rate, Hz.</summary>
     public const double WindowRateHz = 128;
@@ -54,11 +55,11 @@ public sealed class RhythmMorphologyRepresentation : IBeatRepresentation
     public static FilterOptions DefaultFilter { get; } = new(FilterKind.BandPass);
 
     /// <summary>What a beat holds with one or two leads; with <paramref name="residual"/>, the windows are the beat minus the record's template.</summary>
-    public static BeatLayout LayoutFor(int leads, bool residual = false)
+    public static BeatLayout LayoutFor(int leads, bool residual = false, bool context = true)
     {
         LeadRequest[] requests = leads == 1 ? [LeadRequest.Named("MLII", otherwiseFirstFree: true)]
             : [LeadRequest.Named("MLII", otherwiseFirstFree: true), LeadRequest.Named("V1", otherwiseFirstFree: true)];
-        var features = RrFeatures.Names.Concat(requests.SelectMany(l => new[] { $"template_corr_{l.Name}", $"template_residual_{l.Name}" })).ToList();
+        var features = RrFeatures.Names.Concat(context ? RhythmContext.Names : []).Concat(requests.SelectMany(l => new[] { $"template_corr_{l.Name}", $"template_residual_{l.Name}" })).ToList();
         return new BeatLayout(requests, SamplesPerLead, WindowRateHz,
             $"window minus its median, divided by the record's median QRS peak-to-peak amplitude, clipped to ±{ClipLimit}" +
             (residual ? ", minus the record's template (its windows' sample-by-sample median)" : ""), features);
@@ -71,19 +72,23 @@ public sealed class RhythmMorphologyRepresentation : IBeatRepresentation
     /// The representation with one lead (MLII) or two (MLII and V1), and <paramref name="filter"/> (default: <see cref="DefaultFilter"/>);
     /// with <paramref name="residual"/>, each window is the beat minus the record's template (so every patient's usual beat is near 0).
     /// </summary>
-    public RhythmMorphologyRepresentation(int leads = 1, FilterOptions? filter = null, bool residual = false)
+    public RhythmMorphologyRepresentation(int leads = 1, FilterOptions? filter = null, bool residual = false, bool context = true)
     {
         if (leads is not (1 or 2)) throw new ArgumentOutOfRangeException(nameof(leads), leads, "one or two leads");
         _residual = residual;
+        _context = context;
         Recipe = new RepresentationRecipe(leads == 1 ? Name : TwoLeadName, Version,
             "rhythm + morphology: each lead filtered at its own rate; from 250 ms before to 450 ms after each beat, 90 samples at 128 Hz " +
             "(linear interpolation), minus the window's median, divided by the record's median QRS peak-to-peak amplitude (within 50 ms of " +
             "each beat), clipped to ±8; then pre-RR, post-RR, local RR (last 10 beats), record mean RR in seconds, the first three over the record mean, " +
-            "pre-RR over local RR, and the coefficient of variation of the last 10 pre-RRs; then per lead the correlation with the record's template (sample-by-sample median of its windows) and the RMS of the difference.",
-            filter ?? DefaultFilter, LayoutFor(leads, residual));
+            "pre-RR over local RR, and the coefficient of variation of the last 10 pre-RRs; " +
+            (context ? "then the rhythm context of the 16 beats either side (irregularity, pre- and post-RR over its median, prematurity over irregularity, prematurity in a regular rhythm); " : "") +
+            "then per lead the correlation with the record's template (sample-by-sample median of its windows) and the RMS of the difference.",
+            filter ?? DefaultFilter, LayoutFor(leads, residual, context));
     }
 
     private readonly bool _residual;
+    private readonly bool _context;
 
     /// <inheritdoc />
     public RepresentationRecipe Recipe { get; }
@@ -127,6 +132,14 @@ public sealed class RhythmMorphologyRepresentation : IBeatRepresentation
         int rrCount = RrFeatures.Names.Count, morphology = signals.Count * SamplesPerLead;
         for (int i = 0; i < n; i++)
             rhythm.AsSpan(i * rrCount, rrCount).CopyTo(values.AsSpan((int)((long)i * width + morphology), rrCount));
+        if (_context)
+        {
+            float[] around = RhythmContext.Compute(beatPositions, fs);
+            int contextCount = RhythmContext.Names.Count;
+            for (int i = 0; i < n; i++)
+                around.AsSpan(i * contextCount, contextCount).CopyTo(values.AsSpan((int)((long)i * width + morphology + rrCount), contextCount));
+            rrCount += contextCount;
+        }
         for (int lead = 0; lead < signals.Count; lead++)
             TemplateFeatures(values, n, width, lead * SamplesPerLead, morphology + rrCount + lead * TemplateFeaturesPerLead);
         var origins = beatPositions.Select(p => new BeatOrigin(recordName, p)).ToArray();
