@@ -5,6 +5,7 @@ using EcgBeats.Dsp;
 using EcgBeats.Representations;
 using EcgBeats.TestSupport;
 using EcgBeats.Wfdb;
+using EcgBeats.Wfdb.Formats;
 
 namespace EcgBeats.Tests.Classification;
 
@@ -141,6 +142,47 @@ public sealed class RecordAnnotatorTests
 
         Assert.Contains(result.Warnings, w => w.Contains("clipped") && w.Contains("10 s"));
         Assert.InRange(result.Beats.Count, 330, 375); // 371 reference beats less about 10 s of them
+    }
+
+    [Fact]
+    public void GapsAreLeftOutAndEveryStretchBetweenThemIsAnnotated()
+    {
+        // Fixture 100 (MIT-BIH 100's first 5 minutes) with WFDB's invalid sample (-32768) written over: 10 s of MLII
+        // (samples 36,000-39,599), and both leads at 50,000-50,299 and 52,100-52,399, which leaves a 5-s stretch between them.
+        var record = RecordReader.Read(TestData.FixtureRecord("100"));
+        int[] mlii = (int[])record.Adc[0].Clone(), v5 = (int[])record.Adc[1].Clone();
+        (int From, int To)[] gaps = [(36000, 39600), (50000, 50300), (52100, 52400)];
+        foreach (var (from, to) in gaps)
+            for (int n = from; n < to; n++) mlii[n] = SignalCodecs.InvalidSample;
+        for (int n = 50000; n < 52400; n++) if (n < 50300 || n >= 52100) v5[n] = SignalCodecs.InvalidSample;
+        var gappy = new WfdbRecord(record.Header, 0, [mlii, v5]);
+        var classifier = new ShapeClassifier(new RhythmMorphologyRepresentation(2).Recipe);
+
+        var result = new RecordAnnotator(classifier).Annotate(gappy, "100");
+
+        bool Annotated(long t) => !gaps.Any(g => t >= g.From - 54 && t < g.To + 54) && !(t >= 50300 && t < 52100);
+        var reference = AnnotationReader.ReadFile(TestData.FixtureRecord("100") + ".atr").Where(a => AamiMapping.IsBeat(a.Symbol)).Select(a => a.Sample).ToList();
+        var expected = reference.Where(Annotated).ToList();
+        // Every reference beat outside the gaps and the short stretch is found within 150 ms (54 samples), as bxb matches.
+        int found = expected.Count(r => result.Beats.Any(b => Math.Abs(b.Sample - r) <= 54));
+        Assert.True(found >= 0.99 * expected.Count, $"{found} of {expected.Count} reference beats found");
+        Assert.DoesNotContain(result.Beats, b => gaps.Any(g => b.Sample >= g.From && b.Sample < g.To) || (b.Sample >= 50300 && b.Sample < 52100));
+        Assert.Equal(result.Beats.OrderBy(b => b.Sample).Select(b => b.Sample), result.Beats.Select(b => b.Sample));
+        Assert.Contains(result.Warnings, w => w.Contains("samples 36000-39599") && w.Contains("gap"));
+        Assert.Contains(result.Warnings, w => w.Contains("samples 50300-52099") && w.Contains("left out"));
+        Assert.Equal(2, result.Signals.Count);
+    }
+
+    [Fact]
+    public void ARecordOfGapsOnlyIsRefusedWithWhy()
+    {
+        var record = RecordReader.Read(TestData.FixtureRecord("100"));
+        int[] mlii = (int[])record.Adc[0].Clone();
+        for (int n = 0; n < mlii.Length; n++) if (n % 3600 < 300) mlii[n] = SignalCodecs.InvalidSample; // a gap every 10 s
+        var error = Assert.Throws<InvalidInputException>(() =>
+            new RecordAnnotator(new ShapeClassifier(new RhythmMorphologyRepresentation(1).Recipe)).Annotate(new WfdbRecord(record.Header, 0, [mlii, record.Adc[1]]), "100"));
+        Assert.Contains("invalid samples (gaps)", error.Message);
+        Assert.Contains("9.167 s", error.Message); // the longest stretch: 3,300 samples at 360 Hz
     }
 
     [Fact]
