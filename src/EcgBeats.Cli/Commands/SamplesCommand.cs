@@ -74,14 +74,13 @@ internal static class SamplesCommand
                 writer.Write('\n');
                 var line = new StringBuilder();
                 long chunk = Math.Max(1, (long)(ChunkSeconds * fs));
-                for (long at = start; at < end; at += chunk)
+                foreach (var window in RecordReader.ReadWindows(path, start, end, chunk, rate))
                 {
-                    var window = RecordReader.Read(path, at, Math.Min(chunk, end - at), rate: rate);
                     double[][] physical = raw ? [] : chosen.Select(window.Physical).ToArray();
                     for (int k = 0; k < window.Length; k++)
                     {
                         line.Clear();
-                        long sample = at * perFrame + k;
+                        long sample = window.Start * perFrame + k;
                         line.Append(raw ? sample.ToString(CultureInfo.InvariantCulture) : (sample / window.SamplingFrequency).ToString("0.######", CultureInfo.InvariantCulture));
                         for (int c = 0; c < chosen.Length; c++)
                         {

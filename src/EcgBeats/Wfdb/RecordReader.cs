@@ -46,7 +46,26 @@ public static class RecordReader
     /// <param name="openRead">Opens a signal file for reading (tests count the bytes read); defaults to a file stream.</param>
     /// <param name="rate">How signals with several samples per frame are returned.</param>
     /// <exception cref="WfdbFormatException">The header is malformed or a signal file is shorter than it says.</exception>
-    public static WfdbRecord Read(string recordPath, long start, long? length, Func<string, Stream>? openRead = null, SignalRate rate = SignalRate.FrameRate)
+    public static WfdbRecord Read(string recordPath, long start, long? length, Func<string, Stream>? openRead = null, SignalRate rate = SignalRate.FrameRate) =>
+        Read(recordPath, start, length, openRead, rate, carry: null);
+
+    /// <summary>
+    /// Reads frames <paramref name="start"/> to <paramref name="end"/> as consecutive windows of <paramref name="windowFrames"/>
+    /// (the last may be shorter), each as <see cref="Read(string, long, long?, Func{string, Stream}?, SignalRate)"/> returns it.
+    /// A signal stored as differences (format 8) is summed once along the way, not again from the file's start for every
+    /// window, so a long record costs time in proportion to its length.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The frames lie outside the record, or the window is not positive.</exception>
+    public static IEnumerable<WfdbRecord> ReadWindows(string recordPath, long start, long end, long windowFrames, SignalRate rate = SignalRate.FrameRate, Func<string, Stream>? openRead = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(windowFrames);
+        var carry = new Dictionary<(string, long), (long Frame, int[] Previous)>();
+        for (long at = start; at < end; at += windowFrames)
+            yield return Read(recordPath, at, Math.Min(windowFrames, end - at), openRead, rate, carry);
+    }
+
+    private static WfdbRecord Read(string recordPath, long start, long? length, Func<string, Stream>? openRead, SignalRate rate,
+        Dictionary<(string, long), (long Frame, int[] Previous)>? carry)
     {
         string headerPath = RecordPath.Header(recordPath);
         var header = ReadHeader(recordPath);
@@ -65,7 +84,7 @@ public static class RecordReader
 
         var own = new int[header.SignalCount][];
         foreach (var group in groups)
-            ReadGroup(group, header, start, (int)count, own, openRead);
+            ReadGroup(group, header, start, (int)count, own, openRead, carry);
         int highest = header.Signals.Max(s => s.SamplesPerFrame);
         var adc = new int[header.SignalCount][];
         for (int s = 0; s < adc.Length; s++)
@@ -133,7 +152,12 @@ public static class RecordReader
     /// Reads frames <c>start .. start + count</c> of one group (each member from its own skew on) into
     /// <paramref name="own"/>: per member, <c>count x samples-per-frame</c> values at its own rate.
     /// </summary>
-    private static void ReadGroup(SignalGroup group, WfdbHeader header, long start, int count, int[][] own, Func<string, Stream> openRead)
+    /// <remarks>
+    /// <c>carry</c>: format 8's running samples where a previous window of the same sequential read ended, per group (file
+    /// and byte offset), so that the next window is summed on from there; null to sum from the file's start.
+    /// </remarks>
+    private static void ReadGroup(SignalGroup group, WfdbHeader header, long start, int count, int[][] own, Func<string, Stream> openRead,
+        Dictionary<(string, long), (long Frame, int[] Previous)>? carry = null)
     {
         int[] members = group.Members;
         int[] spf = members.Select(m => header.Signals[m].SamplesPerFrame).ToArray();
@@ -166,8 +190,14 @@ public static class RecordReader
         long frames = count + maxSkew;                  // frames of this group the window needs
         var buffers = members.Select((_, i) => new int[frames * spf[i]]).ToArray();
 
-        // Format 8 stores differences: every frame from the file's start is summed, the kept ones stored.
+        // Format 8 stores differences: every frame from the file's start is summed (or from where the previous window of a
+        // sequential read ended), the kept ones stored.
+        int[] previous = members.Select(m => header.Signals[m].InitialValue).ToArray(); // format 8's running samples
         long firstFrame = codec.IsDifference ? 0 : start;
+        var key = (group.Path, group.ByteOffset);
+        bool carried = codec.IsDifference && maxSkew == 0 && codec.GroupValues == 1 && carry is not null;
+        if (carried && carry!.TryGetValue(key, out var saved) && saved.Frame <= start)
+            (firstFrame, previous) = (saved.Frame, (int[])saved.Previous.Clone());
         long skipFrames = start - firstFrame;
         long firstValue = firstFrame * group.FrameValues;
         long aligned = firstValue - firstValue % codec.GroupValues;   // reads begin at a group boundary
@@ -179,7 +209,6 @@ public static class RecordReader
         int[] slotMember = new int[group.FrameValues], slotSub = new int[group.FrameValues];
         for (int i = 0, slot = 0; i < members.Length; i++)
             for (int k = 0; k < spf[i]; k++, slot++) (slotMember[slot], slotSub[slot]) = (i, k);
-        int[] previous = members.Select(m => header.Signals[m].InitialValue).ToArray(); // format 8's running samples
         bool simple = members.Length == 2 && group.FrameValues == 2 && !codec.IsDifference;
 
         int chunkCapacity = (int)Math.Min(ChunkValues, toDecode);
@@ -237,6 +266,7 @@ public static class RecordReader
             }
             done += n;
         }
+        if (carried) carry![key] = (start + count, previous); // the samples of frame start + count - 1: the next window adds on
         for (int i = 0; i < members.Length; i++)
             own[members[i]] = maxSkew == 0 ? buffers[i] : buffers[i].AsSpan(skew[i] * spf[i], count * spf[i]).ToArray();
     }

@@ -81,6 +81,31 @@ public sealed class RecordReaderTests
         Assert.True(bytesRead < new FileInfo(path + ".dat").Length / 100);
     }
 
+    [Theory]
+    [InlineData("f8", 722)]      // format 8, 361 frames x 2 signals: each byte read once
+    [InlineData("skew8", null)]  // format 8 with skew: every window is summed from the start, as before (still equal to rdsamp)
+    [InlineData("f212", 1083)]   // not a difference format: windows read only their own bytes, each group once
+    public void SequentialWindowsEqualRdsampAndReadFormat8Once(string name, int? bytesExpected)
+    {
+        string path = TestData.Fixture("rdsamp", "formats", name);
+        var expected = RdsampOutput.Signals(TestData.Fixture("rdsamp", "formats", "expected", name + ".adc.csv"));
+        long bytesRead = 0;
+        long total = RecordReader.Length(path);                  // 361 frames; skew8's skewed signal ends 2 frames early
+        Assert.Equal(expected[0].Length, total);
+        var windows = RecordReader.ReadWindows(path, 0, total, 7, openRead: file => new CountingStream(File.OpenRead(file), n => bytesRead += n)).ToList();
+
+        Assert.Equal((total + 6) / 7, windows.Count);            // f8: 51 windows of 7 frames and one of 4
+        Assert.Equal(Enumerable.Range(0, windows.Count).Select(w => 7L * w), windows.Select(w => w.Start));
+        for (int s = 0; s < expected.Length; s++)
+            Assert.Equal(expected[s], windows.SelectMany(w => w.Adc[s]).ToArray());
+        if (bytesExpected is int b) Assert.Equal(b, bytesRead);
+        // Reading the same windows one by one sums format 8 from the start each time: 52 windows, about 26 times the file.
+        long independent = 0;
+        for (long at = 0; at < total; at += 7)
+            RecordReader.Read(path, at, Math.Min(7, total - at), file => new CountingStream(File.OpenRead(file), n => independent += n));
+        if (name == "f8") Assert.True(independent > 20 * bytesRead, $"{independent} bytes one by one vs {bytesRead} in sequence");
+    }
+
     [Fact]
     public void AWindowOutsideTheRecordIsRefused()
     {
