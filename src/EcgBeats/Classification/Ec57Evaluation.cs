@@ -66,8 +66,8 @@ public sealed class Ec57Evaluation
             string path = Path.Combine(dataDirectory, records[i]);
             var record = RecordReader.Read(path);
             var signals = LeadResolver.Resolve(representation.Recipe.Layout.Leads, record.Header, records[i]).Signals;
-            IReadOnlyList<long>? peaks = representation.FindsOwnBeats ? null : detector.Detect(record.Physical(signals[0]), record.SamplingFrequency);
-            var beats = representation.Cut(record, records[i], peaks, BeatCutMode.EveryBeat, signals);
+            // The beats exactly as `annotate` finds and cuts them (gaps and all).
+            var (beats, _) = RecordBeats.Cut(record, records[i], signals, representation, detector, []);
             prepared[i] = new PreparedRecord(records[i], record.Header, AnnotationReader.ReadFile(RecordPath.Annotations(path, "atr")), beats, signals);
         });
         return new Ec57Evaluation(prepared, detector.Name, options ?? new BeatComparisonOptions());
