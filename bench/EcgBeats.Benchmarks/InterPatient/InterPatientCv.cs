@@ -29,8 +29,8 @@ internal static class InterPatientCv
         new(name, () => new RhythmMorphologyRepresentation(leads, residual: residual),
             (split, folder) => Trainer.Train(network, split, options(network.Defaults with { Threads = 2 }), folder, "DS1 fold"));
 
-    private static Variant Classical(string name, int leads, ClassicalDefinition kind, Func<ClassicalOptions, ClassicalOptions> options, bool residual = false) =>
-        new(name, () => new RhythmMorphologyRepresentation(leads, residual: residual),
+    private static Variant Classical(string name, int leads, ClassicalDefinition kind, Func<ClassicalOptions, ClassicalOptions> options, bool residual = false, bool context = false) =>
+        new(name, () => new RhythmMorphologyRepresentation(leads, residual: residual, context: context),
             (split, folder) => ClassicalTrainer.Train(kind, split, options(new ClassicalOptions { Threads = 2 }), folder, "DS1 fold"));
 
     /// <summary>A soft vote (mean probability) of members trained on the same split.</summary>
@@ -44,9 +44,9 @@ internal static class InterPatientCv
     private static IEnumerable<Variant> Variants()
     {
         foreach (int leads in new[] { 1, 2 })
-        foreach (bool context in new[] { true, false })
-            // "-nocontext": version 1 of the representation, without RhythmContext's features (the first declaration's).
-            yield return new($"classwise-gbt-logreg-{leads}lead{(context ? "" : "-nocontext")}", () => new RhythmMorphologyRepresentation(leads, context: context), (split, folder) =>
+        foreach (bool context in new[] { false, true })
+            // "-context": with RhythmContext's features (the second declaration; docs/inter-patient.md).
+            yield return new($"classwise-gbt-logreg-{leads}lead{(context ? "-context" : "")}", () => new RhythmMorphologyRepresentation(leads, context: context), (split, folder) =>
             {
                 IBeatClassifier[] members =
                 [
@@ -60,6 +60,9 @@ internal static class InterPatientCv
         // The models read the relative RR features only (BeatLayout.ModelFeatures): absolute seconds identify patients.
         TrainerOptions Cap(TrainerOptions o, double cap) => o with { ClassWeights = true, ClassWeightCap = cap };
         ClassicalOptions CapClassical(ClassicalOptions o, double cap) => o with { ClassWeights = true, ClassWeightCap = cap };
+        // The two members alone with the rhythm context (docs/inter-patient.md, the second declaration's table).
+        yield return Classical("logreg-2lead-context", 2, ClassicalModels.LogisticRegression, o => CapClassical(o, 20), context: true);
+        yield return Classical("gbt-2lead-context", 2, ClassicalModels.BoostedTrees, o => CapClassical(o, 20), context: true);
         foreach (int leads in new[] { 1, 2 })
             foreach (bool residual in new[] { false, true })
             {

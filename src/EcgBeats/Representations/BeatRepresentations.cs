@@ -12,9 +12,13 @@ public static class BeatRepresentations
         [Kachuee2018Representation.Name] = (Kachuee2018Representation.Version, f => new Kachuee2018Representation(f),
             "Kachuee et al. 2018: MLII at 125 Hz, its own R peaks, 1.2 median RR, 187 values"),
         [RhythmMorphologyRepresentation.Name] = (RhythmMorphologyRepresentation.Version, f => new RhythmMorphologyRepresentation(1, f),
-            "MLII from 250 ms before to 450 ms after each beat at 128 Hz, scaled by the record's QRS amplitude, 9 RR features, 5 rhythm-context features and 2 template features (for new patients)"),
+            "MLII from 250 ms before to 450 ms after each beat at 128 Hz, scaled by the record's QRS amplitude, 9 RR features and 2 template features (for new patients)"),
         [RhythmMorphologyRepresentation.TwoLeadName] = (RhythmMorphologyRepresentation.Version, f => new RhythmMorphologyRepresentation(2, f),
             "the same with V1 (or the record's other lead) as a second lead"),
+        [RhythmMorphologyRepresentation.Name + RhythmMorphologyRepresentation.ContextSuffix] = (RhythmMorphologyRepresentation.Version, f => new RhythmMorphologyRepresentation(1, f, context: true),
+            "rhythm-morphology plus 5 rhythm-context features (how regular the 16 beats either side are; fewer false S in atrial fibrillation, more missed S in frequent atrial ectopy)"),
+        [RhythmMorphologyRepresentation.TwoLeadName + RhythmMorphologyRepresentation.ContextSuffix] = (RhythmMorphologyRepresentation.Version, f => new RhythmMorphologyRepresentation(2, f, context: true),
+            "the same with a second lead"),
     };
 
     /// <summary>The names, the default first.</summary>

@@ -22,8 +22,10 @@ namespace EcgBeats.Representations;
 /// on DS1, atrial fibrillation's 0.1-0.2, so the factor is about 0.6-0.8 against 0.02-0.1).</item>
 /// </list>
 /// A record whose beat has fewer than 3 context intervals (a record of 3 beats or fewer) gets 1 for the ratios and 0 for the rest.
-/// The half-window (16) and the floor (0.05) were set once, not tuned; DS1 cross-validation (records held out) chose to keep
-/// the features (docs/inter-patient.md).
+/// The half-window (16) and the floor (0.05) were set once, not tuned. DS1 cross-validation (records held out) favoured the
+/// features; on DS2 they removed false S beats in atrial fibrillation but lost S beats where atrial premature beats are so
+/// frequent that they are the rhythm (record 232), so they are an option (the <c>-context</c> representations), not the
+/// default (docs/inter-patient.md).
 /// </remarks>
 public static class RhythmContext
 {

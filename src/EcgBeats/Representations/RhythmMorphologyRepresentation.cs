@@ -21,9 +21,11 @@ namespace EcgBeats.Representations;
 /// The record's template is the sample-by-sample median of all its windows (no labels: a new record gives it too); each
 /// beat's correlation with it and the RMS of their difference say how unlike the patient's usual beat it is, whatever the
 /// patient's usual beat looks like.
-/// The layout is the window of each lead, then the nine RR features (seconds, ratios, local variability), the five rhythm
-/// context features (<see cref="RhythmContext"/>: is the beat early against a regular rhythm on both sides), then for each
-/// lead the template correlation and residual. Version 1 had no rhythm context (its DS2 result is in docs/inter-patient.md).
+/// The layout is the window of each lead, then the nine RR features (seconds, ratios, local variability), then for each
+/// lead the template correlation and residual. The <c>-context</c> variants add the five rhythm-context features
+/// (<see cref="RhythmContext"/>: is the beat early against a regular rhythm on both sides) after the RR features; they are
+/// not the default, because on DS2 they lost more S beats in frequent atrial ectopy than they saved false S beats in atrial
+/// fibrillation (docs/inter-patient.md, "the second declaration").
 /// </remarks>
 public sealed class RhythmMorphologyRepresentation : IBeatRepresentation
 {
@@ -33,8 +35,11 @@ public sealed class RhythmMorphologyRepresentation : IBeatRepresentation
     /// <summary>The two-lead representation's name (MLII and V1, or the record's other lead).</summary>
     public const string TwoLeadName = "rhythm-morphology-2lead";
 
+    /// <summary>The suffix of the names of the variants with the rhythm context (<see cref="RhythmContext"/>).</summary>
+    public const string ContextSuffix = "-context";
+
     /// <summary>The version of the code below: raise it when a record would give other values.</summary>
-    public const int Version = 2;
+    public const int Version = 1;
 
     /// <summary>The window's rate, Hz.</summary>
     public const double WindowRateHz = 128;
@@ -55,7 +60,7 @@ public sealed class RhythmMorphologyRepresentation : IBeatRepresentation
     public static FilterOptions DefaultFilter { get; } = new(FilterKind.BandPass);
 
     /// <summary>What a beat holds with one or two leads; with <paramref name="residual"/>, the windows are the beat minus the record's template.</summary>
-    public static BeatLayout LayoutFor(int leads, bool residual = false, bool context = true)
+    public static BeatLayout LayoutFor(int leads, bool residual = false, bool context = false)
     {
         LeadRequest[] requests = leads == 1 ? [LeadRequest.Named("MLII", otherwiseFirstFree: true)]
             : [LeadRequest.Named("MLII", otherwiseFirstFree: true), LeadRequest.Named("V1", otherwiseFirstFree: true)];
@@ -72,12 +77,12 @@ public sealed class RhythmMorphologyRepresentation : IBeatRepresentation
     /// The representation with one lead (MLII) or two (MLII and V1), and <paramref name="filter"/> (default: <see cref="DefaultFilter"/>);
     /// with <paramref name="residual"/>, each window is the beat minus the record's template (so every patient's usual beat is near 0).
     /// </summary>
-    public RhythmMorphologyRepresentation(int leads = 1, FilterOptions? filter = null, bool residual = false, bool context = true)
+    public RhythmMorphologyRepresentation(int leads = 1, FilterOptions? filter = null, bool residual = false, bool context = false)
     {
         if (leads is not (1 or 2)) throw new ArgumentOutOfRangeException(nameof(leads), leads, "one or two leads");
         _residual = residual;
         _context = context;
-        Recipe = new RepresentationRecipe(leads == 1 ? Name : TwoLeadName, Version,
+        Recipe = new RepresentationRecipe((leads == 1 ? Name : TwoLeadName) + (context ? ContextSuffix : ""), Version,
             "rhythm + morphology: each lead filtered at its own rate; from 250 ms before to 450 ms after each beat, 90 samples at 128 Hz " +
             "(linear interpolation), minus the window's median, divided by the record's median QRS peak-to-peak amplitude (within 50 ms of " +
             "each beat), clipped to ±8; then pre-RR, post-RR, local RR (last 10 beats), record mean RR in seconds, the first three over the record mean, " +

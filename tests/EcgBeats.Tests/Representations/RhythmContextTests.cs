@@ -84,4 +84,16 @@ public sealed class RhythmContextTests
         float n99 = n[(int)(0.99 * (n.Count - 1))];
         Assert.All(a, i => Assert.True(f[i * w + 4] > n99, $"beat {i}: premature_in_regular {f[i * w + 4]} not above 99% of N beats ({n99})"));
     }
+
+    [Fact]
+    public void TheContextVariantIsNamedAndReopenedFromItsCard()
+    {
+        var context = new RhythmMorphologyRepresentation(2, context: true);
+        Assert.Equal("rhythm-morphology-2lead-context", context.Recipe.Name);
+        Assert.Equal(RrFeatures.Names.Concat(RhythmContext.Names), context.Recipe.Layout.Features.Take(14));
+        Assert.Equal(context.Recipe, BeatRepresentations.For(context.Recipe).Recipe);
+        Assert.Equal(context.Recipe, BeatRepresentations.Create("rhythm-morphology-2lead-context").Recipe);
+        // The default has no context: its beats are what the first declaration's models were trained on.
+        Assert.DoesNotContain(RhythmContext.Names[0], BeatRepresentations.Create("rhythm-morphology-2lead").Recipe.Layout.Features);
+    }
 }

@@ -62,7 +62,7 @@ public sealed class RhythmMorphologyTests
 
         Assert.Equal(reference.Length, dataset.Count);          // every beat is cut, the first and last too
         Assert.Equal(dataset.Values, asDetected.Values);
-        Assert.Equal(2 * 90 + 9 + 5 + 2 * 2, asDetected.ValuesPerBeat);
+        Assert.Equal(2 * 90 + 9 + 2 * 2, asDetected.ValuesPerBeat);
         Assert.Equal(["MLII", "V1"], representation.Recipe.Layout.Leads.Select(l => l.Name));
     }
 
@@ -112,8 +112,8 @@ public sealed class RhythmMorphologyTests
         var record = RecordReader.Read(TestData.FixtureRecord("208"));
         var reference = AnnotationReader.ReadFile(TestData.FixtureRecord("208") + ".atr").Where(a => AamiMapping.IsBeat(a.Symbol)).ToList();
         var beats = new RhythmMorphologyRepresentation(1).Cut(record, "208", reference.Select(a => a.Sample).ToList(), BeatCutMode.EveryBeat);
-        int corr = 90 + RrFeatures.Names.Count + RhythmContext.Names.Count, w = beats.ValuesPerBeat;
-        Assert.Equal("template_corr_MLII", new RhythmMorphologyRepresentation(1).Recipe.Layout.Features[RrFeatures.Names.Count + RhythmContext.Names.Count]);
+        int corr = 90 + RrFeatures.Names.Count, w = beats.ValuesPerBeat;
+        Assert.Equal("template_corr_MLII", new RhythmMorphologyRepresentation(1).Recipe.Layout.Features[RrFeatures.Names.Count]);
         double Of(string symbol, int offset) => Median(reference.Select((a, i) => (a, i)).Where(p => p.a.Symbol == symbol).Select(p => (double)beats.Values[p.i * w + corr + offset]));
         Assert.True(Of("N", 0) > 0.9, $"N correlate with the template: {Of("N", 0):0.00}");
         Assert.True(Of("V", 0) < Of("N", 0) - 0.3, $"V {Of("V", 0):0.00} vs N {Of("N", 0):0.00}");
