@@ -2,6 +2,7 @@ using EcgBeats.Beats;
 using EcgBeats.Dsp;
 using EcgBeats.Representations;
 using EcgBeats.Wfdb;
+using EcgBeats.Wfdb.Formats;
 
 namespace EcgBeats.Classification;
 
@@ -65,7 +66,7 @@ public sealed class RecordAnnotator
         var resolved = signals is null ? LeadResolver.Resolve(leads, record.Header, name) : LeadResolver.Check(signals, leads, record.Header, name);
         var warnings = new List<string>(resolved.Notes);
         foreach (int s in resolved.Signals)
-            warnings.AddRange(LeadCheck.Inspect(record.Adc[s], record.Header.Signals[s].Description, name, record.SamplingFrequency).Warnings);
+            warnings.AddRange(LeadCheck.Inspect(record.Adc[s], record.Header.Signals[s].Description, name, record.SamplingFrequency, SignalCodecs.InvalidSample).Warnings);
 
         var (beats, foundBy) = RecordBeats.Cut(record, name, resolved.Signals, Representation, _detector, warnings);
         var probabilities = _classifier.Predict(beats);

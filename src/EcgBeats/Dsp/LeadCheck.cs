@@ -20,14 +20,26 @@ public static class LeadCheck
     /// <param name="description">The lead's name, e.g. MLII.</param>
     /// <param name="record">The record's name, for messages.</param>
     /// <param name="samplingFrequency">Hz.</param>
-    /// <exception cref="InvalidInputException">The lead is empty or flat.</exception>
-    public static LeadQuality Inspect(int[] adc, string description, string record, double samplingFrequency)
+    /// <param name="invalid">A value that marks a missing sample (WFDB's -32768), skipped: a gap is neither the lead's
+    /// range nor a clipped stretch; null when every value is a sample.</param>
+    /// <exception cref="InvalidInputException">The lead is empty, flat, or has no valid sample.</exception>
+    public static LeadQuality Inspect(int[] adc, string description, string record, double samplingFrequency, int? invalid = null)
     {
         string lead = description.Length > 0 ? $"lead {description}" : "the lead";
         if (adc.Length == 0) throw new InvalidInputException($"{record}: {lead} has no samples");
-        int min = adc.Min(), max = adc.Max();
+        int min = int.MaxValue, max = int.MinValue;
+        long valid = 0;
+        foreach (int v in adc)
+        {
+            if (v == invalid) continue;
+            valid++;
+            if (v < min) min = v;
+            if (v > max) max = v;
+        }
+        if (valid == 0)
+            throw new InvalidInputException($"{record}: {lead} holds no valid sample: all {adc.Length:N0} are marked invalid ({invalid}); no beats to find");
         if (min == max)
-            throw new InvalidInputException($"{record}: {lead} is flat: all {adc.Length:N0} samples are {min} (a disconnected or missing lead?); no beats to find");
+            throw new InvalidInputException($"{record}: {lead} is flat: all {valid:N0} valid samples are {min} (a disconnected or missing lead?); no beats to find");
 
         int minimumRun = Math.Max(2, (int)Math.Round(SaturationRunSeconds * samplingFrequency));
         long saturated = 0;
@@ -36,7 +48,7 @@ public static class LeadCheck
         {
             int run = 1;
             while (n + run < adc.Length && adc[n + run] == adc[n]) run++;
-            if (run >= minimumRun && (adc[n] == min || adc[n] == max))
+            if (run >= minimumRun && adc[n] != invalid && (adc[n] == min || adc[n] == max))
             {
                 saturated += run;
                 first ??= n;

@@ -171,6 +171,7 @@ public sealed class RecordAnnotatorTests
         Assert.Contains(result.Warnings, w => w.Contains("samples 36000-39599") && w.Contains("gap"));
         Assert.Contains(result.Warnings, w => w.Contains("samples 50300-52099") && w.Contains("left out"));
         Assert.Equal(2, result.Signals.Count);
+        Assert.DoesNotContain(result.Warnings, w => w.Contains("clipped")); // a gap is not a lead stuck at its limit
     }
 
     [Fact]
