@@ -45,13 +45,11 @@ public static class RhythmContext
     /// <summary>The <see cref="Names"/> features of every beat of a record, beat after beat (<c>count × Names.Count</c> values).</summary>
     /// <param name="positions">The record's beat positions in samples, ascending, at least 2 (as <see cref="RrFeatures.Compute"/>).</param>
     /// <param name="samplingFrequency">Their rate, Hz.</param>
+    /// <exception cref="ArgumentException">Fewer than 2 beats, or positions not ascending.</exception>
     public static float[] Compute(IReadOnlyList<long> positions, double samplingFrequency)
     {
         int n = positions.Count;
-        if (n < 2) throw new ArgumentException($"{n} beat(s): RR intervals need at least 2", nameof(positions));
-        var pre = new double[n];
-        for (int i = 1; i < n; i++) pre[i] = (positions[i] - positions[i - 1]) / samplingFrequency;
-        pre[0] = pre[1];
+        double[] pre = RrFeatures.PreIntervals(positions, samplingFrequency);
         int width = Names.Count;
         var features = new float[n * width];
         var context = new List<double>(2 * HalfWindow + 1);

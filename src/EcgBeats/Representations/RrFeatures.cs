@@ -37,12 +37,7 @@ public static class RrFeatures
     public static float[] Compute(IReadOnlyList<long> positions, double samplingFrequency)
     {
         int n = positions.Count;
-        if (n < 2) throw new ArgumentException($"{n} beat(s): RR intervals need at least 2", nameof(positions));
-        for (int i = 1; i < n; i++)
-            if (positions[i] <= positions[i - 1]) throw new ArgumentException($"beat {i} at {positions[i]} does not follow beat {i - 1} at {positions[i - 1]}", nameof(positions));
-        var pre = new double[n];
-        for (int i = 1; i < n; i++) pre[i] = (positions[i] - positions[i - 1]) / samplingFrequency;
-        pre[0] = pre[1];
+        double[] pre = PreIntervals(positions, samplingFrequency);
         double record = (positions[n - 1] - positions[0]) / (samplingFrequency * (n - 1));
         int width = Names.Count;
         var features = new float[n * width];
@@ -68,5 +63,21 @@ public static class RrFeatures
             f[8] = (float)(Math.Sqrt(spread / (i - from + 1)) / local);
         }
         return features;
+    }
+
+    /// <summary>
+    /// Each beat's pre-RR in seconds, <c>(p[i] - p[i-1]) / fs</c>; the first beat, with no beat before it, takes the second's.
+    /// </summary>
+    /// <exception cref="ArgumentException">Fewer than 2 beats, or positions not ascending.</exception>
+    internal static double[] PreIntervals(IReadOnlyList<long> positions, double samplingFrequency)
+    {
+        int n = positions.Count;
+        if (n < 2) throw new ArgumentException($"{n} beat(s): RR intervals need at least 2", nameof(positions));
+        for (int i = 1; i < n; i++)
+            if (positions[i] <= positions[i - 1]) throw new ArgumentException($"beat {i} at {positions[i]} does not follow beat {i - 1} at {positions[i - 1]}", nameof(positions));
+        var pre = new double[n];
+        for (int i = 1; i < n; i++) pre[i] = (positions[i] - positions[i - 1]) / samplingFrequency;
+        pre[0] = pre[1];
+        return pre;
     }
 }
