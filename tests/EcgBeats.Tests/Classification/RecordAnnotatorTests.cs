@@ -1,3 +1,4 @@
+using CsCheck;
 using EcgBeats.Beats;
 using EcgBeats.Classification;
 using EcgBeats.Datasets;
@@ -172,6 +173,33 @@ public sealed class RecordAnnotatorTests
         Assert.Contains(result.Warnings, w => w.Contains("samples 50300-52099") && w.Contains("left out"));
         Assert.Equal(2, result.Signals.Count);
         Assert.DoesNotContain(result.Warnings, w => w.Contains("clipped")); // a gap is not a lead stuck at its limit
+    }
+
+    [Fact]
+    public void WhereverTheGapsFallNoBeatIsInOneAndNothingButAClearErrorEscapes()
+    {
+        // The first 60 s of fixture 100 with 0-6 random gaps (1 sample to 20 s each, in one lead or both).
+        var record = RecordReader.Read(TestData.FixtureRecord("100"), 0, 21600);
+        var classifier = new ShapeClassifier(new RhythmMorphologyRepresentation(2).Recipe);
+        var gap = Gen.Select(Gen.Int[0, 21599], Gen.Int[1, 7200], Gen.Int[0, 2]);
+        gap.Array[0, 6].Sample(gaps =>
+        {
+            int[][] adc = record.Adc.Select(a => (int[])a.Clone()).ToArray();
+            var invalid = new bool[21600];
+            foreach (var (from, length, leads) in gaps)
+                for (int n = from; n < Math.Min(21600, from + length); n++)
+                {
+                    if (leads != 1) adc[0][n] = SignalCodecs.InvalidSample;
+                    if (leads != 0) adc[1][n] = SignalCodecs.InvalidSample;
+                    invalid[n] = true;
+                }
+            AnnotatedRecord result;
+            try { result = new RecordAnnotator(classifier).Annotate(new WfdbRecord(record.Header, 0, adc), "100"); }
+            catch (InvalidInputException) { return; } // too little left: refused, with a message (other tests read it)
+            Assert.All(result.Beats, b => Assert.False(invalid[b.Sample], $"beat at {b.Sample} in a gap"));
+            Assert.True(result.Beats.Zip(result.Beats.Skip(1)).All(p => p.First.Sample < p.Second.Sample), "beats in time order, none twice");
+            Assert.Equal(gaps.Length == 0, !result.Warnings.Any(w => w.Contains("gap")));
+        }, iter: 60, threads: 1);
     }
 
     [Fact]
