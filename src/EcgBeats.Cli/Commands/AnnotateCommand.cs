@@ -77,8 +77,9 @@ internal static class AnnotateCommand
                 : throw new DirectoryNotFoundException($"no --model given, and the default model {RunFolder.DefaultAnnotationModel} is not there: run 'ecgbeats run' here first (it trains it), or name a model folder with --model"));
             int? chosen = parse.GetValue(channel);
             string detectorName = parse.GetValue(detector)!;
-            string made = AnnotationStamp.Of(modelFolder, detectorName, chosen);
+            // Opened before its card is stamped, so that a folder that is not a model gets the registry's message.
             using var classifier = new SerializedClassifier(EcgBeatsApp.Models.Open(modelFolder, parse.GetValue(device)!));
+            string made = AnnotationStamp.Of(modelFolder, detectorName, chosen);
             var error = parse.InvocationConfiguration.Error;
             var console = Terminal.For(parse.InvocationConfiguration.Output);
             bool force = parse.GetValue(forceOption);

@@ -53,6 +53,21 @@ public sealed class HostileInputTests
     }
 
     [Fact]
+    public void AModelFolderThatIsNotThereIsNamedAsSuch()
+    {
+        using var temp = TestData.TempFolder();
+        var missing = CliRunner.Run("annotate", TestData.FixtureRecord("100"), "--model", temp.File("nothere"), "--out", temp.File("out"));
+        Assert.Equal((int)ExitCode.NoInput, missing.ExitCode);
+        Assert.Contains("nothere: no such model folder", missing.Error);
+
+        Directory.CreateDirectory(temp.File("empty"));
+        var empty = CliRunner.Run("annotate", TestData.FixtureRecord("100"), "--model", temp.File("empty"), "--out", temp.File("out"));
+        Assert.NotEqual(0, empty.ExitCode);
+        Assert.Contains("empty", empty.Error);
+        Assert.DoesNotContain("Could not find", empty.Error + missing.Error); // not .NET's own wording
+    }
+
+    [Fact]
     public void AnEmptyDataFolderIsMissingInput()
     {
         using var temp = TestData.TempFolder();
