@@ -59,7 +59,10 @@ public sealed class RhythmMorphologyRepresentation : IBeatRepresentation
     /// <summary>The default filter: 0.5-40 Hz band-pass (removes baseline wander, which per-record scaling would keep).</summary>
     public static FilterOptions DefaultFilter { get; } = new(FilterKind.BandPass);
 
-    /// <summary>What a beat holds with one or two leads; with <paramref name="residual"/>, the windows are the beat minus the record's template.</summary>
+    /// <summary>
+    /// What a beat holds with one or two leads; with <paramref name="residual"/>, the windows are the beat minus the record's
+    /// template; with <paramref name="context"/>, the rhythm-context features follow the RR features.
+    /// </summary>
     public static BeatLayout LayoutFor(int leads, bool residual = false, bool context = false)
     {
         LeadRequest[] requests = leads == 1 ? [LeadRequest.Named("MLII", otherwiseFirstFree: true)]
@@ -75,7 +78,8 @@ public sealed class RhythmMorphologyRepresentation : IBeatRepresentation
 
     /// <summary>
     /// The representation with one lead (MLII) or two (MLII and V1), and <paramref name="filter"/> (default: <see cref="DefaultFilter"/>);
-    /// with <paramref name="residual"/>, each window is the beat minus the record's template (so every patient's usual beat is near 0).
+    /// with <paramref name="residual"/>, each window is the beat minus the record's template (so every patient's usual beat is near 0);
+    /// with <paramref name="context"/>, the <c>-context</c> variant (<see cref="RhythmContext"/>'s features too).
     /// </summary>
     public RhythmMorphologyRepresentation(int leads = 1, FilterOptions? filter = null, bool residual = false, bool context = false)
     {
