@@ -157,7 +157,7 @@ public static class RecordReader
     /// and byte offset), so that the next window is summed on from there; null to sum from the file's start.
     /// </remarks>
     private static void ReadGroup(SignalGroup group, WfdbHeader header, long start, int count, int[][] own, Func<string, Stream> openRead,
-        Dictionary<(string, long), (long Frame, int[] Previous)>? carry = null)
+        Dictionary<(string, long), (long Frame, int[] Previous)>? carry)
     {
         int[] members = group.Members;
         int[] spf = members.Select(m => header.Signals[m].SamplesPerFrame).ToArray();
