@@ -13,8 +13,9 @@ using EcgBeats.Wfdb;
 namespace EcgBeats.Cli.Commands;
 
 /// <summary>
-/// <c>ecgbeats annotate RECORD... --model DIR</c>: finds the beats of raw records (Pan–Tompkins), classifies
-/// them, and writes a WFDB annotation file and a CSV per record.
+/// <c>ecgbeats annotate RECORD... --model DIR</c>: finds the beats of raw records (the QRS detector chosen with
+/// <c>--detector</c>: Pan–Tompkins 1985 by default, or Elgendi 2010), classifies them, and writes a WFDB annotation file
+/// and a CSV per record.
 /// </summary>
 internal static class AnnotateCommand
 {
