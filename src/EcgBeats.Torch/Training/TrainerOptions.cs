@@ -51,6 +51,6 @@ public sealed record TrainerOptions
     /// <summary>Clip the gradient's global L2 norm to this before each step, or null for no clipping (recurrent nets need it).</summary>
     public double? ClipGradientNorm { get; init; }
 
-    /// <summary>Cap on training beats per epoch (a random subset each epoch), or null for all (<c>train --max-beats-per-epoch</c>; no run profile sets it: the quick profile subsamples the training beats instead).</summary>
+    /// <summary>Cap on training beats per epoch (a random subset each epoch), or null for all (no run profile sets it: the quick profile subsamples the training beats instead).</summary>
     public int? MaxBeatsPerEpoch { get; init; }
 }
