@@ -1,3 +1,3 @@
-using EcgBeats.Cli;
+using EcgBeats.Cli.Commands;
 
-return EcgBeatsApp.Run(args, Console.Out, Console.Error);
+return CommandTree.Run(args, Console.Out, Console.Error);

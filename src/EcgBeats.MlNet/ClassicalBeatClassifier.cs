@@ -14,12 +14,18 @@ public sealed class ClassicalBeatClassifier : IBeatClassifier
 
     private readonly MLContext _ml;
     private readonly ITransformer _model;
+    private readonly DataViewSchema _inputSchema;
 
-    internal ClassicalBeatClassifier(MLContext ml, ITransformer model, ModelCard card)
+    /// <param name="ml">The context it was made or loaded in.</param>
+    /// <param name="model">The fitted pipeline.</param>
+    /// <param name="card">Its card.</param>
+    /// <param name="inputSchema">The schema it was fitted on (ML.NET saves it with the model).</param>
+    internal ClassicalBeatClassifier(MLContext ml, ITransformer model, ModelCard card, DataViewSchema inputSchema)
     {
         _ml = ml;
         _model = model;
         Card = card;
+        _inputSchema = inputSchema;
     }
 
     /// <inheritdoc />
@@ -28,7 +34,7 @@ public sealed class ClassicalBeatClassifier : IBeatClassifier
     /// <inheritdoc />
     public ModelCard Card { get; }
 
-    /// <summary>Loads a model folder written by <see cref="Save"/>.</summary>
+    /// <summary>Loads a model folder written by <see cref="Save(string)"/>.</summary>
     /// <exception cref="InvalidInputException">No card, or a missing or corrupt model file.</exception>
     public static ClassicalBeatClassifier Load(string folder) => Load(folder, ModelCard.Read(folder));
 
@@ -41,8 +47,8 @@ public sealed class ClassicalBeatClassifier : IBeatClassifier
         var ml = new MLContext(card.Seed);
         try
         {
-            var model = ml.Model.Load(path, out _);
-            return new ClassicalBeatClassifier(ml, model, card);
+            var model = ml.Model.Load(path, out var schema);
+            return new ClassicalBeatClassifier(ml, model, card, schema);
         }
         catch (Exception e) when (e is InvalidOperationException or FormatException or InvalidDataException or IOException or ArgumentException)
         {
@@ -51,11 +57,14 @@ public sealed class ClassicalBeatClassifier : IBeatClassifier
     }
 
     /// <summary>Writes <c>model.zip</c> and <c>model.json</c> into <paramref name="folder"/>, each atomically.</summary>
-    public void Save(string folder, DataViewSchema inputSchema)
+    public void Save(string folder) => Save(folder, null);
+
+    /// <inheritdoc />
+    public void Save(string folder, IReadOnlyDictionary<string, string>? memberFolders)
     {
         Directory.CreateDirectory(folder);
         var memory = new MemoryStream();
-        _ml.Model.Save(_model, inputSchema, memory);
+        _ml.Model.Save(_model, _inputSchema, memory);
         AtomicFile.WriteAllBytes(Path.Combine(folder, ModelFile), memory.ToArray());
         Card.Write(folder);
     }

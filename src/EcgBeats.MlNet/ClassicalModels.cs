@@ -1,10 +1,10 @@
-using System.Globalization;
 using EcgBeats.Classification;
 using EcgBeats.Models;
 using Microsoft.ML;
 using Microsoft.ML.Trainers;
 using Microsoft.ML.Trainers.FastTree;
 using Microsoft.ML.Transforms;
+using D = EcgBeats.MlNet.ClassicalOptionDeclarations;
 
 namespace EcgBeats.MlNet;
 
@@ -23,31 +23,40 @@ public static class ClassicalModels
     /// Random forest: one-versus-all over ML.NET's <c>FastForest</c> binary trainer (bagged regression trees on random
     /// feature subsets, outputs averaged), probabilities from its calibrated outputs.
     /// </summary>
-    public static ClassicalDefinition RandomForest { get; } = Add(new("rf", "random forest (one-versus-all FastForest)", 1, Forest, DescribeForest, ["trees", "leaves", "min-leaf", "feature-fraction"]));
+    public static ClassicalDefinition RandomForest { get; } = Add(new("rf", "random forest (one-versus-all FastForest)", 1,
+        "one-versus-all over FastForest (random forest of regression trees, bagged, random feature subsets)", Forest,
+        [D.TreesBinding, D.LeavesBinding, D.MinimumBeatsPerLeafBinding, D.FeatureFractionBinding]));
 
     /// <summary>
     /// Decision tree: one-versus-all over a single <c>FastForest</c> tree with every feature and no bagging, which is a
     /// single CART-style regression tree per class (ML.NET has no plain CART).
     /// </summary>
-    public static ClassicalDefinition DecisionTree { get; } = Add(new("dt", "one regression tree per class", 1, Tree, DescribeTree, ["leaves", "min-leaf"]));
+    public static ClassicalDefinition DecisionTree { get; } = Add(new("dt", "one regression tree per class", 1,
+        "one-versus-all over a single FastForest tree (all features, no bagging): one regression tree per class", Tree,
+        [D.LeavesBinding, D.MinimumBeatsPerLeafBinding]));
 
     /// <summary>
     /// RBF-kernel SVM approximated: random Fourier features (<c>ApproximatedKernelMap</c> with a Gaussian kernel, Rahimi
     /// and Recht 2007) feeding one-versus-all <c>LinearSvm</c> (Pegasos), Platt-calibrated. ML.NET has no kernel SVM.
     /// </summary>
-    public static ClassicalDefinition Svm { get; } = Add(new("svm", "RBF-kernel SVM via random Fourier features", 1, KernelSvm, DescribeSvm, ["kernel-rank", "gamma", "svm-iterations"]));
+    public static ClassicalDefinition Svm { get; } = Add(new("svm", "RBF-kernel SVM via random Fourier features", 1,
+        "RBF-kernel SVM approximated: random Fourier features (ApproximatedKernelMap, Gaussian kernel) + one-versus-all LinearSvm (Pegasos), Platt-calibrated", KernelSvm,
+        [D.KernelRankBinding, D.GammaBinding, D.SvmIterationsBinding], takesThreads: false));
 
     /// <summary>
     /// Multinomial logistic regression (ML.NET's <c>LbfgsMaximumEntropy</c>, L2-regularised) on standardised features: a
     /// linear model, the modern form of de Chazal et al.'s (2004) linear discriminants, which cannot memorise a patient.
     /// </summary>
-    public static ClassicalDefinition LogisticRegression { get; } = Add(new("logreg", "multinomial logistic regression (linear)", 1, Logistic, DescribeLogistic, ["l2"]));
+    public static ClassicalDefinition LogisticRegression { get; } = Add(new("logreg", "multinomial logistic regression (linear)", 1,
+        "multinomial logistic regression (LbfgsMaximumEntropy) on standardised features", Logistic, [D.L2Binding]));
 
     /// <summary>
     /// Gradient-boosted trees: one-versus-all over ML.NET's <c>FastTree</c> binary trainer (MART), probabilities from its
     /// calibrated outputs. Boosted trees stay shallow: at most 32 leaves, whatever <see cref="ClassicalOptions.Leaves"/> says.
     /// </summary>
-    public static ClassicalDefinition BoostedTrees { get; } = Add(new("gbt", "gradient-boosted trees (one-versus-all FastTree)", 1, Boosted, DescribeBoosted, ["trees", "leaves", "min-leaf", "feature-fraction", "learning-rate"]));
+    public static ClassicalDefinition BoostedTrees { get; } = Add(new("gbt", "gradient-boosted trees (one-versus-all FastTree)", 1,
+        "one-versus-all over FastTree (gradient-boosted regression trees, MART), at most 32 leaves per tree", Boosted,
+        [D.TreesBinding, D.LeavesBinding, D.MinimumBeatsPerLeafBinding, D.FeatureFractionBinding, D.LearningRateBinding]));
 
     /// <summary>Every classical kind, in registry order.</summary>
     public static IReadOnlyList<ClassicalDefinition> All => Registered;
@@ -122,14 +131,6 @@ public static class ClassicalModels
             ExampleWeightColumnName = o.ClassWeights ? BeatDataView.Weight : null,
         }));
 
-    private static Dictionary<string, string> DescribeBoosted(ClassicalOptions o) => new()
-    {
-        ["model"] = "one-versus-all over FastTree (gradient-boosted regression trees, MART)",
-        ["trees"] = o.Trees.ToString(CultureInfo.InvariantCulture), ["leaves"] = Math.Min(o.Leaves, 32).ToString(CultureInfo.InvariantCulture),
-        ["minimumBeatsPerLeaf"] = o.MinimumBeatsPerLeaf.ToString(CultureInfo.InvariantCulture),
-        ["learningRate"] = o.LearningRate.ToString(CultureInfo.InvariantCulture),
-        ["featureFraction"] = o.FeatureFraction.ToString(CultureInfo.InvariantCulture),
-    };
 
     private static IEstimator<ITransformer> Logistic(MLContext ml, ClassicalOptions o) =>
         ml.Transforms.NormalizeMeanVariance(BeatDataView.Features)
@@ -140,30 +141,7 @@ public static class ClassicalModels
                 NumberOfThreads = o.Threads,
             }));
 
-    private static Dictionary<string, string> DescribeLogistic(ClassicalOptions o) => new()
-    {
-        ["model"] = "multinomial logistic regression (LbfgsMaximumEntropy) on standardised features",
-        ["l2"] = o.L2.ToString(CultureInfo.InvariantCulture),
-    };
 
-    private static Dictionary<string, string> DescribeForest(ClassicalOptions o) => new()
-    {
-        ["model"] = "one-versus-all over FastForest (random forest of regression trees, bagged, random feature subsets)",
-        ["trees"] = o.Trees.ToString(CultureInfo.InvariantCulture), ["leaves"] = o.Leaves.ToString(CultureInfo.InvariantCulture),
-        ["minimumBeatsPerLeaf"] = o.MinimumBeatsPerLeaf.ToString(CultureInfo.InvariantCulture),
-        ["featureFraction"] = o.FeatureFraction.ToString(CultureInfo.InvariantCulture),
-    };
 
-    private static Dictionary<string, string> DescribeTree(ClassicalOptions o) => new()
-    {
-        ["model"] = "one-versus-all over a single FastForest tree (all features, no bagging): one regression tree per class",
-        ["leaves"] = o.Leaves.ToString(CultureInfo.InvariantCulture), ["minimumBeatsPerLeaf"] = o.MinimumBeatsPerLeaf.ToString(CultureInfo.InvariantCulture),
-    };
 
-    private static Dictionary<string, string> DescribeSvm(ClassicalOptions o) => new()
-    {
-        ["model"] = "RBF-kernel SVM approximated: random Fourier features (ApproximatedKernelMap, Gaussian kernel) + one-versus-all LinearSvm (Pegasos), Platt-calibrated",
-        ["kernelRank"] = o.KernelRank.ToString(CultureInfo.InvariantCulture), ["gamma"] = o.KernelGamma.ToString(CultureInfo.InvariantCulture),
-        ["iterations"] = o.SvmIterations.ToString(CultureInfo.InvariantCulture),
-    };
 }

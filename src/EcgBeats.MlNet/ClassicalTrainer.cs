@@ -2,6 +2,7 @@ using System.Diagnostics;
 using EcgBeats.Classification;
 using EcgBeats.Datasets;
 using EcgBeats.Metrics;
+using EcgBeats.Models;
 using Microsoft.ML;
 using Microsoft.ML.Transforms;
 
@@ -14,10 +15,13 @@ namespace EcgBeats.MlNet;
 /// </summary>
 public static class ClassicalTrainer
 {
-    /// <summary>Trains <paramref name="kind"/> on <paramref name="split"/>'s training beats and saves it (<c>model.zip</c>, <c>model.json</c>) into <paramref name="folder"/>.</summary>
+    /// <summary>Trains <paramref name="kind"/> on <paramref name="split"/>'s training beats, in memory (save it with <see cref="ClassicalBeatClassifier.Save(string)"/>).</summary>
     /// <exception cref="InvalidInputException">The beats do not say how they were cut.</exception>
-    public static ClassicalBeatClassifier Train(ClassicalDefinition kind, ValidationSplit split, ClassicalOptions options, string folder, string source)
+    /// <exception cref="OperationCanceledException">Cancelled before fitting began (ML.NET's trainers cannot be stopped midway).</exception>
+    public static ClassicalBeatClassifier Train(ClassicalDefinition kind, ValidationSplit split, ClassicalOptions options, TrainingContext context)
     {
+        string source = context.Source;
+        context.Cancel.ThrowIfCancellationRequested();
         var recipe = split.Data.Recipe
             ?? throw new InvalidInputException($"{source}: the training beats do not say how they were cut (no representation recipe), so the model could not be fed the same beats later");
         var clock = Stopwatch.StartNew();
@@ -43,7 +47,8 @@ public static class ClassicalTrainer
             Model = kind.Name,
             ModelVersion = kind.Version,
             Framework = ClassicalModels.Framework,
-            Hyperparameters = new Dictionary<string, string>(kind.Describe(options)) { ["validation"] = split.Description },
+            Hyperparameters = new Dictionary<string, string> { ["model"] = kind.Model, ["validation"] = split.Description },
+            Options = kind.Describe(options),
             Representation = recipe,
             TrainingData = TrainingData.Of(split, source, train.ClassCounts(),
                 options.ClassWeights ? $"inverse-frequency example weights{(options.ClassWeightPower != 1 ? $" to the power {options.ClassWeightPower}" : "")}{(options.ClassWeightCap is { } cap ? $", at most {cap}" : "")}" : "none"),
@@ -60,15 +65,13 @@ public static class ClassicalTrainer
             },
             Files = new Dictionary<string, string> { ["model"] = ClassicalBeatClassifier.ModelFile },
         };
-        var classifier = new ClassicalBeatClassifier(ml, model, card);
+        var classifier = new ClassicalBeatClassifier(ml, model, card, keyed.Schema);
         var matrix = ConfusionMatrix.From(validation.Labels, classifier.Predict(validation.Unlabelled).PredictedClasses(), card.Classes.Count);
         card = card with
         {
             Validation = new Dictionary<string, double> { ["accuracy"] = matrix.Accuracy, ["macroF1"] = matrix.MacroF1, ["beats"] = matrix.Total },
         };
-        classifier = new ClassicalBeatClassifier(ml, model, card);
-        classifier.Save(folder, keyed.Schema);
-        return classifier;
+        return new ClassicalBeatClassifier(ml, model, card, keyed.Schema);
     }
 
     /// <summary>The NuGet package version an assembly was built as (its informational version without the commit).</summary>

@@ -1,4 +1,5 @@
 using EcgBeats.Representations;
+using EcgBeats.Beats;
 
 namespace EcgBeats.MlNet;
 

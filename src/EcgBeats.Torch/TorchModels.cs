@@ -1,6 +1,8 @@
 using EcgBeats.Classification;
 using EcgBeats.Models;
-using EcgBeats.Torch.Architectures;
+using EcgBeats.Torch.Runtime;
+using EcgBeats.Torch.Training;
+using static TorchSharp.torch;
 
 namespace EcgBeats.Torch;
 
@@ -10,14 +12,29 @@ public static class TorchModels
     /// <summary>The framework deep model cards name.</summary>
     public const string Framework = "TorchSharp";
 
-    /// <summary>The family: the <see cref="Networks"/>, opened with <see cref="TorchBeatClassifier.Load(string, string)"/>.</summary>
+    /// <summary>The family: the <see cref="Networks"/>, opened with <see cref="Load(string, ModelCard, string)"/>.</summary>
     public static IModelFamily Family { get; } = new TorchFamily();
+
+    /// <summary>Loads a deep model folder (card and weights).</summary>
+    /// <param name="folder">A folder a trained network was saved into.</param>
+    /// <param name="device"><c>cpu</c>, <c>cuda</c> or <c>cuda:N</c>.</param>
+    /// <exception cref="InvalidInputException">No card, an unknown architecture, or missing or corrupt weights.</exception>
+    public static TorchBeatClassifier Load(string folder, string device = "cpu") => Load(folder, ModelCard.Read(folder), device);
+
+    /// <summary>Loads the weights of a deep model folder whose card is already read.</summary>
+    /// <exception cref="InvalidInputException">An unknown architecture, or missing or corrupt weights.</exception>
+    public static TorchBeatClassifier Load(string folder, ModelCard card, string device)
+    {
+        var definition = Networks.Find(card.Model)
+            ?? throw new InvalidInputException($"{folder}: model '{card.Model}' is not a TorchSharp network (expected {string.Join(", ", Networks.All)})");
+        return TorchBeatClassifier.Load(folder, card, definition.Create(card.Representation.Layout, card.Classes.Count), device);
+    }
 
     private sealed class TorchFamily : IModelFamily
     {
         public string Name => NetworkDefinition.FamilyName;
         public string Framework => TorchModels.Framework;
         public IReadOnlyList<ModelKind> Kinds => Networks.All;
-        public IBeatClassifier Open(string folder, ModelCard card, ModelOpening opening) => TorchBeatClassifier.Load(folder, card, opening.Device);
+        public IBeatClassifier Open(string folder, ModelCard card, ModelOpening opening) => Load(folder, card, opening.Device);
     }
 }

@@ -9,7 +9,7 @@ internal static class CliRunner
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        int code = EcgBeatsApp.Run(args, output, error);
+        int code = EcgBeats.Cli.Commands.CommandTree.Run(args, output, error);
         return new Result(code, output.ToString(), error.ToString());
     }
 }

@@ -13,7 +13,7 @@ namespace EcgBeats.Cli.Tests;
 /// </summary>
 public sealed class LayeringTests
 {
-    private static readonly string Root = FindRepositoryRoot();
+    internal static readonly string Root = FindRepositoryRoot();
 
     private static readonly Dictionary<string, string[]> AllowedProjectReferences = new()
     {
@@ -111,5 +111,17 @@ public sealed class LayeringTests
 
         using var pe = new PEReader(File.OpenRead(Path.Combine(AppContext.BaseDirectory, "EcgBeats.dll")));
         Assert.Equal(0, pe.GetMetadataReader().GetTableRowCount(TableIndex.ImplMap)); // no DllImport in the core
+    }
+
+    /// <summary>
+    /// Issue #22: no two folders of a project use each other, directly or round a loop, so each folder can be read knowing
+    /// only the ones below it (docs/architecture.md draws the graph). Read from the compiled assemblies' IL.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(SourceProjects))]
+    public void TheFolderGraphOfEachProjectHasNoCycle(string assembly)
+    {
+        var graph = FolderGraph.Of(Path.Combine(AppContext.BaseDirectory, assembly + ".dll"), assembly);
+        Assert.Empty(FolderGraph.Cycles(graph));
     }
 }

@@ -19,6 +19,14 @@ public sealed class ClassicalContractTests
 
     private static ValidationSplit Split => TestData.FixtureSplit(0.1, 3);
 
+    /// <summary>Trains in memory, then saves into <paramref name="folder"/>.</summary>
+    private static ClassicalBeatClassifier TrainInto(ClassicalDefinition kind, string folder)
+    {
+        var model = ClassicalTrainer.Train(kind, Split, Small, new TrainingContext { Source = "fixtures" });
+        model.Save(folder);
+        return model;
+    }
+
     [Theory]
     [MemberData(nameof(Kinds))]
     public void SeededFitPredictSaveLoadGivesIdenticalPredictions(string name)
@@ -28,8 +36,8 @@ public sealed class ClassicalContractTests
         using var b = TestData.TempFolder();
         var (_, test) = TestData.FixtureBeats;
 
-        var first = ClassicalTrainer.Train(kind, Split, Small, a.Path, "fixtures");
-        var second = ClassicalTrainer.Train(kind, Split, Small, b.Path, "fixtures");
+        var first = TrainInto(kind, a.Path);
+        var second = TrainInto(kind, b.Path);
         var loaded = ClassicalBeatClassifier.Load(a.Path);
 
         var p = first.Predict(test.Unlabelled);
@@ -58,7 +66,7 @@ public sealed class ClassicalContractTests
         var kind = ClassicalModels.Find(name)!;
         using var folder = TestData.TempFolder();
         var (_, test) = TestData.FixtureBeats;
-        var model = ClassicalTrainer.Train(kind, Split, Small, folder.Path, "fixtures");
+        var model = TrainInto(kind, folder.Path);
         TestData.AssertBeatsTheMajorityClass(model, test);
     }
 
@@ -66,7 +74,7 @@ public sealed class ClassicalContractTests
     public void ACorruptModelFileIsAClearError()
     {
         using var folder = TestData.TempFolder();
-                ClassicalTrainer.Train(ClassicalModels.DecisionTree, Split, Small, folder.Path, "fixtures");
+                TrainInto(ClassicalModels.DecisionTree, folder.Path);
         File.WriteAllText(Path.Combine(folder.Path, "model.zip"), "not a zip");
         var error = Assert.Throws<InvalidInputException>(() => ClassicalBeatClassifier.Load(folder.Path));
         Assert.Contains("model.zip", error.Message);
@@ -77,26 +85,21 @@ public sealed class ClassicalContractTests
     {
         using var root = TestData.TempFolder();
         var (_, test) = TestData.FixtureBeats;
-        var rf = ClassicalTrainer.Train(ClassicalModels.RandomForest, Split, Small, Path.Combine(root.Path, "rf"), "fixtures");
-        var dt = ClassicalTrainer.Train(ClassicalModels.DecisionTree, Split, Small, Path.Combine(root.Path, "dt"), "fixtures");
-        IBeatClassifier[] members = [rf, dt];
-        string[] folders = [Path.Combine(root.Path, "rf"), Path.Combine(root.Path, "dt")];
+        var rf = TrainInto(ClassicalModels.RandomForest, Path.Combine(root.Path, "rf"));
+        var dt = TrainInto(ClassicalModels.DecisionTree, Path.Combine(root.Path, "dt"));
+        var folders = new Dictionary<string, string> { ["rf"] = Path.Combine(root.Path, "rf"), ["dt"] = Path.Combine(root.Path, "dt") };
+        var context = new TrainingContext { Members = [new SharedClassifier(rf), new SharedClassifier(dt)] };
+        var registry = new ModelRegistry(ClassicalModels.Family);
 
         string weightedFolder = Path.Combine(root.Path, "ensemble-weighted");
-        var weights = new[] { 0.3, 0.7 };
-        var weighted = new WeightedAverageEnsemble(members, weights,
-            EnsembleStore.Describe(Ensembles.Weighted, weightedFolder, folders, members, weights, null, 3, null, "test"));
-        Directory.CreateDirectory(weightedFolder);
-        weighted.Card.Write(weightedFolder);
-        var registry = new ModelRegistry(ClassicalModels.Family);
+        using var weighted = Ensembles.Weighted.Train(Split, ModelOptions.None, context);
+        weighted.Save(weightedFolder, folders);
         using var weightedBack = registry.Open(weightedFolder);
         Assert.Equal(weighted.Predict(test.Unlabelled).Values, weightedBack.Predict(test.Unlabelled).Values);
 
         string votingFolder = Path.Combine(root.Path, "ensemble-voting");
-        var voting = new VotingEnsemble(members, VotingMode.Hard,
-            EnsembleStore.Describe(Ensembles.Voting, votingFolder, folders, members, null, VotingMode.Hard, 3, null, "test"));
-        Directory.CreateDirectory(votingFolder);
-        voting.Card.Write(votingFolder);
+        using var voting = Ensembles.Voting.Train(Split, ModelOptions.None.With(Ensembles.VotingOption, VotingMode.Hard), context);
+        voting.Save(votingFolder, folders);
         using var votingBack = registry.Open(votingFolder);
         Assert.Equal(voting.Predict(test.Unlabelled).Values, votingBack.Predict(test.Unlabelled).Values);
         Assert.IsType<VotingEnsemble>(votingBack);

@@ -120,11 +120,11 @@ public sealed partial class PackageTests
               </ItemGroup>
             </Project>
             """);
-        // Each README's example as a method; the core's and FLAC's run, the others (which need a trained model) compile.
+        // Each README's example as a method; the core's, FLAC's and the Reports' run, the others (which need a trained model) compile.
         var examples = new[] { ("Core", "EcgBeats"), ("Flac", "EcgBeats.Flac"), ("MlNet", "EcgBeats.MlNet"), ("Reports", "EcgBeats.Reports"), ("Torch", "EcgBeats.Torch") };
         foreach (var (name, library) in examples)
             File.WriteAllText(Path.Combine(consumer, name + ".cs"), AsMethod(name, ReadmeExample(library)));
-        File.WriteAllText(Path.Combine(consumer, "Program.cs"), "if (args[0] == \"core\") Examples.Core.Run(args[1..]); else Examples.Flac.Run(args[1..]);\n");
+        File.WriteAllText(Path.Combine(consumer, "Program.cs"), "if (args[0] == \"core\") Examples.Core.Run(args[1..]); else if (args[0] == \"reports\") Examples.Reports.Run(args[1..]); else Examples.Flac.Run(args[1..]);\n");
         var home = FreshHome(temp);
         home["NUGET_PACKAGES"] = temp.File("consumer-packages");
         Dotnet.Succeed(consumer, home, "dotnet", "build", "-c", "Release");
@@ -136,6 +136,13 @@ public sealed partial class PackageTests
         Assert.True(match.Success, core);
         Assert.True(double.Parse(match.Groups["se"].Value, System.Globalization.CultureInfo.InvariantCulture) > 99, core);
         Assert.True(File.Exists(Path.Combine(consumer, "100.qrs")));
+        // The Reports example on an evaluation as `ecgbeats run` writes it (a rule right on 9 beats in 10 of the fixture test beats).
+        string evaluation = Path.Combine(temp.Path, "runs", "latest", "inter", "evaluation", "rule", "metrics.json");
+        Directory.CreateDirectory(Path.GetDirectoryName(evaluation)!);
+        NineInTen().Write(evaluation);
+        string reports = Dotnet.Succeed(consumer, home, "dotnet", program, "reports", evaluation);
+        Assert.Contains("rule: accuracy ", reports);
+        Assert.True(File.Exists(Path.Combine(consumer, "figures", "confusion-rule.png")), reports);
         if (HaveLibFlac())
             Assert.Contains("2 signals, first samples -29 -13", Dotnet.Succeed(consumer, home, "dotnet", program, "flac", TestData.Fixture("rdsamp", "flac", "f516")));
     }
@@ -148,6 +155,16 @@ public sealed partial class PackageTests
 
     private static bool HaveLibFlac() =>
         new[] { "libFLAC.so.14", "libFLAC.so.12", "libFLAC.so.8", "libFLAC.so" }.Any(n => NativeLibrary.TryLoad(n, out _));
+
+    /// <summary>An evaluation of a rule that is right on 9 beats in 10 (every tenth beat called the next class), on the fixture test beats.</summary>
+    private static EcgBeats.Protocols.Evaluation NineInTen()
+    {
+        var test = TestData.FixtureBeats.Test;
+        var probabilities = new float[test.Count * 5];
+        for (int i = 0; i < test.Count; i++) probabilities[i * 5 + (i % 10 == 0 ? (test.Labels[i] + 1) % 5 : test.Labels[i])] = 1;
+        return EcgBeats.Protocols.Evaluation.From("rule", ["N", "S", "V", "F", "Q"], test, "fixtures",
+            new EcgBeats.Classification.ClassProbabilities(probabilities, 5), seed: 1, resamples: 50, predictSeconds: 0);
+    }
 
     /// <summary>The first C# block of a package's README.</summary>
     private static string ReadmeExample(string library)

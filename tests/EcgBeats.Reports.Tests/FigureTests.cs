@@ -5,6 +5,7 @@ using EcgBeats.Datasets;
 using EcgBeats.Metrics;
 using EcgBeats.Reports.Plots;
 using EcgBeats.TestSupport;
+using EcgBeats.Protocols;
 
 namespace EcgBeats.Reports.Tests;
 
@@ -22,7 +23,7 @@ public sealed class FigureTests
         var test = TestData.FixtureBeats.Test;
         var probabilities = new float[test.Count * 5];
         for (int i = 0; i < test.Count; i++) probabilities[i * 5 + (i % 10 == 0 ? (test.Labels[i] + 1) % 5 : test.Labels[i])] = 1;
-        return Metrics.Evaluation.From(model, Classes, test, "fixtures", new ClassProbabilities(probabilities, 5), seed: 1, resamples: 50, predictSeconds: 0);
+        return Protocols.Evaluation.From(model, Classes, test, "fixtures", new ClassProbabilities(probabilities, 5), seed: 1, resamples: 50, predictSeconds: 0);
     }
 
     private static (int Width, int Height) PngSize(string path)

@@ -1,7 +1,7 @@
 using EcgBeats.Representations;
-using EcgBeats.Torch.Architectures;
 using TorchSharp;
 using static TorchSharp.torch;
+using EcgBeats.Torch.Training;
 
 namespace EcgBeats.Torch.Tests;
 
@@ -21,7 +21,7 @@ public sealed class ArchitectureTests
     public void ParameterCountsMatchTheLayerSizes(string kind, int expected)
     {
         using var network = Networks.Find(kind)!.Create(KaggleMitBihRepresentation.Layout);
-        Assert.Equal(expected, Networks.ParameterCount(network));
+        Assert.Equal(expected, NetworkDefinition.ParameterCount(network));
     }
 
     [Theory]

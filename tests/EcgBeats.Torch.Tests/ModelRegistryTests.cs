@@ -6,8 +6,9 @@ using EcgBeats.MlNet;
 using EcgBeats.Models;
 using EcgBeats.Representations;
 using EcgBeats.TestSupport;
-using EcgBeats.Torch.Architectures;
 using EcgBeats.Torch.Training;
+using EcgBeats.Torch.Runtime;
+using EcgBeats.Torch;
 
 namespace EcgBeats.Torch.Tests;
 
@@ -24,12 +25,16 @@ public sealed class ModelRegistryTests
     {
         string root = Directory.CreateTempSubdirectory("ecgbeats-registry-").FullName;
         var split = TestData.FixtureSplit();
-        var ann = Trainer.Train(Networks.Ann, split, new TrainerOptions { Epochs = 2, Threads = 2, Seed = 11 }, Path.Combine(root, "ann"), "fixtures");
-        var dt = ClassicalTrainer.Train(ClassicalModels.DecisionTree, split, new ClassicalOptions { Leaves = 8, Seed = 11 }, Path.Combine(root, "dt"), "fixtures");
-        IBeatClassifier[] members = [new SharedClassifier(ann), new SharedClassifier(dt)];
-        string[] folders = [Path.Combine(root, "ann"), Path.Combine(root, "dt")];
-        EnsembleFitter.Fit(Ensembles.Weighted, members, folders, Path.Combine(root, "weighted"), split, VotingMode.Hard, 11).Ensemble.Dispose();
-        EnsembleFitter.Fit(Ensembles.Voting, members, folders, Path.Combine(root, "voting"), split, VotingMode.Soft, 11).Ensemble.Dispose();
+        // Train in memory, then save: the same entry for every kind (ModelKind.Train), the ensembles given their members.
+        var ann = Networks.Ann.Train(split, new TrainerOptions { Epochs = 2, Threads = 2, Seed = 11 });
+        ann.Save(Path.Combine(root, "ann"));
+        var dt = ClassicalModels.DecisionTree.Train(split, new ClassicalOptions { Leaves = 8, Seed = 11 });
+        dt.Save(Path.Combine(root, "dt"));
+        var folders = new Dictionary<string, string> { ["ann"] = Path.Combine(root, "ann"), ["dt"] = Path.Combine(root, "dt") };
+        var context = new TrainingContext { Members = [new SharedClassifier(ann), new SharedClassifier(dt)] };
+        using (var weighted = Ensembles.Weighted.Train(split, ModelOptions.None.With(CommonOptions.Seed, 11), context)) weighted.Save(Path.Combine(root, "weighted"), folders);
+        using (var voting = Ensembles.Voting.Train(split, ModelOptions.None.With(Ensembles.VotingOption, VotingMode.Soft).With(CommonOptions.Seed, 11), context))
+            voting.Save(Path.Combine(root, "voting"), folders);
         ann.Dispose();
         dt.Dispose();
         return root;

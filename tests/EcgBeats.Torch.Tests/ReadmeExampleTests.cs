@@ -5,8 +5,10 @@ using EcgBeats.Models;
 using EcgBeats.Representations;
 using EcgBeats.TestSupport;
 using EcgBeats.Torch;
-using EcgBeats.Torch.Architectures;
 using EcgBeats.Wfdb;
+using EcgBeats.Annotators;
+using EcgBeats.Torch.Training;
+using EcgBeats.Torch.Runtime;
 
 namespace EcgBeats.Torch.Tests;
 

@@ -1,3 +1,4 @@
+using EcgBeats.Beats;
 namespace EcgBeats.TestSupport;
 
 /// <summary>Where the test data lives: committed fixtures, and the whole database when ECGBEATS_DATA names it.</summary>
@@ -44,13 +45,13 @@ internal static class TestData
     /// Kaggle-cut beats of the four fixture records (1,543 beats of all five classes), split 75/25 by
     /// beat, for short training runs.
     /// </summary>
-    public static (EcgBeats.Datasets.LabelledBeats Train, EcgBeats.Datasets.LabelledBeats Test) FixtureBeats => LazyFixtureBeats.Value;
+    public static (EcgBeats.Beats.LabelledBeats Train, EcgBeats.Beats.LabelledBeats Test) FixtureBeats => LazyFixtureBeats.Value;
 
     /// <summary>The fixture training beats with a beat-level validation split (what every trainer is given).</summary>
     public static EcgBeats.Datasets.ValidationSplit FixtureSplit(double fraction = 0.15, int seed = 11) =>
         EcgBeats.Datasets.ValidationSplit.ByBeat(FixtureBeats.Train, fraction, seed);
 
-    private static readonly Lazy<(EcgBeats.Datasets.LabelledBeats, EcgBeats.Datasets.LabelledBeats)> LazyFixtureBeats = new(() =>
+    private static readonly Lazy<(EcgBeats.Beats.LabelledBeats, EcgBeats.Beats.LabelledBeats)> LazyFixtureBeats = new(() =>
     {
         var all = EcgBeats.Datasets.DatasetBuilder.ExtractAll(Fixture("mitdb"), FixtureRecords, EcgBeats.Datasets.DatasetRecipe.Kaggle());
         var (train, test) = EcgBeats.Datasets.IntraPatientSplit.Split(all.Labels, 0.25, 5);
@@ -58,7 +59,7 @@ internal static class TestData
     });
 
     /// <summary>Asserts that a classifier beats always answering the test set's most common class by 5 points.</summary>
-    public static void AssertBeatsTheMajorityClass(EcgBeats.Classification.IBeatClassifier model, EcgBeats.Datasets.LabelledBeats test)
+    public static void AssertBeatsTheMajorityClass(EcgBeats.Classification.IBeatClassifier model, EcgBeats.Beats.LabelledBeats test)
     {
         int[] predicted = model.Predict(test.Unlabelled).PredictedClasses();
         double accuracy = predicted.Zip(test.Labels).Count(p => p.First == p.Second) / (double)test.Count;

@@ -6,38 +6,35 @@ using EcgBeats.Metrics;
 using EcgBeats.MlNet;
 using EcgBeats.Representations;
 using EcgBeats.Torch;
-using EcgBeats.Torch.Architectures;
 using EcgBeats.Torch.Training;
+using EcgBeats.Models;
+using EcgBeats.Protocols;
 
 namespace EcgBeats.Benchmarks.InterPatient;
 
 /// <summary>
-/// Not a timing benchmark: the DS1-only cross-validation behind every inter-patient choice (docs/inter-patient.md). DS1's
-/// 22 records are dealt into 5 folds (records sorted by their number of S beats, then dealt round-robin, so that every fold
-/// holds S beats); each fold in turn is the test, the next fold the validation (early stopping), the other three train. The
-/// five test folds' confusion matrices are pooled. DS2 is never read.
+/// Not a timing benchmark: the candidates of the DS1-only cross-validation behind every inter-patient choice
+/// (docs/inter-patient.md), each run by the library's <see cref="InterPatientCrossValidation"/>. DS2 is never read.
 /// Run: <c>ECGBEATS_DATA=../shared/mitdb dotnet run -c Release --project bench/EcgBeats.Benchmarks -- inter-patient-cv [VARIANT...]</c>
 /// </summary>
 internal static class InterPatientCv
 {
-    public const int Folds = 5;
-
-    /// <summary>A candidate: a representation, and how a model of it is trained on a split into a folder.</summary>
-    private sealed record Variant(string Name, Func<IBeatRepresentation> Representation, Func<ValidationSplit, string, IBeatClassifier> Train);
+    /// <summary>A candidate: a representation, and how a model of it is trained on a fold's split, in memory.</summary>
+    private sealed record Variant(string Name, Func<IBeatRepresentation> Representation, Func<ValidationSplit, IBeatClassifier> Train);
 
     private static Variant Deep(string name, int leads, NetworkDefinition network, Func<TrainerOptions, TrainerOptions> options, bool residual = false) =>
         new(name, () => new RhythmMorphologyRepresentation(leads, residual: residual),
-            (split, folder) => Trainer.Train(network, split, options(network.Defaults with { Threads = 2 }), folder, "DS1 fold"));
+            split => network.Train(split, options(network.Defaults with { Threads = 2 })));
 
     private static Variant Classical(string name, int leads, ClassicalDefinition kind, Func<ClassicalOptions, ClassicalOptions> options, bool residual = false, bool context = false) =>
         new(name, () => new RhythmMorphologyRepresentation(leads, residual: residual, context: context),
-            (split, folder) => ClassicalTrainer.Train(kind, split, options(new ClassicalOptions { Threads = 2 }), folder, "DS1 fold"));
+            split => kind.Train(split, options(new ClassicalOptions { Threads = 2 })));
 
     /// <summary>A soft vote (mean probability) of members trained on the same split.</summary>
-    private static Variant Vote(string name, int leads, bool residual, params Func<ValidationSplit, string, IBeatClassifier>[] members) =>
-        new(name, () => new RhythmMorphologyRepresentation(leads, residual: residual), (split, folder) =>
+    private static Variant Vote(string name, int leads, bool residual, params Func<ValidationSplit, IBeatClassifier>[] members) =>
+        new(name, () => new RhythmMorphologyRepresentation(leads, residual: residual), split =>
         {
-            var trained = members.Select((train, m) => train(split, Path.Combine(folder, $"m{m}"))).ToList();
+            var trained = members.Select(train => train(split)).ToList();
             return new VotingEnsemble(trained, VotingMode.Soft, trained[0].Card with { Model = Ensembles.Voting.Name, Framework = Ensembles.Framework });
         });
 
@@ -46,12 +43,12 @@ internal static class InterPatientCv
         foreach (int leads in new[] { 1, 2 })
         foreach (bool context in new[] { false, true })
             // "-context": with RhythmContext's features (the second declaration; docs/inter-patient.md).
-            yield return new($"classwise-gbt-logreg-{leads}lead{(context ? "-context" : "")}", () => new RhythmMorphologyRepresentation(leads, context: context), (split, folder) =>
+            yield return new($"classwise-gbt-logreg-{leads}lead{(context ? "-context" : "")}", () => new RhythmMorphologyRepresentation(leads, context: context), split =>
             {
                 IBeatClassifier[] members =
                 [
-                    ClassicalTrainer.Train(ClassicalModels.BoostedTrees, split, new ClassicalOptions { Threads = 2, ClassWeights = true, ClassWeightCap = 20 }, Path.Combine(folder, "gbt"), "DS1 fold"),
-                    ClassicalTrainer.Train(ClassicalModels.LogisticRegression, split, new ClassicalOptions { Threads = 2, ClassWeights = true, ClassWeightCap = 20 }, Path.Combine(folder, "logreg"), "DS1 fold"),
+                    ClassicalModels.BoostedTrees.Train(split, new ClassicalOptions { Threads = 2, ClassWeights = true, ClassWeightCap = 20 }),
+                    ClassicalModels.LogisticRegression.Train(split, new ClassicalOptions { Threads = 2, ClassWeights = true, ClassWeightCap = 20 }),
                 ];
                 // No S factor here: the table's "S xF" rows scale the S probability of these same predictions.
                 return new ClassWiseEnsemble(members, ClassWiseSpec.Parse("N:gbt S:logreg V:gbt F:gbt Q:gbt"),
@@ -80,15 +77,15 @@ internal static class InterPatientCv
                 yield return Classical($"gbt-{r}-power2-cap50", leads, ClassicalModels.BoostedTrees, o => CapClassical(o, 50) with { ClassWeightPower = 2 }, residual);
                 yield return Classical($"logreg-{r}-power2", leads, ClassicalModels.LogisticRegression, o => CapClassical(o, 20) with { ClassWeightPower = 2 }, residual);
                 yield return Vote($"vote-gbt-logreg-{r}", leads, residual,
-                    (split, folder) => ClassicalTrainer.Train(ClassicalModels.BoostedTrees, split, CapClassical(new ClassicalOptions { Threads = 2 }, 20), folder, "DS1 fold"),
-                    (split, folder) => ClassicalTrainer.Train(ClassicalModels.LogisticRegression, split, CapClassical(new ClassicalOptions { Threads = 2 }, 20), folder, "DS1 fold"));
+                    split => ClassicalModels.BoostedTrees.Train(split, CapClassical(new ClassicalOptions { Threads = 2 }, 20)),
+                    split => ClassicalModels.LogisticRegression.Train(split, CapClassical(new ClassicalOptions { Threads = 2 }, 20)));
                 yield return Vote($"vote-gbt-logreg-cnn-{r}", leads, residual,
-                    (split, folder) => ClassicalTrainer.Train(ClassicalModels.BoostedTrees, split, CapClassical(new ClassicalOptions { Threads = 2 }, 20), folder, "DS1 fold"),
-                    (split, folder) => ClassicalTrainer.Train(ClassicalModels.LogisticRegression, split, CapClassical(new ClassicalOptions { Threads = 2 }, 20), folder, "DS1 fold"),
-                    (split, folder) => Trainer.Train(Networks.Cnn, split, Cap(Networks.Cnn.Defaults with { Threads = 2 }, 20), folder, "DS1 fold"));
+                    split => ClassicalModels.BoostedTrees.Train(split, CapClassical(new ClassicalOptions { Threads = 2 }, 20)),
+                    split => ClassicalModels.LogisticRegression.Train(split, CapClassical(new ClassicalOptions { Threads = 2 }, 20)),
+                    split => Networks.Cnn.Train(split, Cap(Networks.Cnn.Defaults with { Threads = 2 }, 20)));
                 yield return Vote($"vote-cnn-logreg-{r}", leads, residual,
-                    (split, folder) => Trainer.Train(Networks.Cnn, split, Cap(Networks.Cnn.Defaults with { Threads = 2 }, 20), folder, "DS1 fold"),
-                    (split, folder) => ClassicalTrainer.Train(ClassicalModels.LogisticRegression, split, CapClassical(new ClassicalOptions { Threads = 2 }, 20), folder, "DS1 fold"));
+                    split => Networks.Cnn.Train(split, Cap(Networks.Cnn.Defaults with { Threads = 2 }, 20)),
+                    split => ClassicalModels.LogisticRegression.Train(split, CapClassical(new ClassicalOptions { Threads = 2 }, 20)));
             }
     }
 
@@ -106,63 +103,28 @@ internal static class InterPatientCv
             string key = representation.Recipe.Describe();
             if (!datasets.TryGetValue(key, out var ds1))
                 datasets[key] = ds1 = DatasetBuilder.ExtractAll(dir, DeChazal2004Split.Ds1, new DatasetRecipe(representation, SplitKind.Inter));
-            var folds = FoldsOf(ds1);
-            var pooled = new long[AamiMapping.ClassCount, AamiMapping.ClassCount];
-            var falseS = new Dictionary<string, int>();
-            var scored = new List<(int Label, float[] Probabilities)>();
-            for (int f = 0; f < Folds; f++)
-            {
-                var test = folds[f];
-                var validation = folds[(f + 1) % Folds];
-                var used = Enumerable.Range(0, ds1.Count).Where(i => !test.Contains(ds1.Origins![i].Record)).ToList();
-                var split = ValidationSplit.ByRecord(ds1.Select(used), validation);
-                string folder = Directory.CreateTempSubdirectory("ecgbeats-cv-").FullName;
-                try
-                {
-                    using var model = variant.Train(split, folder);
-                    var testBeats = ds1.Select(Enumerable.Range(0, ds1.Count).Where(i => test.Contains(ds1.Origins![i].Record)).ToList());
-                    var probabilities = model.Predict(testBeats.Unlabelled);
-                    int[] predicted = probabilities.PredictedClasses();
-                    for (int i = 0; i < testBeats.Count; i++) scored.Add((testBeats.Labels[i], probabilities.Row(i).ToArray()));
-                    for (int i = 0; i < testBeats.Count; i++)
-                    {
-                        pooled[testBeats.Labels[i], predicted[i]]++;
-                        if (predicted[i] == 1 && testBeats.Labels[i] != 1) falseS[testBeats.Origins![i].Record] = falseS.GetValueOrDefault(testBeats.Origins![i].Record) + 1;
-                    }
-                }
-                finally
-                {
-                    Directory.Delete(folder, recursive: true);
-                }
-            }
+            var result = InterPatientCrossValidation.Run(ds1, variant.Train);
+            var pooled = result.Matrix();
             Console.WriteLine($"| {variant.Name} | {Se(pooled, 0)} | {Se(pooled, 1)} | {PlusP(pooled, 1)} | {Se(pooled, 2)} | {PlusP(pooled, 2)} | {Se(pooled, 3)} | {PlusP(pooled, 3)} | " +
                               $"{MacroF1(pooled):0.000} | {clock.Elapsed.TotalMinutes:0.0} |");
-            Console.Error.WriteLine($"{variant.Name}: beats wrongly called S, by record: {string.Join(", ", falseS.OrderByDescending(p => p.Value).Take(8).Select(p => $"{p.Key} {p.Value}"))}");
+            Console.Error.WriteLine($"{variant.Name}: beats wrongly called S, by record: {string.Join(", ", result.FalseCalls(1).Take(8).Select(p => $"{p.Record} {p.Count}"))}");
             // The same predictions with the S probability scaled before the arg-max: what a decision threshold chosen on DS1 would give.
             foreach (double factor in new[] { 1.5, 2, 3, 4, 6 })
             {
-                var m = new long[AamiMapping.ClassCount, AamiMapping.ClassCount];
-                foreach (var (label, p) in scored)
-                {
-                    var q = (float[])p.Clone();
-                    q[1] *= (float)factor;
-                    m[label, Array.IndexOf(q, q.Max())]++;
-                }
+                var m = result.Matrix(1, factor);
                 Console.WriteLine($"| {variant.Name}, S x{factor} | {Se(m, 0)} | {Se(m, 1)} | {PlusP(m, 1)} | {Se(m, 2)} | {PlusP(m, 2)} | {Se(m, 3)} | {PlusP(m, 3)} | {MacroF1(m):0.000} | |");
             }
         }
     }
 
-    /// <summary>DS1's records in <see cref="Folds"/> folds (<see cref="RecordFolds"/>: dealt by their S beats).</summary>
-    public static IReadOnlyList<IReadOnlySet<string>> FoldsOf(LabelledBeats ds1) => RecordFolds.Deal(ds1, Folds);
 
-    private static string Se(long[,] m, int c) => Pct(m[c, c], Enumerable.Range(0, AamiMapping.ClassCount).Sum(t => m[c, t]));
+    private static string Se(ConfusionMatrix m, int c) => Pct(m[c, c], Enumerable.Range(0, AamiMapping.ClassCount).Sum(t => m[c, t]));
 
-    private static string PlusP(long[,] m, int c) => Pct(m[c, c], Enumerable.Range(0, AamiMapping.ClassCount).Sum(r => m[r, c]));
+    private static string PlusP(ConfusionMatrix m, int c) => Pct(m[c, c], Enumerable.Range(0, AamiMapping.ClassCount).Sum(r => m[r, c]));
 
     private static string Pct(long a, long b) => b == 0 ? "-" : $"{100.0 * a / b:0.0}";
 
-    private static double MacroF1(long[,] m) => Enumerable.Range(0, 4).Average(c =>
+    private static double MacroF1(ConfusionMatrix m) => Enumerable.Range(0, 4).Average(c =>
     {
         double tp = m[c, c], fn = Enumerable.Range(0, AamiMapping.ClassCount).Sum(t => m[c, t]) - tp, fp = Enumerable.Range(0, AamiMapping.ClassCount).Sum(r => m[r, c]) - tp;
         return tp == 0 ? 0 : 2 * tp / (2 * tp + fn + fp);

@@ -4,6 +4,10 @@ using EcgBeats.Datasets;
 using EcgBeats.Dsp;
 using EcgBeats.MlNet;
 using EcgBeats.Wfdb;
+using EcgBeats.Annotators;
+using EcgBeats.Models;
+using EcgBeats.Protocols;
+using EcgBeats.Torch;
 
 namespace EcgBeats.Benchmarks.Records;
 
@@ -22,7 +26,7 @@ public class DefaultModelAnnotationBenchmarks
 {
     private const string Record = WholeRecord.Name;
 
-    private string _path = null!, _folder = null!;
+    private string _path = null!;
     private IBeatClassifier _classifier = null!;
     private readonly PanTompkins1985Detector _detector = new();
 
@@ -30,7 +34,6 @@ public class DefaultModelAnnotationBenchmarks
     public void Setup()
     {
         _path = Path.Combine(BenchData.MitDb, Record);
-        _folder = Directory.CreateTempSubdirectory("ecgbeats-bench-").FullName;
         // ECGBEATS_BENCH_MODEL=runs/latest/inter/models/ensemble-classwise measures the model a run trained on DS1.
         if (Environment.GetEnvironmentVariable("ECGBEATS_BENCH_MODEL") is { Length: > 0 } trained)
         {
@@ -42,8 +45,8 @@ public class DefaultModelAnnotationBenchmarks
         var options = new ClassicalOptions { Threads = 1, Seed = 1, ClassWeights = true, ClassWeightCap = 20 };
         IBeatClassifier[] members =
         [
-            ClassicalTrainer.Train(ClassicalModels.BoostedTrees, split, options, Path.Combine(_folder, "gbt"), "bench"),
-            ClassicalTrainer.Train(ClassicalModels.LogisticRegression, split, options, Path.Combine(_folder, "logreg"), "bench"),
+            ClassicalModels.BoostedTrees.Train(split, options),
+            ClassicalModels.LogisticRegression.Train(split, options),
         ];
         _classifier = new ClassWiseEnsemble(members, Ensembles.DefaultClassWise,
             members[0].Card with { Model = Ensembles.ClassWise.Name, Framework = Ensembles.Framework });
@@ -53,7 +56,6 @@ public class DefaultModelAnnotationBenchmarks
     public void Cleanup()
     {
         _classifier.Dispose();
-        Directory.Delete(_folder, recursive: true);
     }
 
     [Benchmark(Baseline = true, Description = "read + detect")]

@@ -3,8 +3,10 @@ using EcgBeats.Classification;
 using EcgBeats.Dsp;
 using EcgBeats.Representations;
 using EcgBeats.Torch;
-using EcgBeats.Torch.Architectures;
 using EcgBeats.Wfdb;
+using EcgBeats.Annotators;
+using EcgBeats.Torch.Training;
+using EcgBeats.Torch.Runtime;
 
 namespace EcgBeats.Benchmarks.Records;
 
@@ -38,7 +40,7 @@ public class RecordAnnotationBenchmarks
         {
             Model = Model, Framework = TorchModels.Framework, Hyperparameters = new Dictionary<string, string>(), Representation = new KaggleMitBihRepresentation().Recipe,
         }.Write(_folder);
-        _classifier = TorchBeatClassifier.Load(_folder);
+        _classifier = TorchModels.Load(_folder);
     }
 
     [GlobalCleanup]

@@ -6,9 +6,10 @@ using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using EcgBeats.Datasets;
 using EcgBeats.Representations;
 using EcgBeats.Torch;
-using EcgBeats.Torch.Architectures;
 using TorchSharp;
 using static TorchSharp.torch;
+using EcgBeats.Torch.Training;
+using EcgBeats.Torch.Runtime;
 
 namespace EcgBeats.Benchmarks.Torch;
 

@@ -9,6 +9,7 @@ using EcgBeats.Torch.Architectures;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
+using EcgBeats.Torch.Runtime;
 
 namespace EcgBeats.Benchmarks.Torch;
 

@@ -3,10 +3,12 @@ using System.Globalization;
 using EcgBeats.Datasets;
 using EcgBeats.Representations;
 using EcgBeats.Torch;
-using EcgBeats.Torch.Architectures;
 using EcgBeats.Torch.Training;
 using TorchSharp;
 using static TorchSharp.torch;
+using EcgBeats.Beats;
+using EcgBeats.Models;
+using EcgBeats.Torch.Runtime;
 
 namespace EcgBeats.Benchmarks.Torch;
 
@@ -69,8 +71,13 @@ internal static class TrainerVsBareLoop
                 if (Directory.Exists(folder)) Directory.Delete(folder, true);
                 double epochSeconds = 0;
                 var clock = Stopwatch.StartNew();
-                using (Trainer.Train(definition, split, options, folder, "bench",
-                           progress: new Listener(p => { if (p.Completed is { } e) epochSeconds += e.Seconds; }))) { }
+                // What a run does: checkpoints every epoch, then the model saved.
+                using (var trained = Trainer.Train(definition, split, options, new TrainingContext
+                       {
+                           Source = "bench", CheckpointFolder = folder,
+                           Progress = new Listener(p => { if (p.Completed is { } e) epochSeconds += e.Seconds; }),
+                       }))
+                    trained.Save(folder);
                 whole.Add(Epochs * (double)TrainBeats / clock.Elapsed.TotalSeconds);
                 epochs.Add(Epochs * (double)TrainBeats / epochSeconds);
                 Directory.Delete(folder, true);

@@ -1,10 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
-using EcgBeats.Archives;
+using EcgBeats.Annotators;
 using Spectre.Console;
 using EcgBeats.Classification;
-using EcgBeats.Data;
+using EcgBeats.PhysioNet;
 using EcgBeats.Dsp;
 using EcgBeats.Io;
 using EcgBeats.Runs;
@@ -64,7 +64,9 @@ internal static class AnnotateCommand
                 throw new InvalidInputException($"--ext {Quote.Short(ext)}: {badExt}");
             int parallel = parse.GetValue(jobs);
             if (parallel < 1) throw new InvalidInputException($"--jobs {parallel}: must be at least 1");
-            var part = Shard.Parse(parse.GetValue(shard)!);
+            Shard part;
+            try { part = Shard.Parse(parse.GetValue(shard)!); }
+            catch (InvalidInputException e) { throw new InvalidInputException($"--shard: {e.Message}"); }
             string outFolder = OutputFolder.Prepare(parse.GetValue(output)!);
             string? dataDirectory = DataLocation.Resolve(parse.GetValue(EcgBeatsApp.DataOption)).Directory;
             var all = RecordList.Expand(parse.GetValue(records)!, dataDirectory);
@@ -80,63 +82,17 @@ internal static class AnnotateCommand
             string detectorName = parse.GetValue(detector)!;
             // Opened before its card is stamped, so that a folder that is not a model gets the registry's message.
             using var classifier = new SerializedClassifier(EcgBeatsApp.Models.Open(modelFolder, parse.GetValue(device)!));
-            string made = AnnotationStamp.Of(modelFolder, detectorName, chosen);
+            var annotator = new ArchiveAnnotator(classifier, AnnotationStamp.Of(modelFolder, detectorName, chosen), outFolder)
+            {
+                Extension = ext, Detector = detectorName, Signals = chosen is int c ? [c] : null,
+                Force = parse.GetValue(forceOption), Parallelism = parallel,
+            };
+            string summaryName = part == Shard.All ? $"summary.{ext}.csv" : $"summary.{ext}.shard-{part.Index}-of-{part.Count}.csv";
             var error = parse.InvocationConfiguration.Error;
-            var console = Terminal.For(parse.InvocationConfiguration.Output);
-            bool force = parse.GetValue(forceOption);
-            var stamps = new AnnotationStamp?[mine.Count];
-            var failures = new System.Collections.Concurrent.ConcurrentDictionary<string, string>();
-            var gate = new Lock();
-
-            void AnnotateOne(int i, Action<AnnotationStamp, bool> done)
-            {
-                string path = mine[i];
-                string name = RecordPath.Name(path);
-                string annotationFile = Path.Combine(outFolder, $"{name}.{ext}");
-                string csvFile = annotationFile + ".csv";
-                if (!force && AnnotationStamp.Finished(annotationFile, csvFile, made) is { } finished)
-                {
-                    stamps[i] = finished;
-                    done(finished, true);
-                    return;
-                }
-                try
-                {
-                    var started = System.Diagnostics.Stopwatch.StartNew();
-                    var record = RecordReader.Read(path);
-                    var result = new RecordAnnotator(classifier, QrsDetectors.Create(detectorName)).Annotate(record, name, chosen is int c ? [c] : null);
-                    var counts = Beats.AamiMapping.Classes.Select(k => result.Beats.Count(b => b.Class == k)).ToList();
-                    var stamp = new AnnotationStamp(name, made, result.Beats.Count, counts, Math.Round(started.Elapsed.TotalSeconds, 3));
-                    // The annotation file, its CSV and its stamp go into place together, under the folder's lock: two
-                    // processes annotating into one folder cannot pair one model's annotations with another's CSV.
-                    using (var files = new FileSet(outFolder))
-                    {
-                        AnnotationWriter.WriteFile(files.Stage(Path.GetFileName(annotationFile)), result.ToAnnotations());
-                        AtomicFile.WriteAllText(files.Stage(Path.GetFileName(csvFile)), Csv(result, classifier.Card.Classes));
-                        JsonFile.Write(files.Stage(Path.GetFileName(AnnotationStamp.PathFor(annotationFile))), stamp);
-                        files.Commit();
-                    }
-                    lock (gate) foreach (string warning in result.Warnings) error.WriteLine($"warning: {warning}");
-                    stamps[i] = stamp;
-                    done(stamp, false);
-                }
-                catch (Exception e) when (mine.Count > 1 && Failures.Classify(e) is { Code: not ExitCode.Interrupted } known)
-                {
-                    failures[name] = known.Message; // one bad record in an archive does not stop the others
-                }
-            }
-
-            void RunAll(Action<AnnotationStamp, bool> done)
-            {
-                try { Parallel.For(0, mine.Count, new ParallelOptions { MaxDegreeOfParallelism = parallel, CancellationToken = cancel }, i => AnnotateOne(i, done)); }
-                catch (AggregateException e) when (e.InnerExceptions.Count > 0)
-                {
-                    // A failure that stops the run (one record, or an interrupt): the user sees it, not its wrapper.
-                    System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
-                }
-            }
-
+            var stdout = parse.InvocationConfiguration.Output;
+            var console = Terminal.For(stdout);
             var watch = System.Diagnostics.Stopwatch.StartNew();
+            ArchiveResult? result = null;
             if (console.Profile.Capabilities.Interactive && mine.Count > 1)
             {
                 console.Progress()
@@ -145,71 +101,36 @@ internal static class AnnotateCommand
                     {
                         var task = context.AddTask($"{mine.Count:N0} records", maxValue: mine.Count);
                         long beats = 0;
-                        RunAll((stamp, skipped) =>
+                        result = annotator.Annotate(mine, summaryName, new SynchronousProgress<RecordOutcome>(o =>
                         {
-                            lock (gate)
-                            {
-                                if (!skipped) beats += stamp.Beats;
-                                task.Increment(1);
-                                task.Description = $"{task.Value:N0}/{mine.Count:N0} records, {beats / Math.Max(0.001, watch.Elapsed.TotalSeconds):N0} beats/s";
-                            }
-                        });
+                            foreach (string warning in o.Warnings) error.WriteLine($"warning: {warning}");
+                            if (o is { Skipped: false, Stamp: { } s }) beats += s.Beats;
+                            task.Increment(1);
+                            task.Description = $"{task.Value:N0}/{mine.Count:N0} records, {beats / Math.Max(0.001, watch.Elapsed.TotalSeconds):N0} beats/s";
+                        }), cancel);
                     });
             }
             else
             {
-                RunAll((stamp, skipped) =>
+                result = annotator.Annotate(mine, summaryName, new SynchronousProgress<RecordOutcome>(o =>
                 {
+                    foreach (string warning in o.Warnings) error.WriteLine($"warning: {warning}");
+                    if (o.Stamp is not { } stamp) return;
                     string counts = string.Join(", ", Beats.AamiMapping.Classes.Select((k, j) => $"{k} {stamp.Counts[j]:N0}"));
-                    lock (gate)
-                        parse.InvocationConfiguration.Output.WriteLine(skipped
-                            ? $"{stamp.Record}: already annotated by this model ({stamp.Beats:N0} beats); skipped"
-                            : $"{stamp.Record}: {stamp.Beats:N0} beats ({counts}) in {stamp.Seconds:0.00} s -> {Path.Combine(outFolder, $"{stamp.Record}.{ext}")}, {stamp.Record}.{ext}.csv");
-                });
+                    stdout.WriteLine(o.Skipped
+                        ? $"{stamp.Record}: already annotated by this model ({stamp.Beats:N0} beats); skipped"
+                        : $"{stamp.Record}: {stamp.Beats:N0} beats ({counts}) in {stamp.Seconds:0.00} s -> {Path.Combine(outFolder, $"{stamp.Record}.{ext}")}, {stamp.Record}.{ext}.csv");
+                }), cancel);
             }
 
-            string summary = Path.Combine(outFolder, part == Shard.All ? $"summary.{ext}.csv" : $"summary.{ext}.shard-{part.Index}-of-{part.Count}.csv");
-            AtomicFile.WriteAllText(summary, Summary(mine.Select(RecordPath.Name).ToList(), stamps, failures));
-            int done = stamps.Count(s => s is not null);
-            parse.InvocationConfiguration.Output.WriteLine(
-                $"{done:N0} of {mine.Count:N0} records annotated{(part == Shard.All ? "" : $" (shard {part} of {all.Count:N0} records)")} in {watch.Elapsed.TotalSeconds:0.0} s; summary -> {summary}");
-            if (failures.IsEmpty) return (int)ExitCode.Success;
-            foreach (var (record, why) in failures.OrderBy(f => f.Key, StringComparer.Ordinal))
+            stdout.WriteLine(
+                $"{result!.Annotated:N0} of {mine.Count:N0} records annotated{(part == Shard.All ? "" : $" (shard {part} of {all.Count:N0} records)")} in {watch.Elapsed.TotalSeconds:0.0} s; summary -> {result.SummaryFile}");
+            if (result.Failures.Count == 0) return (int)ExitCode.Success;
+            foreach (var (record, why) in result.Failures.OrderBy(f => f.Key, StringComparer.Ordinal))
                 error.WriteLine($"ecgbeats annotate: {record}: {why}");
-            error.WriteLine($"ecgbeats annotate: {failures.Count} record(s) failed; the others are annotated (run again to retry only the failed ones).");
+            error.WriteLine($"ecgbeats annotate: {result.Failures.Count} record(s) failed; the others are annotated (run again to retry only the failed ones).");
             return (int)ExitCode.BadInput;
         });
         return command;
-    }
-
-    /// <summary>One row per record: its beats per class, time taken, and whether it is done or failed.</summary>
-    private static string Summary(IReadOnlyList<string> names, AnnotationStamp?[] stamps, IReadOnlyDictionary<string, string> failures)
-    {
-        var text = new StringBuilder("record,status,beats,N,S,V,F,Q,seconds\n");
-        for (int i = 0; i < names.Count; i++)
-        {
-            if (stamps[i] is { } s)
-                text.Append(s.Record).Append(",annotated,").Append(s.Beats).Append(',').Append(string.Join(",", s.Counts)).Append(',')
-                    .Append(s.Seconds.ToString("0.###", CultureInfo.InvariantCulture)).Append('\n');
-            else
-                text.Append(names[i]).Append(failures.ContainsKey(names[i]) ? ",failed" : ",not done").Append(",,,,,,,\n");
-        }
-        return text.ToString();
-    }
-
-    /// <summary>One row per beat: sample, time in seconds, class, and the model's probability of each class.</summary>
-    private static string Csv(AnnotatedRecord result, IReadOnlyList<string> classes)
-    {
-        var text = new StringBuilder();
-        text.Append("sample,time_s,class,").Append(string.Join(",", classes.Select(c => "p_" + c))).Append('\n');
-        foreach (var beat in result.Beats)
-        {
-            text.Append(beat.Sample).Append(',')
-                .Append((beat.Sample / result.SamplingFrequency).ToString("0.000", CultureInfo.InvariantCulture)).Append(',')
-                .Append(beat.Class);
-            foreach (float p in beat.Probabilities) text.Append(',').Append(p.ToString("0.######", CultureInfo.InvariantCulture));
-            text.Append('\n');
-        }
-        return text.ToString();
     }
 }

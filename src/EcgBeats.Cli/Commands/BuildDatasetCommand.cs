@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using EcgBeats.Beats;
-using EcgBeats.Data;
+using EcgBeats.PhysioNet;
 using EcgBeats.Datasets;
 using EcgBeats.Dsp;
 using EcgBeats.Representations;
@@ -61,6 +61,14 @@ internal static class BuildDatasetCommand
     }
 
     private static BuiltDataset Run(IAnsiConsole console, string dataDirectory, DatasetRecipe recipe, CancellationToken cancel)
+    {
+        // The library says what is wrong with the folder; the command line says what to do about it.
+        try { return Build(console, dataDirectory, recipe, cancel); }
+        catch (DirectoryNotFoundException e) { throw new DirectoryNotFoundException($"{e.Message}: run 'ecgbeats fetch', or give --data", e); }
+        catch (FileNotFoundException e) when (e.FileName is null) { throw new FileNotFoundException($"{e.Message}; run 'ecgbeats fetch', or give --data", e); }
+    }
+
+    private static BuiltDataset Build(IAnsiConsole console, string dataDirectory, DatasetRecipe recipe, CancellationToken cancel)
     {
         if (!console.Profile.Capabilities.Interactive)
             return DatasetBuilder.Build(dataDirectory, recipe, null, cancel);

@@ -3,6 +3,7 @@ using System.CommandLine;
 using EcgBeats.Datasets;
 using EcgBeats.Metrics;
 using Spectre.Console;
+using EcgBeats.Protocols;
 
 namespace EcgBeats.Cli.Commands;
 

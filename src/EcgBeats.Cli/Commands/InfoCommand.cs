@@ -1,6 +1,6 @@
 using System.CommandLine;
 using EcgBeats.Beats;
-using EcgBeats.Data;
+using EcgBeats.PhysioNet;
 using EcgBeats.Wfdb;
 using Spectre.Console;
 

@@ -1,9 +1,10 @@
 using EcgBeats.Io;
 using System.CommandLine;
 using EcgBeats.Cli.Pipeline;
-using EcgBeats.Data;
+using EcgBeats.PhysioNet;
 using EcgBeats.Datasets;
 using EcgBeats.Runs;
+using EcgBeats.Reports.Writers;
 using Spectre.Console;
 
 namespace EcgBeats.Cli.Commands;
@@ -14,7 +15,7 @@ internal static class RunCommand
     public static Command Create()
     {
         var profile = new Option<string>("--profile") { Description = "quick (about 8 minutes on 2 cores: every model, picture and table, trained briefly on a subsample) or full (the real training, about 60 minutes on 2 cores).", DefaultValueFactory = _ => "quick" };
-        profile.AcceptOnlyFromAmong([.. RunProfile.All.Select(p => p.Name)]);
+        profile.AcceptOnlyFromAmong([.. RunProfiles.All.Select(p => p.Name)]);
         var output = new Option<string>("--out") { Description = "The run folder.", DefaultValueFactory = _ => RunFolder.DefaultPath, HelpName = "DIR" };
         var seed = new Option<int>("--seed") { Description = "Seed of every random choice.", DefaultValueFactory = _ => 42 };
         var force = new Option<bool>("--force") { Description = "Redo every step, even those whose outputs are up to date." };
@@ -33,7 +34,7 @@ internal static class RunCommand
         {
             await Task.Yield(); // Ctrl+C then only cancels; every finished step stays done
             var console = Terminal.For(parse.InvocationConfiguration.Output);
-            var chosen = RunProfile.Parse(parse.GetValue(profile)!);
+            var chosen = RunProfiles.Parse(parse.GetValue(profile)!);
             var folder = RunFolder.At(OutputFolder.Prepare(parse.GetValue(output)!)); // before any download or training
             var data = DataLocation.Resolve(parse.GetValue(EcgBeatsApp.DataOption));
             if (!File.Exists(Path.Combine(data.Directory, "100.hea")))
@@ -48,10 +49,11 @@ internal static class RunCommand
             console.WriteLine($"Profile {chosen.Name}: about {chosen.EstimatedMinutes:0} minutes on a 2-core machine. Data: {data.Directory}. Run folder: {folder.Root}");
             try
             {
-                string report = new MainJob(console, EcgBeatsApp.Models, data.Directory, folder, chosen, parse.GetValue(seed), parse.GetValue(force))
-                {
-                    Splits = parse.GetValue(splits)!.Distinct().Order().ToList(),
-                }.Run(cancel);
+                var view = new RunView(console);
+                var results = view.Job(EcgBeatsApp.Models, data.Directory, folder, chosen, parse.GetValue(seed), parse.GetValue(force),
+                    parse.GetValue(splits)!.Distinct().Order().ToList()).Run(cancel);
+                string report = ReportWriter.Write(results, folder.Root);
+                view.Results(results);
                 console.WriteLine($"Report: {report}");
                 return (int)ExitCode.Success;
             }

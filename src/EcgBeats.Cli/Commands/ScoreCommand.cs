@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
-using EcgBeats.Data;
+using EcgBeats.PhysioNet;
 using EcgBeats.Io;
 using EcgBeats.Metrics;
 using EcgBeats.Metrics.Ec57;

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using EcgBeats.Data;
+using EcgBeats.PhysioNet;
 using EcgBeats.Io;
 using EcgBeats.Wfdb;
 

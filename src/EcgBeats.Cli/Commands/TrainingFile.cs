@@ -1,6 +1,7 @@
 using EcgBeats.Datasets;
 using EcgBeats.Representations;
 using Spectre.Console;
+using EcgBeats.Beats;
 
 namespace EcgBeats.Cli.Commands;
 

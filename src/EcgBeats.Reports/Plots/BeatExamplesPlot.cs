@@ -1,5 +1,6 @@
 using EcgBeats.Datasets;
 using ScottPlot;
+using EcgBeats.Beats;
 
 namespace EcgBeats.Reports.Plots;
 

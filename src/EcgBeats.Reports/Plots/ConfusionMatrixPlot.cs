@@ -1,5 +1,6 @@
 using EcgBeats.Metrics;
 using ScottPlot;
+using EcgBeats.Protocols;
 
 namespace EcgBeats.Reports.Plots;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using EcgBeats.Classification;
 using EcgBeats.Metrics;
 using EcgBeats.Runs;
+using EcgBeats.Protocols;
 
 namespace EcgBeats.Reports.Writers;
 

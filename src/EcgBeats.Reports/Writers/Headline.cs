@@ -1,4 +1,5 @@
 using EcgBeats.Metrics;
+using EcgBeats.Protocols;
 
 namespace EcgBeats.Reports.Writers;
 

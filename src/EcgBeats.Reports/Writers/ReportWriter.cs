@@ -1,10 +1,10 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 using EcgBeats.Datasets;
 using EcgBeats.Io;
 using EcgBeats.Reports.Plots;
 using EcgBeats.Runs;
+using EcgBeats.Protocols;
 
 namespace EcgBeats.Reports.Writers;
 
@@ -12,7 +12,7 @@ namespace EcgBeats.Reports.Writers;
 /// Writes a run's report: <c>report.md</c> (figures linked), <c>report.html</c> (self-contained:
 /// figures embedded as data URIs, no external resource, opens offline), <c>metrics.json</c> (every
 /// evaluation) and <c>metrics.csv</c> (the headline table, one row per split and model). Every
-/// number comes from the same evaluations, so the four agree.
+/// number comes from the same evaluations, and both reports render one <see cref="ReportDocument"/>, so the four agree.
 /// </summary>
 public static class ReportWriter
 {
@@ -40,7 +40,7 @@ public static class ReportWriter
                 var t = dataset.TrainCounts;
                 int[] counts = [t.N, t.S, t.V, t.F, t.Q];
                 int[] balanced = counts.Select(c => c > 0 ? Balancer.DefaultPerClass : 0).ToArray();
-                pictures.Add(Rename(ClassDistributionPlot.Save([("training split", counts), ($"balanced (--balance {Balancer.DefaultPerClass})", balanced)], figures),
+                pictures.Add(Rename(ClassDistributionPlot.Save([("training split", counts), ($"balanced to {Balancer.DefaultPerClass} per class", balanced)], figures),
                     $"class-distribution-{split}"));
             }
             pictures.Add(ModelComparisonPlot.Save(results.Select(r => r.Evaluation with { Model = r.Card.Model }).ToList(),
@@ -53,9 +53,10 @@ public static class ReportWriter
         }
         JsonFile.Write(Path.Combine(folder, "metrics.json"), run.Results.Select(r => new { split = r.Split, model = r.Card.Model, evaluation = r.Evaluation }).ToList());
         AtomicFile.WriteAllText(Path.Combine(folder, "metrics.csv"), Csv(run));
-        AtomicFile.WriteAllText(Path.Combine(folder, "report.md"), Markdown(run, sections, folder));
+        var content = Content(run, sections);
+        AtomicFile.WriteAllText(Path.Combine(folder, "report.md"), content.ToMarkdown(folder));
         string html = Path.Combine(folder, "report.html");
-        AtomicFile.WriteAllText(html, Html(run, sections));
+        AtomicFile.WriteAllText(html, content.ToHtml());
         return html;
     }
 
@@ -86,83 +87,34 @@ public static class ReportWriter
         return text.ToString();
     }
 
-    private static string Markdown(RunResults run, List<(string Split, string Explanation, List<string> Figures)> sections, string folder)
+    /// <summary>The report's content, once: both formats render it.</summary>
+    public static ReportDocument Content(RunResults run, IReadOnlyList<(string Split, string Explanation, List<string> Figures)> sections)
     {
-        var md = new StringBuilder();
-        md.Append("# ").Append(run.Title).Append("\n\n");
+        var blocks = new List<ReportBlock> { new ReportHeading(1, run.Title) };
         foreach (var (split, explanation, figures) in sections)
         {
             var results = run.Of(split);
-            var classes = results[0].Card.Classes;
-            md.Append("## ").Append(split == "intra" ? "Intra-patient split" : "Inter-patient split (DS1 -> DS2)").Append("\n\n").Append(explanation).Append("\n\n");
+            blocks.Add(new ReportHeading(2, split == "intra" ? "Intra-patient split" : "Inter-patient split (DS1 -> DS2)"));
+            blocks.Add(new ReportParagraph(explanation));
             var ec57 = Ec57Table.Rows(run, split);
             if (ec57.Count > 0)
             {
-                md.Append("### Whole records, beat by beat (EC57)\n\n").Append(Ec57Table.Explanation).Append("\n\n");
-                md.Append("| ").Append(string.Join(" | ", Ec57Table.Columns)).Append(" |\n|---|---|").Append(string.Concat(Ec57Table.Columns.Skip(2).Select(_ => "---:|"))).Append('\n');
-                foreach (var row in ec57) md.Append("| ").Append(string.Join(" | ", row)).Append(" |\n");
-                md.Append("\nPublished inter-patient results on DS2 (same protocol and class mapping):\n\n| method | SVEB Se | SVEB +P | VEB Se | VEB +P |\n|---|---:|---:|---:|---:|\n");
-                foreach (var a in Ec57Table.Anchors) md.Append($"| {a.Method} | {a.SvebSe} | {a.SvebPlusP} | {a.VebSe} | {a.VebPlusP} |\n");
-                md.Append("\n### Test beats, one by one\n\n");
+                blocks.Add(new ReportHeading(3, "Whole records, beat by beat (EC57)"));
+                blocks.Add(new ReportParagraph(Ec57Table.Explanation));
+                blocks.Add(new ReportTable(Ec57Table.Columns, ec57, TextColumns: 2));
+                blocks.Add(new ReportParagraph("Published inter-patient results on DS2 (same protocol and class mapping):"));
+                blocks.Add(new ReportTable(["method", "SVEB Se", "SVEB +P", "VEB Se", "VEB +P"],
+                    Ec57Table.Anchors.Select(a => (IReadOnlyList<string>)[a.Method, $"{a.SvebSe}", $"{a.SvebPlusP}", $"{a.VebSe}", $"{a.VebPlusP}"]).ToList()));
+                blocks.Add(new ReportHeading(3, "Test beats, one by one"));
             }
             if (run.Datasets.TryGetValue(split, out var d))
-                md.Append($"Training beats: {d.TrainCounts.Total:N0}; test beats: {d.TestCounts.Total:N0} (N {d.TestCounts.N:N0}, S {d.TestCounts.S:N0}, V {d.TestCounts.V:N0}, F {d.TestCounts.F:N0}, Q {d.TestCounts.Q:N0}).\n\n");
-            var columns = Headline.Columns(classes);
-            md.Append("| model | ").Append(string.Join(" | ", columns)).Append(" |\n|---|").Append(string.Concat(columns.Select(_ => "---:|"))).Append('\n');
-            foreach (var r in results)
-                md.Append("| ").Append(r.Card.Model).Append(" | ").Append(string.Join(" | ", Headline.Row(r.Evaluation).Select(Number))).Append(" |\n");
-            md.Append('\n');
-            foreach (string figure in figures)
-                md.Append("![").Append(Path.GetFileNameWithoutExtension(figure)).Append("](").Append(Path.GetRelativePath(folder, figure).Replace('\\', '/')).Append(")\n\n");
+                blocks.Add(new ReportParagraph($"Training beats: {d.TrainCounts.Total:N0}; test beats: {d.TestCounts.Total:N0} (N {d.TestCounts.N:N0}, S {d.TestCounts.S:N0}, V {d.TestCounts.V:N0}, F {d.TestCounts.F:N0}, Q {d.TestCounts.Q:N0})."));
+            blocks.Add(new ReportTable(["model", .. Headline.Columns(results[0].Card.Classes)],
+                results.Select(r => (IReadOnlyList<string>)[r.Card.Model, .. Headline.Row(r.Evaluation).Select(Number)]).ToList()));
+            blocks.AddRange(figures.Select(f => new ReportFigure(f)));
         }
-        md.Append("## How this run was made\n\n| | |\n|---|---|\n");
-        foreach (var (key, value) in run.Facts) md.Append("| ").Append(key).Append(" | ").Append(value).Append(" |\n");
-        return md.ToString();
-    }
-
-    private static string Html(RunResults run, List<(string Split, string Explanation, List<string> Figures)> sections)
-    {
-        string E(string s) => WebUtility.HtmlEncode(s);
-        var html = new StringBuilder();
-        html.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>").Append(E(run.Title)).Append("</title>\n<style>")
-            .Append("body{font-family:sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222}table{border-collapse:collapse;margin:1em 0}")
-            .Append("th,td{border:1px solid #ccc;padding:.3em .6em;text-align:right}th:first-child,td:first-child{text-align:left}img{max-width:100%;margin:.5em 0}")
-            .Append("</style></head><body>\n<h1>").Append(E(run.Title)).Append("</h1>\n");
-        foreach (var (split, explanation, figures) in sections)
-        {
-            var results = run.Of(split);
-            html.Append("<h2>").Append(split == "intra" ? "Intra-patient split" : "Inter-patient split (DS1 &rarr; DS2)").Append("</h2>\n<p>").Append(E(explanation)).Append("</p>\n");
-            var ec57 = Ec57Table.Rows(run, split);
-            if (ec57.Count > 0)
-            {
-                html.Append("<h3>Whole records, beat by beat (EC57)</h3>\n<p>").Append(E(Ec57Table.Explanation)).Append("</p>\n<table><tr>");
-                foreach (string c in Ec57Table.Columns) html.Append("<th>").Append(E(c)).Append("</th>");
-                html.Append("</tr>\n");
-                foreach (var row in ec57) html.Append("<tr>").Append(string.Concat(row.Select(v => $"<td>{E(v)}</td>"))).Append("</tr>\n");
-                html.Append("</table>\n<p>Published inter-patient results on DS2 (same protocol and class mapping):</p>\n<table><tr><th>method</th><th>SVEB Se</th><th>SVEB +P</th><th>VEB Se</th><th>VEB +P</th></tr>\n");
-                foreach (var a in Ec57Table.Anchors)
-                    html.Append($"<tr><td>{E(a.Method)}</td><td>{a.SvebSe}</td><td>{a.SvebPlusP}</td><td>{a.VebSe}</td><td>{a.VebPlusP}</td></tr>\n");
-                html.Append("</table>\n<h3>Test beats, one by one</h3>\n");
-            }
-            if (run.Datasets.TryGetValue(split, out var d))
-                html.Append($"<p>Training beats: {d.TrainCounts.Total:N0}; test beats: {d.TestCounts.Total:N0} (N {d.TestCounts.N:N0}, S {d.TestCounts.S:N0}, V {d.TestCounts.V:N0}, F {d.TestCounts.F:N0}, Q {d.TestCounts.Q:N0}).</p>\n");
-            html.Append("<table><tr><th>model</th>");
-            foreach (string c in Headline.Columns(results[0].Card.Classes)) html.Append("<th>").Append(E(c)).Append("</th>");
-            html.Append("</tr>\n");
-            foreach (var r in results)
-            {
-                html.Append("<tr><td>").Append(E(r.Card.Model)).Append("</td>");
-                foreach (double v in Headline.Row(r.Evaluation)) html.Append("<td>").Append(Number(v)).Append("</td>");
-                html.Append("</tr>\n");
-            }
-            html.Append("</table>\n");
-            foreach (string figure in figures)
-                html.Append("<img alt=\"").Append(E(Path.GetFileNameWithoutExtension(figure))).Append("\" src=\"data:image/png;base64,")
-                    .Append(Convert.ToBase64String(File.ReadAllBytes(figure))).Append("\">\n");
-        }
-        html.Append("<h2>How this run was made</h2>\n<table>");
-        foreach (var (key, value) in run.Facts) html.Append("<tr><td>").Append(E(key)).Append("</td><td>").Append(E(value)).Append("</td></tr>");
-        html.Append("</table>\n</body></html>\n");
-        return html.ToString();
+        blocks.Add(new ReportHeading(2, "How this run was made"));
+        blocks.Add(new ReportTable(["", ""], run.Facts.Select(f => (IReadOnlyList<string>)[f.Key, f.Value]).ToList(), TextColumns: 2));
+        return new ReportDocument(blocks);
     }
 }

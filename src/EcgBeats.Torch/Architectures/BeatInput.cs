@@ -1,5 +1,6 @@
 using EcgBeats.Representations;
 using static TorchSharp.torch;
+using EcgBeats.Beats;
 
 namespace EcgBeats.Torch.Architectures;
 

@@ -1,11 +1,13 @@
+using EcgBeats.Models;
 using System.Diagnostics;
 using EcgBeats.Classification;
 using EcgBeats.Datasets;
 using EcgBeats.Metrics;
-using EcgBeats.Torch.Architectures;
+using EcgBeats.Torch.Runtime;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
+using EcgBeats.Beats;
 
 namespace EcgBeats.Torch.Training;
 
@@ -13,7 +15,7 @@ namespace EcgBeats.Torch.Training;
 /// Trains a deep network: Adam with a warm-up and cosine learning-rate schedule, seeded shuffled
 /// mini-batches, a stratified validation split, early stopping on validation macro-F1 with the best
 /// weights restored, optional class weights or balanced resampling, a checkpoint after every epoch
-/// (so <c>--resume</c> continues and Ctrl+C loses at most the epoch under way).
+/// in a checkpoint folder, when given one (so a resumed training continues, and Ctrl+C loses at most the epoch under way).
 /// </summary>
 /// <remarks>
 /// Same seed, same data, same thread count: the same weights and metrics. The seed fixes the
@@ -28,30 +30,30 @@ public static class Trainer
 
     /// <summary>
     /// Trains <paramref name="network"/> on <paramref name="split"/>'s training beats, stopping early on its validation
-    /// beats, and saves it (<c>model.pt</c>, <c>model.json</c>) into <paramref name="folder"/>.
+    /// beats, in memory. With <see cref="TrainingContext.CheckpointFolder"/>, a checkpoint is written there after every
+    /// epoch, and <see cref="TrainingContext.Resume"/> continues from it; saving the model there
+    /// (<see cref="TorchBeatClassifier.Save(string)"/>) removes it.
     /// </summary>
     /// <param name="network">The architecture.</param>
     /// <param name="split">The training data and the beats held out for validation; the beats must say how they were cut.</param>
     /// <param name="options">How to train.</param>
-    /// <param name="folder">Where the model and its checkpoints go.</param>
-    /// <param name="source">The training data's file name, for the model card.</param>
-    /// <param name="resume">Continue from the folder's checkpoint when there is one.</param>
-    /// <param name="progress">Receives batch and epoch progress.</param>
-    /// <param name="cancel">Stops training between batches; the last finished epoch stays checkpointed.</param>
-    /// <exception cref="OperationCanceledException">Cancelled; the checkpoint of the last whole epoch is on disk.</exception>
+    /// <param name="context">The data's name for the card, progress, cancellation, checkpoints.</param>
+    /// <exception cref="OperationCanceledException">Cancelled; with a checkpoint folder, the last whole epoch is on disk.</exception>
     /// <exception cref="InvalidInputException">The beats do not say how they were cut, or a checkpoint to resume belongs to another run.</exception>
-    public static TorchBeatClassifier Train(NetworkDefinition network, ValidationSplit split, TrainerOptions options, string folder, string source,
-        bool resume = false, IProgress<TrainingProgress>? progress = null, CancellationToken cancel = default)
+    public static TorchBeatClassifier Train(NetworkDefinition network, ValidationSplit split, TrainerOptions options, TrainingContext context)
     {
-        lock (OneRunAtATime) return TrainAlone(network, split, options, folder, source, resume, progress, cancel);
+        lock (OneRunAtATime) return TrainAlone(network, split, options, context);
     }
 
-    private static TorchBeatClassifier TrainAlone(NetworkDefinition definition, ValidationSplit split, TrainerOptions options, string folder, string source,
-        bool resume, IProgress<TrainingProgress>? progress, CancellationToken cancel)
+    private static TorchBeatClassifier TrainAlone(NetworkDefinition definition, ValidationSplit split, TrainerOptions options, TrainingContext context)
     {
+        string source = context.Source;
+        string? folder = context.CheckpointFolder;
+        var progress = context.Progress;
+        var cancel = context.Cancel;
         var recipe = split.Data.Recipe
             ?? throw new InvalidInputException($"{source}: the training beats do not say how they were cut (no representation recipe), so the model could not be fed the same beats later");
-        Directory.CreateDirectory(folder);
+        if (folder is not null) Directory.CreateDirectory(folder);
         bool flushed = TorchRuntime.Configure(options.Threads);
         var device = TorchRuntime.ParseDevice(options.Device);
         string name = definition.Name;
@@ -81,22 +83,22 @@ public static class Trainer
         int firstEpoch = 1, bestEpoch = 0;
         double bestF1 = -1, seconds = 0;
         Dictionary<string, Tensor>? best = null;
-        var checkpoint = resume ? TrainingCheckpoint.Read(folder) : null;
+        var checkpoint = context.Resume && folder is not null ? TrainingCheckpoint.Read(folder) : null;
         if (checkpoint is not null)
         {
             if (checkpoint.Model != name || checkpoint.DataFingerprint != fingerprint || checkpoint.Options with { Epochs = options.Epochs } != options)
-                throw new InvalidInputException($"{Path.Combine(folder, TrainingCheckpoint.StateFile)}: the checkpoint is of another model, other data or other options; " +
+                throw new InvalidInputException($"{Path.Combine(folder!, TrainingCheckpoint.StateFile)}: the checkpoint is of another model, other data or other options; " +
                                                 "train into a new folder, or delete the checkpoint to start afresh");
-            LoadWeights(network, checkpoint.PathOf(folder, TrainingCheckpoint.Weights));
+            LoadWeights(network, checkpoint.PathOf(folder!, TrainingCheckpoint.Weights));
             using (var bestNetwork = definition.Create(recipe.Layout, classes))
             {
-                LoadWeights(bestNetwork, checkpoint.PathOf(folder, TrainingCheckpoint.BestWeights));
+                LoadWeights(bestNetwork, checkpoint.PathOf(folder!, TrainingCheckpoint.BestWeights));
                 best = Snapshot(bestNetwork);
             }
             history.AddRange(checkpoint.History);
             (firstEpoch, bestEpoch, bestF1, seconds) = (checkpoint.Epoch + 1, checkpoint.BestEpoch, checkpoint.BestMacroF1, checkpoint.Seconds);
         }
-        else
+        else if (folder is not null)
         {
             TrainingCheckpoint.Delete(folder);
         }
@@ -105,7 +107,7 @@ public static class Trainer
         var optimizer = torch.optim.Adam(network.parameters(), options.LearningRate, weight_decay: options.WeightDecay);
         if (checkpoint is not null)
         {
-            string optimizerPath = checkpoint.PathOf(folder, TrainingCheckpoint.Optimizer);
+            string optimizerPath = checkpoint.PathOf(folder!, TrainingCheckpoint.Optimizer);
             try { optimizer.load_state_dict(optimizerPath); }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -156,7 +158,7 @@ public static class Trainer
                 DisposeAll(best);
                 (bestF1, bestEpoch, best) = (record.ValidationMacroF1, epoch, Snapshot(network));
             }
-            SaveCheckpoint(folder, network, optimizer, best!, definition, recipe.Layout, classes,
+            if (folder is not null) SaveCheckpoint(folder, network, optimizer, best!, definition, recipe.Layout, classes,
                 new TrainingCheckpoint(name, fingerprint, options, epoch, bestEpoch, bestF1, history, seconds));
             progress?.Report(new TrainingProgress(name, epoch, options.Epochs, batches, batches, record.TrainLoss, record.TrainAccuracy,
                 seen / Math.Max(1e-9, record.Seconds), record));
@@ -171,8 +173,9 @@ public static class Trainer
             ModelVersion = definition.Version,
             Framework = TorchModels.Framework,
             Hyperparameters = Hyperparameters(definition, options, split, flushed),
+            Options = definition.Describe(options),
             Representation = recipe,
-            Parameters = Networks.ParameterCount(network),
+            Parameters = NetworkDefinition.ParameterCount(network),
             TrainingData = TrainingData.Of(split, source, trainSet.ClassCounts(classes),
                 options.BalancePerClass is { } n ? $"resampled to {n} per class (majority without, minority with replacement)"
                     : options.ClassWeights ? "inverse-frequency class weights in the loss" : "none"),
@@ -192,10 +195,7 @@ public static class Trainer
             Versions = TorchRuntime.Versions(),
             Files = new Dictionary<string, string> { ["weights"] = TorchBeatClassifier.WeightsFile },
         };
-        var classifier = new TorchBeatClassifier(network, card, device) { BatchSize = options.InferenceBatchSize };
-        classifier.Save(folder);
-        TrainingCheckpoint.Delete(folder);
-        return classifier;
+        return new TorchBeatClassifier(network, card, device) { BatchSize = options.InferenceBatchSize, AfterSave = TrainingCheckpoint.Delete };
     }
 
     /// <summary>Validation loss and confusion matrix, in inference mode.</summary>
@@ -220,7 +220,7 @@ public static class Trainer
     }
 
     private static void SaveCheckpoint(string folder, nn.Module<Tensor, Tensor> network, OptimizerHelper optimizer, Dictionary<string, Tensor> best,
-        NetworkDefinition definition, EcgBeats.Representations.BeatLayout layout, int classes, TrainingCheckpoint state)
+        NetworkDefinition definition, EcgBeats.Beats.BeatLayout layout, int classes, TrainingCheckpoint state)
     {
         // This epoch's files go beside the previous epoch's; the manifest, written last, switches from one to the other.
         var written = new Dictionary<string, string>
@@ -261,19 +261,14 @@ public static class Trainer
         foreach (var t in tensors.Values) t.Dispose();
     }
 
+    /// <summary>The training in words; every option's value is in the card's <see cref="ModelCard.Options"/>.</summary>
     private static Dictionary<string, string> Hyperparameters(NetworkDefinition definition, TrainerOptions o, ValidationSplit split, bool flushed) => new()
     {
         ["architecture"] = definition.Architecture,
-        ["optimizer"] = $"Adam, lr {o.LearningRate}, weight decay {o.WeightDecay}",
-        ["schedule"] = "linear warm-up over the first epoch, cosine decay to 1% of lr",
-        ["epochs"] = o.Epochs.ToString(),
-        ["batch"] = o.BatchSize.ToString(),
+        ["optimizer"] = "Adam (learning-rate, weight-decay)",
+        ["schedule"] = "linear warm-up over the first epoch, cosine decay to 1% of the learning rate",
         ["validation"] = split.Description,
         ["earlyStopping"] = $"validation macro-F1, patience {o.Patience}, best weights restored",
-        ["classWeights"] = o.ClassWeights ? $"inverse frequency{(o.ClassWeightCap is { } cap ? $", at most {cap.ToString(System.Globalization.CultureInfo.InvariantCulture)}" : "")}" : "none",
-        ["clipGradientNorm"] = o.ClipGradientNorm?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none",
-        ["balancePerClass"] = o.BalancePerClass?.ToString() ?? "none",
-        ["maxBeatsPerEpoch"] = o.MaxBeatsPerEpoch?.ToString() ?? "all",
         ["flushDenormals"] = flushed.ToString(),
     };
 

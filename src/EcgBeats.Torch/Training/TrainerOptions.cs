@@ -1,8 +1,10 @@
+using EcgBeats.Models;
+
 namespace EcgBeats.Torch.Training;
 
 /// <summary>
 /// How a deep model is trained. Each network's defaults are these with what its line in
-/// <see cref="Architectures.Networks"/> changes, chosen to fit the four models' training in under an
+/// <see cref="Networks"/> changes, chosen to fit the four models' training in under an
 /// hour on 2 CPU cores (docs/models.md). Which beats are held out for validation is not an option:
 /// the trainer is given the <see cref="Datasets.ValidationSplit"/>.
 /// </summary>
@@ -31,7 +33,7 @@ public sealed record TrainerOptions
     public int Patience { get; init; } = 4;
 
     /// <summary>Seed of the weights, the balancing, the batch order and dropout.</summary>
-    public int Seed { get; init; } = 42;
+    public int Seed { get; init; } = CommonOptions.DefaultSeed;
 
     /// <summary>libtorch threads (results depend on it, so the model card records it).</summary>
     public int Threads { get; init; } = Math.Max(1, Environment.ProcessorCount);
@@ -53,4 +55,59 @@ public sealed record TrainerOptions
 
     /// <summary>Cap on training beats per epoch (a random subset each epoch), or null for all (no run profile sets it: the quick profile subsamples the training beats instead).</summary>
     public int? MaxBeatsPerEpoch { get; init; }
+}
+
+/// <summary>
+/// The deep models' options, declared once (name, type, help, whether they change results), and how each reads and
+/// sets <see cref="TrainerOptions"/>. The shared ones (seed, threads, class weights, learning rate) are
+/// <see cref="CommonOptions"/>'.
+/// </summary>
+public static class DeepOptions
+{
+    /// <summary>Most epochs.</summary>
+    public static ModelOption<int> Epochs { get; } = new("epochs", "Deep: most epochs (early stopping may end sooner).");
+
+    /// <summary>Beats per training batch.</summary>
+    public static ModelOption<int> Batch { get; } = new("batch", "Deep: beats per training batch.");
+
+    /// <summary>Beats per validation and inference batch (speed only: the same logits).</summary>
+    public static ModelOption<int> InferenceBatch { get; } = new("inference-batch", "Deep: beats per validation and inference batch (speed only).", changesResults: false);
+
+    /// <summary>Adam's L2 weight decay.</summary>
+    public static ModelOption<double> WeightDecay { get; } = new("weight-decay", "Deep: Adam's L2 weight decay.");
+
+    /// <summary>Early-stopping patience.</summary>
+    public static ModelOption<int> Patience { get; } = new("patience", "Deep: epochs without a better validation macro-F1 before stopping (the best weights are kept).");
+
+    /// <summary>Where the network trains.</summary>
+    public static ModelOption<string> Device { get; } = new("device", "Deep: cpu, cuda or cuda:N.");
+
+    /// <summary>Resample the training part to this many beats per class.</summary>
+    public static ModelOption<int?> Balance { get; } = new("balance", "Deep: resample the training part to N beats per class (the reference pipeline: 20000); none: no resampling.");
+
+    /// <summary>Clip the gradient's global norm.</summary>
+    public static ModelOption<double?> Clip { get; } = new("clip", "Deep: clip the gradient's global L2 norm to this before each step (none: no clipping).");
+
+    /// <summary>Train each epoch on a random subset.</summary>
+    public static ModelOption<int?> MaxBeatsPerEpoch { get; } = new("max-beats-per-epoch", "Deep: train each epoch on a random subset of this many beats (none: all).");
+
+    /// <summary>Every deep option bound to <see cref="TrainerOptions"/>, in the order help and cards list them.</summary>
+    public static IReadOnlyList<OptionBinding<TrainerOptions>> Bindings { get; } =
+    [
+        OptionBinding<TrainerOptions>.Of(Epochs, o => o.Epochs, (o, v) => o with { Epochs = v }),
+        OptionBinding<TrainerOptions>.Of(Batch, o => o.BatchSize, (o, v) => o with { BatchSize = v }),
+        OptionBinding<TrainerOptions>.Of(InferenceBatch, o => o.InferenceBatchSize, (o, v) => o with { InferenceBatchSize = v }),
+        OptionBinding<TrainerOptions>.Of(CommonOptions.LearningRate, o => o.LearningRate, (o, v) => o with { LearningRate = v }),
+        OptionBinding<TrainerOptions>.Of(WeightDecay, o => o.WeightDecay, (o, v) => o with { WeightDecay = v }),
+        OptionBinding<TrainerOptions>.Of(Patience, o => o.Patience, (o, v) => o with { Patience = v }),
+        OptionBinding<TrainerOptions>.Of(CommonOptions.Seed, o => o.Seed, (o, v) => o with { Seed = v }),
+        // "none" is every core, as the default.
+        OptionBinding<TrainerOptions>.Of(CommonOptions.Threads, o => o.Threads, (o, v) => o with { Threads = v ?? Math.Max(1, Environment.ProcessorCount) }),
+        OptionBinding<TrainerOptions>.Of(Device, o => o.Device, (o, v) => o with { Device = v }),
+        OptionBinding<TrainerOptions>.Of(CommonOptions.ClassWeights, o => o.ClassWeights, (o, v) => o with { ClassWeights = v }),
+        OptionBinding<TrainerOptions>.Of(CommonOptions.ClassWeightCap, o => o.ClassWeightCap, (o, v) => o with { ClassWeightCap = v }),
+        OptionBinding<TrainerOptions>.Of(Balance, o => o.BalancePerClass, (o, v) => o with { BalancePerClass = v }),
+        OptionBinding<TrainerOptions>.Of(Clip, o => o.ClipGradientNorm, (o, v) => o with { ClipGradientNorm = v }),
+        OptionBinding<TrainerOptions>.Of(MaxBeatsPerEpoch, o => o.MaxBeatsPerEpoch, (o, v) => o with { MaxBeatsPerEpoch = v }),
+    ];
 }

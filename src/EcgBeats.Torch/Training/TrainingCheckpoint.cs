@@ -1,11 +1,11 @@
 using EcgBeats.Classification;
-using EcgBeats.Data;
+using EcgBeats.PhysioNet;
 using EcgBeats.Io;
 
 namespace EcgBeats.Torch.Training;
 
 /// <summary>
-/// The state of an unfinished training run, saved after every epoch so that <c>--resume</c> can go on from there. One
+/// The state of an unfinished training run, saved after every epoch so that a resumed training can go on from there. One
 /// atomic unit: the epoch's files are written under names that carry the epoch (<c>checkpoint.e3.pt</c>: the last
 /// epoch's weights, <c>checkpoint.e3.best.pt</c>: the best weights so far, <c>checkpoint.e3.optimizer.pt</c>: Adam's
 /// moments), then <c>checkpoint.json</c> (this manifest, naming each file and its SHA-256) replaces the previous one

@@ -21,4 +21,14 @@ public interface IBeatClassifier : IDisposable
     /// <param name="beats">Beats made with the card's representation (<see cref="ModelCard.CheckInput(UnlabelledBeats, string)"/>).</param>
     /// <exception cref="InvalidInputException">The beats do not match the card.</exception>
     ClassProbabilities Predict(UnlabelledBeats beats);
+
+    /// <summary>
+    /// Writes the model into <paramref name="folder"/>: its card (<c>model.json</c>) and its files, each atomically, and
+    /// removes any training checkpoint there. Training is in memory; saving is this separate step.
+    /// </summary>
+    /// <param name="folder">The model folder (made when missing).</param>
+    /// <param name="memberFolders">An ensemble's members' folders, by member name (the card refers to them); others ignore it.</param>
+    /// <exception cref="InvalidOperationException">The model cannot be saved (e.g. an ensemble whose member has no folder).</exception>
+    void Save(string folder, IReadOnlyDictionary<string, string>? memberFolders = null) =>
+        throw new InvalidOperationException($"a {GetType().Name} ({Name}) cannot be saved");
 }

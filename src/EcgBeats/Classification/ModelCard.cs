@@ -42,8 +42,11 @@ public sealed record ModelCard
     /// <summary>Which library runs it, e.g. <c>TorchSharp</c>, <c>ML.NET</c>; the model registry opens it by this.</summary>
     public required string Framework { get; init; }
 
-    /// <summary>Architecture and hyper-parameters, as text.</summary>
+    /// <summary>What the model is, in words (architecture, method, validation), beyond its <see cref="Options"/>.</summary>
     public required IReadOnlyDictionary<string, string> Hyperparameters { get; init; }
+
+    /// <summary>Every training option its kind takes, with the value it was trained with, by the option's declared name (<c>Models.ModelOption</c>).</summary>
+    public IReadOnlyDictionary<string, string>? Options { get; init; }
 
     /// <summary>How the beats it was trained on were cut and scaled; every beat it is given must be made the same way.</summary>
     public required RepresentationRecipe Representation { get; init; }

@@ -21,5 +21,11 @@ public sealed class SerializedClassifier(IBeatClassifier model) : IBeatClassifie
     }
 
     /// <inheritdoc />
+    public void Save(string folder, IReadOnlyDictionary<string, string>? memberFolders = null)
+    {
+        lock (_gate) model.Save(folder, memberFolders);
+    }
+
+    /// <inheritdoc />
     public void Dispose() => model.Dispose();
 }

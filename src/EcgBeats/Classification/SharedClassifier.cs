@@ -27,6 +27,9 @@ public sealed class SharedClassifier(IBeatClassifier model) : IBeatClassifier
     /// <summary>Records probabilities computed elsewhere (e.g. a saved evaluation), so that they are not computed again.</summary>
     public void Remember(UnlabelledBeats beats, ClassProbabilities probabilities) => _scored.AddOrUpdate(beats, probabilities);
 
+    /// <inheritdoc />
+    public void Save(string folder, IReadOnlyDictionary<string, string>? memberFolders = null) => Model.Save(folder, memberFolders);
+
     /// <summary>Does nothing: the model belongs to whoever lent it.</summary>
     public void Dispose()
     {

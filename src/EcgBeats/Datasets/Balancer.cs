@@ -1,3 +1,4 @@
+using EcgBeats.Beats;
 namespace EcgBeats.Datasets;
 
 /// <summary>

@@ -1,3 +1,4 @@
+using EcgBeats.Beats;
 namespace EcgBeats.Datasets;
 
 /// <summary>Normalisation of beats, an explicit step of its own.</summary>

@@ -21,16 +21,16 @@ public static class DatasetBuilder
         List<string> records;
         if (File.Exists(list))
         {
-            records = [.. Archives.RecordList.ReadNames(list)];
+            records = [.. RecordList.ReadNames(list)];
         }
         else
         {
             if (!Directory.Exists(dataDirectory))
-                throw new DirectoryNotFoundException($"{dataDirectory}: no such data folder (run 'ecgbeats fetch', or give --data)");
+                throw new DirectoryNotFoundException($"{dataDirectory}: no such data folder");
             records = Directory.GetFiles(dataDirectory, "*.hea").Select(p => Path.GetFileNameWithoutExtension(p)!).Order(StringComparer.Ordinal).ToList();
         }
         if (records.Count == 0)
-            throw new FileNotFoundException($"{dataDirectory}: holds no records (no RECORDS list, no .hea files); run 'ecgbeats fetch', or give --data");
+            throw new FileNotFoundException($"{dataDirectory}: holds no records (no RECORDS list, no .hea files)");
         return records;
     }
 

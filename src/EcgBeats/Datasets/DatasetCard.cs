@@ -1,5 +1,5 @@
 using EcgBeats.Beats;
-using EcgBeats.Data;
+using EcgBeats.PhysioNet;
 using EcgBeats.Io;
 using EcgBeats.Representations;
 

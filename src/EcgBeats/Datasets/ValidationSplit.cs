@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using EcgBeats.Beats;
 
 namespace EcgBeats.Datasets;
 

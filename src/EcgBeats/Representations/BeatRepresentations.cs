@@ -1,4 +1,5 @@
 using EcgBeats.Dsp;
+using EcgBeats.Beats;
 
 namespace EcgBeats.Representations;
 

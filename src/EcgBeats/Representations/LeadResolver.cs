@@ -1,4 +1,5 @@
 using EcgBeats.Wfdb;
+using EcgBeats.Beats;
 
 namespace EcgBeats.Representations;
 

@@ -1,3 +1,5 @@
+using EcgBeats.Protocols;
+using EcgBeats.Datasets;
 namespace EcgBeats.Runs;
 
 /// <summary>

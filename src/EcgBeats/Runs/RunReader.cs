@@ -3,6 +3,8 @@ using EcgBeats.Classification;
 using EcgBeats.Datasets;
 using EcgBeats.Io;
 using EcgBeats.Metrics;
+using EcgBeats.Beats;
+using EcgBeats.Protocols;
 
 namespace EcgBeats.Runs;
 

@@ -2,6 +2,8 @@ using EcgBeats.Classification;
 using EcgBeats.Datasets;
 using EcgBeats.Metrics;
 using EcgBeats.Metrics.Ec57;
+using EcgBeats.Beats;
+using EcgBeats.Protocols;
 
 namespace EcgBeats.Runs;
 

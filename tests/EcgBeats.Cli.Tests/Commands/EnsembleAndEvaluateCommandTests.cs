@@ -1,6 +1,7 @@
 using EcgBeats.Classification;
 using EcgBeats.Metrics;
 using EcgBeats.TestSupport;
+using EcgBeats.Protocols;
 
 namespace EcgBeats.Cli.Tests.Commands;
 

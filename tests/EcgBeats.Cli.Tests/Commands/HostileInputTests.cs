@@ -75,6 +75,7 @@ public sealed class HostileInputTests
         var result = CliRunner.Run("build-dataset", "--data", temp.File("empty"), "--out", temp.File("ds"));
         Assert.Equal((int)ExitCode.NoInput, result.ExitCode);
         Assert.Contains("holds no records", result.Error);
+        Assert.Contains("run 'ecgbeats fetch', or give --data", result.Error);
         Assert.False(Directory.Exists(temp.File("ds")));
     }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using EcgBeats.Metrics;
 using EcgBeats.TestSupport;
+using EcgBeats.Protocols;
 
 namespace EcgBeats.Cli.Tests.Commands;
 
@@ -49,7 +50,7 @@ public sealed class ReportCommandTests
             string accuracy = evaluation.Report.Accuracy.ToString("0.0000", CultureInfo.InvariantCulture);
             string macroF1 = evaluation.Report.Macro.F1.ToString("0.0000", CultureInfo.InvariantCulture);
             Assert.Contains($"| {model} | {accuracy} |", markdown);
-            Assert.Contains($"<td>{model}</td><td>{accuracy}</td>", html);
+            Assert.Contains($"<td class=\"text\">{model}</td><td>{accuracy}</td>", html);
             string row = csv.Single(l => l.StartsWith($"intra,{model},", StringComparison.Ordinal));
             Assert.Equal(accuracy, row.Split(',')[2]);
             Assert.Equal(macroF1, row.Split(',')[6]);

@@ -7,8 +7,11 @@ using EcgBeats.Io;
 using EcgBeats.Metrics;
 using EcgBeats.Metrics.Ec57;
 using EcgBeats.Runs;
-using EcgBeats.Torch.Architectures;
 using EcgBeats.TestSupport;
+using EcgBeats.Protocols;
+using EcgBeats.Models;
+using EcgBeats.MlNet;
+using EcgBeats.Torch.Training;
 
 namespace EcgBeats.Cli.Tests.Commands;
 
@@ -40,7 +43,7 @@ public sealed class RunCommandTests
             Assert.Equal(beats, evaluation.ConfusionMatrix.Sum(row => row.Sum()));
             string accuracy = evaluation.Report.Accuracy.ToString("0.0000", CultureInfo.InvariantCulture);
             Assert.Contains($"| {model} | {accuracy} |", markdown);
-            Assert.Contains($"<td>{model}</td><td>{accuracy}</td>", html);
+            Assert.Contains($"<td class=\"text\">{model}</td><td>{accuracy}</td>", html);
             Assert.Equal(accuracy, csv.Single(l => l.StartsWith($"intra,{model},", StringComparison.Ordinal)).Split(',')[2]);
             Assert.True(File.Exists(run.File($"figures/confusion-intra-{model}.png")));
         }
@@ -69,17 +72,17 @@ public sealed class RunCommandTests
         string Run(RunProfile profile)
         {
             var output = new StringWriter();
-            new MainJob(Terminal.For(output), EcgBeatsApp.Models, TestData.Fixture("mitdb"), RunFolder.At(run.Path), profile, 42, force: false).Run(default);
+            new RunView(Terminal.For(output)).Job(EcgBeatsApp.Models, TestData.Fixture("mitdb"), RunFolder.At(run.Path), profile, 42, force: false).Run(default);
             return output.ToString();
         }
         List<string> Ran(string output) => output.Split('\n').Select(l => l.Trim()).Where(l => l.StartsWith("intra: ", StringComparison.Ordinal) && !l.EndsWith("up to date", StringComparison.Ordinal)).ToList();
 
-        var smoke = RunProfile.Smoke;
+        var smoke = RunProfiles.Smoke;
         Assert.Equal(1 + 9 + 3 + 12, Ran(Run(smoke)).Count);
         Assert.Empty(Ran(Run(smoke)));
 
         // One network's learning rate: that network, the three ensembles it is in, and their evaluations.
-        var cnnFaster = smoke with { Deep = n => n == Networks.Cnn ? smoke.Deep(n) with { LearningRate = 2e-3 } : smoke.Deep(n) };
+        var cnnFaster = smoke with { Options = k => k == Networks.Cnn ? smoke.Options(k).With(CommonOptions.LearningRate, 2e-3) : smoke.Options(k) };
         Assert.Equal(["intra: train cnn", "intra: ensemble-weighted", "intra: ensemble-voting-hard", "intra: ensemble-voting-soft",
                       "intra: evaluate cnn", "intra: evaluate ensemble-weighted", "intra: evaluate ensemble-voting-hard", "intra: evaluate ensemble-voting-soft"],
             Ran(Run(cnnFaster)));
@@ -87,7 +90,7 @@ public sealed class RunCommandTests
 
         // Tree leaves: the three tree models (not the SVM or the logistic regression, which have none), the votes they are in,
         // and their evaluations.
-        var fewerLeaves = cnnFaster with { Classical = o => smoke.Classical(o) with { Leaves = 4 } };
+        var fewerLeaves = cnnFaster with { Options = k => cnnFaster.Options(k).With(ClassicalOptionDeclarations.Leaves, 4) };
         Assert.Equal(["intra: train rf", "intra: train dt", "intra: train gbt", "intra: ensemble-voting-hard", "intra: ensemble-voting-soft",
                       "intra: evaluate rf", "intra: evaluate dt", "intra: evaluate gbt", "intra: evaluate ensemble-voting-hard",
                       "intra: evaluate ensemble-voting-soft"],

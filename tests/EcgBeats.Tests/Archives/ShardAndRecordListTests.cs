@@ -1,6 +1,7 @@
 using CsCheck;
-using EcgBeats.Archives;
+using EcgBeats.Annotators;
 using EcgBeats.TestSupport;
+using EcgBeats.Wfdb;
 
 namespace EcgBeats.Tests.Archives;
 
@@ -33,7 +34,7 @@ public sealed class ShardAndRecordListTests
     [InlineData("3")]
     [InlineData("a/b")]
     [InlineData("-1/4")]
-    public void BadShardsAreRefused(string text) => Assert.Contains("--shard", Assert.Throws<InvalidInputException>(() => Shard.Parse(text)).Message);
+    public void BadShardsAreRefused(string text) => Assert.Contains("is not a shard: expected I/N", Assert.Throws<InvalidInputException>(() => Shard.Parse(text)).Message);
 
     [Fact]
     public void FoldersListsAndPatternsExpandToOneOrderedListWithoutRepeats()

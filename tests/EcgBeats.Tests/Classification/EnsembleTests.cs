@@ -1,4 +1,5 @@
 using EcgBeats.Classification;
+using EcgBeats.Models;
 
 namespace EcgBeats.Tests.Classification;
 

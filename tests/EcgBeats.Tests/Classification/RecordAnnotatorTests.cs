@@ -7,6 +7,7 @@ using EcgBeats.Representations;
 using EcgBeats.TestSupport;
 using EcgBeats.Wfdb;
 using EcgBeats.Wfdb.Formats;
+using EcgBeats.Annotators;
 
 namespace EcgBeats.Tests.Classification;
 

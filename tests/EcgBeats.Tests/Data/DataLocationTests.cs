@@ -1,4 +1,4 @@
-using EcgBeats.Data;
+using EcgBeats.PhysioNet;
 
 namespace EcgBeats.Tests.Data;
 

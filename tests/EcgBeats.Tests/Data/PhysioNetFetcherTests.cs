@@ -1,4 +1,4 @@
-using EcgBeats.Data;
+using EcgBeats.PhysioNet;
 using EcgBeats.TestSupport;
 
 namespace EcgBeats.Tests.Data;

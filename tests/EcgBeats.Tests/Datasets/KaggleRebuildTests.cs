@@ -1,5 +1,6 @@
 using EcgBeats.Datasets;
 using EcgBeats.TestSupport;
+using EcgBeats.Beats;
 
 namespace EcgBeats.Tests.Datasets;
 

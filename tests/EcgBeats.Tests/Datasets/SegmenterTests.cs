@@ -1,6 +1,7 @@
 using EcgBeats.Beats;
 using EcgBeats.TestSupport;
 using EcgBeats.Wfdb;
+using EcgBeats.Representations;
 
 namespace EcgBeats.Tests.Datasets;
 

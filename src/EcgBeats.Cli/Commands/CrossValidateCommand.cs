@@ -1,0 +1,87 @@
+using System.CommandLine;
+using System.Globalization;
+using EcgBeats.Beats;
+using EcgBeats.Datasets;
+using EcgBeats.Metrics;
+using EcgBeats.Models;
+using EcgBeats.PhysioNet;
+using EcgBeats.Protocols;
+using Spectre.Console;
+
+namespace EcgBeats.Cli.Commands;
+
+/// <summary>
+/// <c>ecgbeats cross-validate</c>: how a model kind, with given options, does on patients it never saw, from DS1 alone
+/// (<see cref="InterPatientCrossValidation"/>): the protocol every inter-patient choice is made by. DS2 is refused.
+/// </summary>
+internal static class CrossValidateCommand
+{
+    /// <summary>Factors the S probability is scaled by in the extra rows (a decision threshold chosen on DS1).</summary>
+    private static readonly double[] SFactors = [1.5, 2, 3, 4, 6];
+
+    public static Command Create()
+    {
+        var registry = EcgBeatsApp.Models;
+        var model = new Option<string>("--model") { Description = $"What to cross-validate: {KindHelp.Kinds(registry)}.", Required = true };
+        model.AcceptOnlyFromAmong([.. registry.Kinds.Select(k => k.Name)]);
+        var records = new Option<string[]>("--records")
+        {
+            Description = $"The records to deal into {InterPatientCrossValidation.Folds} folds (default: de Chazal's DS1; DS2 records are refused).",
+            AllowMultipleArgumentsPerToken = true,
+            HelpName = "RECORD",
+        };
+        var flags = new ModelOptionFlags(registry);
+        var command = new Command("cross-validate",
+            $"Cross-validate a model kind on whole DS1 records ({InterPatientCrossValidation.Folds} record folds: each the test once, the next the validation), the inter-patient representation, nothing written.")
+        {
+            model, records,
+        };
+        foreach (var flag in flags.Options) command.Options.Add(flag);
+        command.SetAction(async (parse, cancel) =>
+        {
+            await Task.Yield();
+            var kind = registry.Find(parse.GetValue(model)!)!;
+            var given = flags.Given(parse);
+            // An ensemble's options and those of the members it trains on each fold.
+            ModelOptionFlags.Check(given, kind, [.. kind.DefaultMembers(registry), kind]);
+            var chosen = parse.GetValue(records) is { Length: > 0 } named ? named.ToList() : DeChazal2004Split.Ds1.ToList();
+            if (chosen.Intersect(DeChazal2004Split.Ds2).FirstOrDefault() is { } ds2)
+                throw new InvalidInputException($"--records: {ds2} is a DS2 record; DS2 is read once per declared model (docs/inter-patient.md), never to choose one");
+            if (chosen.Distinct().Count() < InterPatientCrossValidation.Folds)
+                throw new InvalidInputException($"--records: {chosen.Distinct().Count()} records cannot make {InterPatientCrossValidation.Folds} folds");
+            string data = DataLocation.Resolve(parse.GetValue(EcgBeatsApp.DataOption)).Directory;
+            var output = parse.InvocationConfiguration.Output;
+            output.WriteLine($"Cutting {chosen.Count} records from {data} ({InterPatientProtocol.Representation().Recipe.Describe()})");
+            var beats = DatasetBuilder.ExtractAll(data, chosen, new DatasetRecipe(InterPatientProtocol.Representation(), SplitKind.Inter));
+            output.WriteLine($"{beats.Count:N0} beats (N, S, V, F, Q = {string.Join(", ", beats.ClassCounts().Select(c => c.ToString("N0", CultureInfo.InvariantCulture)))}); {kind.Name} {given}");
+            // Every option the kind resolves to, defaults included: an ensemble's own class factors (ensemble-classwise
+            // scales S by 1.5) are already in "as predicted", and the S factors below multiply them.
+            output.WriteLine($"{kind.Name} options: {string.Join(", ", kind.Resolve(given).Select(p => $"{p.Key} {p.Value}"))}");
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var result = InterPatientCrossValidation.Run(beats, kind, given, registry,
+                new SynchronousProgress<int>(f => output.WriteLine($"fold {f}/{InterPatientCrossValidation.Folds} done ({clock.Elapsed.TotalSeconds:0} s)")), cancel);
+
+            var table = new Table().AddColumns("S probability (x the kind's own)", "N Se", "S Se", "S +P", "V Se", "V +P", "F Se", "F +P", "macro-F1 (N S V F)");
+            foreach (double factor in SFactors.Prepend(1))
+            {
+                var m = result.Matrix((int)AamiClass.S, factor);
+                string Pct(double v, long n) => n == 0 ? "-" : (100 * v).ToString("0.0", CultureInfo.InvariantCulture);
+                table.AddRow([factor == 1 ? "as predicted" : $"x{factor.ToString(CultureInfo.InvariantCulture)}",
+                    Pct(m.Recall(0), m.Support(0)), Pct(m.Recall(1), m.Support(1)), Pct(m.Precision(1), m.PredictedCount(1)),
+                    Pct(m.Recall(2), m.Support(2)), Pct(m.Precision(2), m.PredictedCount(2)), Pct(m.Recall(3), m.Support(3)), Pct(m.Precision(3), m.PredictedCount(3)),
+                    Enumerable.Range(0, 4).Average(m.F1).ToString("0.000", CultureInfo.InvariantCulture)]);
+            }
+            Terminal.For(output).Write(table);
+            // The pooled counts behind the table, so that a rerun can be compared to the beat, not to one decimal.
+            var pooled = result.Matrix();
+            var counts = new Table().AddColumns(["reference \\ predicted", .. AamiMapping.Classes.Select(l => l.ToString())]);
+            for (int r = 0; r < pooled.ClassCount; r++)
+                counts.AddRow([AamiMapping.Classes[r].ToString(), .. Enumerable.Range(0, pooled.ClassCount).Select(c => pooled[r, c].ToString("N0", CultureInfo.InvariantCulture))]);
+            output.WriteLine("Pooled confusion matrix (as predicted; rows: reference class):");
+            Terminal.For(output).Write(counts);
+            output.WriteLine($"beats wrongly called S, by record: {string.Join(", ", result.FalseCalls((int)AamiClass.S).Take(8).Select(p => $"{p.Record} {p.Count}"))}");
+            return (int)ExitCode.Success;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,171 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text;
+using EcgBeats.Beats;
+using EcgBeats.Classification;
+using EcgBeats.Dsp;
+using EcgBeats.Io;
+using EcgBeats.Wfdb;
+
+namespace EcgBeats.Annotators;
+
+/// <summary>
+/// Annotates many records into one folder, as an archive run on a laptop or a batch scheduler needs: each record's WFDB
+/// annotation file, its per-beat CSV and its <see cref="AnnotationStamp"/> go into place together (never one without the
+/// others); a record already annotated by the same model, detector and signals is skipped, so a run stopped by Ctrl+C,
+/// a crash or a time limit goes on where it stopped; one bad record among many is reported and the others go on; a
+/// summary CSV lists every record's outcome. Records are annotated in parallel when asked.
+/// <code>using var model = registry.Open("models/ensemble-classwise");
+/// var annotator = new ArchiveAnnotator(model, AnnotationStamp.Of("models/ensemble-classwise", "pantompkins1985", null), "out");
+/// var result = annotator.Annotate(RecordList.Expand(["data/*"], null));</code>
+/// </summary>
+/// <param name="classifier">The model; it must be safe to call from several threads when <see cref="Parallelism"/> is above 1 (wrap it in a <see cref="SerializedClassifier"/>).</param>
+/// <param name="made">What makes two annotations the same (<see cref="AnnotationStamp.Of"/>).</param>
+/// <param name="outFolder">Where the files go (made when missing).</param>
+public sealed class ArchiveAnnotator(IBeatClassifier classifier, string made, string outFolder)
+{
+    /// <summary>The annotator name, the annotation files' extension (e.g. <c>ecgbeats</c>: <c>100.ecgbeats</c>).</summary>
+    public string Extension { get; init; } = "ecgbeats";
+
+    /// <summary>The QRS detector's name (<see cref="QrsDetectors.Names"/>).</summary>
+    public string Detector { get; init; } = QrsDetectors.Names[0];
+
+    /// <summary>The signals to read, or null for the record's ECG leads.</summary>
+    public IReadOnlyList<int>? Signals { get; init; }
+
+    /// <summary>Annotate records already annotated by the same model too.</summary>
+    public bool Force { get; init; }
+
+    /// <summary>Records annotated at once.</summary>
+    public int Parallelism { get; init; } = 1;
+
+    /// <summary>
+    /// Annotates <paramref name="records"/> (record paths without extension), then writes the summary. With several records,
+    /// a record that cannot be read or annotated is a failure in the result; with one, its exception is thrown.
+    /// </summary>
+    /// <param name="records">The records, e.g. one shard's (<see cref="Shard.Of{T}"/>).</param>
+    /// <param name="summaryName">The summary's file name in the folder (default <c>summary.EXT.csv</c>; shards name their own).</param>
+    /// <param name="progress">Receives each record's outcome as it finishes (from any thread, one at a time).</param>
+    /// <param name="cancel">Stops starting records; those under way finish or are abandoned whole.</param>
+    /// <exception cref="InvalidInputException">Two records share a name (their files would collide), or the only record is bad.</exception>
+    /// <exception cref="OperationCanceledException">Cancelled; finished records stay, with their stamps.</exception>
+    public ArchiveResult Annotate(IReadOnlyList<string> records, string? summaryName = null, IProgress<RecordOutcome>? progress = null, CancellationToken cancel = default)
+    {
+        var clash = records.GroupBy(RecordPath.Name).FirstOrDefault(g => g.Count() > 1);
+        if (clash is not null)
+            throw new InvalidInputException($"two records are named {clash.Key} ({string.Join(", ", clash.Take(2))}); their annotation files would collide in {outFolder}");
+        if (Parallelism < 1) throw new ArgumentOutOfRangeException(nameof(Parallelism), Parallelism, "at least 1");
+        Directory.CreateDirectory(outFolder);
+        var stamps = new AnnotationStamp?[records.Count];
+        var failures = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        var gate = new Lock();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        try
+        {
+            Parallel.For(0, records.Count, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancel }, i =>
+            {
+                var outcome = AnnotateOne(records[i], records.Count > 1);
+                stamps[i] = outcome.Stamp;
+                if (outcome.Failure is { } why) failures[outcome.Record] = why;
+                lock (gate) progress?.Report(outcome);
+            });
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+        {
+            // A failure that stops the run (the only record, or an interrupt): the caller sees it, not its wrapper.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+        }
+        string summary = Path.Combine(outFolder, summaryName ?? $"summary.{Extension}.csv");
+        var names = records.Select(RecordPath.Name).ToList();
+        AtomicFile.WriteAllText(summary, Summary(names, stamps, failures));
+        return new ArchiveResult(names, stamps, new Dictionary<string, string>(failures, StringComparer.Ordinal), summary, clock.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>The three files of one record, in place together; or the skip; or the failure (only when <paramref name="tolerate"/>).</summary>
+    private RecordOutcome AnnotateOne(string path, bool tolerate)
+    {
+        string name = RecordPath.Name(path);
+        string annotationFile = Path.Combine(outFolder, $"{name}.{Extension}");
+        string csvFile = annotationFile + ".csv";
+        if (!Force && AnnotationStamp.Finished(annotationFile, csvFile, made) is { } finished)
+            return new RecordOutcome(name, finished, Skipped: true, null, []);
+        try
+        {
+            var started = System.Diagnostics.Stopwatch.StartNew();
+            var record = RecordReader.Read(path);
+            var result = new RecordAnnotator(classifier, QrsDetectors.Create(Detector)).Annotate(record, name, Signals);
+            var counts = AamiMapping.Classes.Select(k => result.Beats.Count(b => b.Class == k)).ToList();
+            var stamp = new AnnotationStamp(name, made, result.Beats.Count, counts, Math.Round(started.Elapsed.TotalSeconds, 3));
+            // The annotation file, its CSV and its stamp go into place together, under the folder's lock: two processes
+            // annotating into one folder cannot pair one model's annotations with another's CSV.
+            using (var files = new FileSet(outFolder))
+            {
+                AnnotationWriter.WriteFile(files.Stage(Path.GetFileName(annotationFile)), result.ToAnnotations());
+                AtomicFile.WriteAllText(files.Stage(Path.GetFileName(csvFile)), Csv(result, classifier.Card.Classes));
+                JsonFile.Write(files.Stage(Path.GetFileName(AnnotationStamp.PathFor(annotationFile))), stamp);
+                files.Commit();
+            }
+            return new RecordOutcome(name, stamp, Skipped: false, null, result.Warnings);
+        }
+        catch (Exception e) when (tolerate && IsTheRecords(e))
+        {
+            return new RecordOutcome(name, null, Skipped: false, e.Message, []); // one bad record in an archive does not stop the others
+        }
+    }
+
+    /// <summary>Failures a record's files cause (unreadable, damaged, missing), as opposed to bugs and interrupts.</summary>
+    private static bool IsTheRecords(Exception e) =>
+        e is InvalidInputException or FormatException or IOException or UnauthorizedAccessException;
+
+    /// <summary>One row per record: its beats per class, time taken, and whether it is done or failed.</summary>
+    private static string Summary(IReadOnlyList<string> names, AnnotationStamp?[] stamps, IReadOnlyDictionary<string, string> failures)
+    {
+        var text = new StringBuilder("record,status,beats,N,S,V,F,Q,seconds\n");
+        for (int i = 0; i < names.Count; i++)
+        {
+            if (stamps[i] is { } s)
+                text.Append(s.Record).Append(",annotated,").Append(s.Beats).Append(',').Append(string.Join(",", s.Counts)).Append(',')
+                    .Append(s.Seconds.ToString("0.###", CultureInfo.InvariantCulture)).Append('\n');
+            else
+                text.Append(names[i]).Append(failures.ContainsKey(names[i]) ? ",failed" : ",not done").Append(",,,,,,,\n");
+        }
+        return text.ToString();
+    }
+
+    /// <summary>One row per beat: sample, time in seconds, class, and the model's probability of each class.</summary>
+    private static string Csv(AnnotatedRecord result, IReadOnlyList<string> classes)
+    {
+        var text = new StringBuilder();
+        text.Append("sample,time_s,class,").Append(string.Join(",", classes.Select(c => "p_" + c))).Append('\n');
+        foreach (var beat in result.Beats)
+        {
+            text.Append(beat.Sample).Append(',')
+                .Append((beat.Sample / result.SamplingFrequency).ToString("0.000", CultureInfo.InvariantCulture)).Append(',')
+                .Append(beat.Class);
+            foreach (float p in beat.Probabilities) text.Append(',').Append(p.ToString("0.######", CultureInfo.InvariantCulture));
+            text.Append('\n');
+        }
+        return text.ToString();
+    }
+}
+
+/// <summary>What became of one record.</summary>
+/// <param name="Record">Its name.</param>
+/// <param name="Stamp">Its stamp when annotated (now or before), else null.</param>
+/// <param name="Skipped">Already annotated by the same model: nothing was done.</param>
+/// <param name="Failure">Why it failed, or null.</param>
+/// <param name="Warnings">What the annotation noticed (e.g. a lead chosen by name).</param>
+public sealed record RecordOutcome(string Record, AnnotationStamp? Stamp, bool Skipped, string? Failure, IReadOnlyList<string> Warnings);
+
+/// <summary>What an archive run did.</summary>
+/// <param name="Records">The records' names, in the order given.</param>
+/// <param name="Stamps">Each record's stamp, or null when it failed or was not reached.</param>
+/// <param name="Failures">Why each failed record failed, by name.</param>
+/// <param name="SummaryFile">The summary CSV written.</param>
+/// <param name="Seconds">Time taken.</param>
+public sealed record ArchiveResult(IReadOnlyList<string> Records, IReadOnlyList<AnnotationStamp?> Stamps, IReadOnlyDictionary<string, string> Failures,
+    string SummaryFile, double Seconds)
+{
+    /// <summary>Records with their three files in place.</summary>
+    public int Annotated => Stamps.Count(s => s is not null);
+}

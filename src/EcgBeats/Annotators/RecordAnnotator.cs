@@ -1,0 +1,79 @@
+using EcgBeats.Beats;
+using EcgBeats.Dsp;
+using EcgBeats.Representations;
+using EcgBeats.Wfdb;
+using EcgBeats.Wfdb.Formats;
+using EcgBeats.Classification;
+
+namespace EcgBeats.Annotators;
+
+/// <summary>One detected and classified beat of a record.</summary>
+/// <param name="Sample">Its position, in samples at the record's own rate.</param>
+/// <param name="Class">The class the model gives it.</param>
+/// <param name="Probabilities">The model's probability of each class (N, S, V, F, Q).</param>
+public sealed record ClassifiedBeat(long Sample, AamiClass Class, float[] Probabilities);
+
+/// <summary>The beats of one record, found and classified.</summary>
+/// <param name="Record">The record's name.</param>
+/// <param name="SamplingFrequency">The record's sampling frequency, Hz (beat samples are at this rate).</param>
+/// <param name="Signals">The record's signals read, one per lead of the model's representation (the first is where beats were found).</param>
+/// <param name="BeatsFoundBy">What placed the beats: the QRS detector, or the representation itself.</param>
+/// <param name="Beats">Every beat, in time order.</param>
+/// <param name="Warnings">What the user should know (a lead clipped at its limits, another signal standing in for a lead).</param>
+public sealed record AnnotatedRecord(string Record, double SamplingFrequency, IReadOnlyList<int> Signals, string BeatsFoundBy,
+    IReadOnlyList<ClassifiedBeat> Beats, IReadOnlyList<string> Warnings)
+{
+    /// <summary>The beats as WFDB annotations: one beat annotation each, coded with its AAMI class symbol (N, S, V, F, Q), <c>chan</c> = the signal the beats were found in.</summary>
+    public IReadOnlyList<Annotation> ToAnnotations() =>
+        Beats.Select(b => new Annotation(b.Sample, AnnotationCodes.Code(b.Class.ToString()), Channel: Signals[0])).ToList();
+}
+
+/// <summary>
+/// Classifies a whole record nobody has annotated: finds its beats with a QRS detector, cuts each beat exactly as
+/// the model's training beats were cut (the representation its card names), and classifies them.
+/// </summary>
+/// <remarks>
+/// The cut is the model's own representation (<see cref="BeatRepresentations.For"/>): a model trained on
+/// Kaggle-faithful beats gets Kaggle-faithful beats, one trained on Kachuee et al.'s gets theirs (that cut finds its
+/// own R peaks, so the detector is not used). Leads are found by the names the representation asks for, unless
+/// signals are given. Every beat found is classified: the Kaggle cut's last beat is cut as if the rhythm went on.
+/// </remarks>
+public sealed class RecordAnnotator
+{
+    private readonly IQrsDetector _detector;
+    private readonly IBeatClassifier _classifier;
+
+    /// <summary>An annotator that finds beats with <paramref name="detector"/> (Pan-Tompkins by default) and labels them with <paramref name="classifier"/>.</summary>
+    /// <exception cref="InvalidInputException">This version of EcgBeats cannot cut the beats the model was trained on.</exception>
+    public RecordAnnotator(IBeatClassifier classifier, IQrsDetector? detector = null)
+    {
+        _classifier = classifier;
+        _detector = detector ?? new PanTompkins1985Detector();
+        Representation = BeatRepresentations.For(classifier.Card.Representation);
+    }
+
+    /// <summary>The cut the model needs, rebuilt from its card.</summary>
+    public IBeatRepresentation Representation { get; }
+
+    /// <summary>Finds and classifies the beats of a record.</summary>
+    /// <param name="record">The whole record.</param>
+    /// <param name="name">Its name, for messages and origins.</param>
+    /// <param name="signals">The signals to read, one per lead of the representation; null to find them by name.</param>
+    /// <remarks>A record with gaps is annotated stretch by stretch (<see cref="RecordBeats"/>); no beat is placed in a gap.</remarks>
+    /// <exception cref="InvalidInputException">A missing or flat lead, no stretch long enough, or too few beats to classify.</exception>
+    public AnnotatedRecord Annotate(WfdbRecord record, string name, IReadOnlyList<int>? signals = null)
+    {
+        var leads = Representation.Recipe.Layout.Leads;
+        var resolved = signals is null ? LeadResolver.Resolve(leads, record.Header, name) : LeadResolver.Check(signals, leads, record.Header, name);
+        var warnings = new List<string>(resolved.Notes);
+        foreach (int s in resolved.Signals)
+            warnings.AddRange(LeadCheck.Inspect(record.Adc[s], record.Header.Signals[s].Description, name, record.SamplingFrequency, SignalCodecs.InvalidSample).Warnings);
+
+        var (beats, foundBy) = RecordBeats.Cut(record, name, resolved.Signals, Representation, _detector, warnings);
+        var probabilities = _classifier.Predict(beats);
+        var classified = new ClassifiedBeat[beats.Count];
+        for (int i = 0; i < beats.Count; i++)
+            classified[i] = new ClassifiedBeat(beats.Origins![i].Sample, AamiMapping.Classes[probabilities.Predicted(i)], probabilities.Row(i).ToArray());
+        return new AnnotatedRecord(name, record.SamplingFrequency, resolved.Signals, foundBy, classified, warnings);
+    }
+}

@@ -1,0 +1,115 @@
+using EcgBeats.Beats;
+using EcgBeats.Datasets;
+using EcgBeats.Dsp;
+using EcgBeats.Metrics;
+using EcgBeats.Metrics.Ec57;
+using EcgBeats.Representations;
+using EcgBeats.Wfdb;
+using EcgBeats.Annotators;
+using EcgBeats.Classification;
+
+namespace EcgBeats.Protocols;
+
+/// <summary>Where the beats a model classified came from: the reference annotations, or a QRS detector run on the raw record.</summary>
+public enum BeatPositions
+{
+    /// <summary>The cardiologists' beats (the dataset's test beats): the classifier alone is scored.</summary>
+    Reference,
+    /// <summary>The beats a QRS detector found in the raw record: detection and classification together, as annotate works.</summary>
+    Detected,
+}
+
+/// <summary>One EC57 score of a model on a set of records.</summary>
+/// <param name="Positions">Where the classified beats stood.</param>
+/// <param name="Mapping">How escape beats were counted.</param>
+/// <param name="Score">Gross, average and record-by-record statistics.</param>
+public sealed record Ec57Result(BeatPositions Positions, BeatClassMapping Mapping, Ec57Score Score);
+
+/// <summary>One record ready to score: its header, reference annotations, and the beats the detector found, cut once.</summary>
+/// <param name="Name">The record's name.</param>
+/// <param name="Header">Its header (rate, length).</param>
+/// <param name="Reference">Its reference annotations.</param>
+/// <param name="Detected">Its detected beats, cut by the representation (origins: detected positions).</param>
+/// <param name="Signals">The signals the representation read.</param>
+public sealed record PreparedRecord(string Name, WfdbHeader Header, IReadOnlyList<Annotation> Reference, UnlabelledBeats Detected, IReadOnlyList<int> Signals);
+
+/// <summary>
+/// Scores models on whole records as ANSI/AAMI EC57 prescribes (WFDB <c>bxb</c>'s comparison, from minute 5), twice: with
+/// the beats at the reference positions (the classifier alone) and with the beats a QRS detector finds in the raw records
+/// (end to end, what <c>annotate</c> gives a new patient's record), each with bxb's and de Chazal's class mapping. The
+/// records are read, detected and cut once; every model then classifies the same beats, so an ensemble's members score
+/// them once (<see cref="SharedClassifier"/>).
+/// </summary>
+public sealed class Ec57Evaluation
+{
+    private Ec57Evaluation(IReadOnlyList<PreparedRecord> records, string detector, BeatComparisonOptions options)
+    {
+        Records = records;
+        Detector = detector;
+        Options = options;
+    }
+
+    /// <summary>The records, in the order given.</summary>
+    public IReadOnlyList<PreparedRecord> Records { get; }
+
+    /// <summary>The QRS detector's name.</summary>
+    public string Detector { get; }
+
+    /// <summary>Window and interval (the mapping is set per score).</summary>
+    public BeatComparisonOptions Options { get; }
+
+    /// <summary>Reads, detects and cuts <paramref name="records"/> of <paramref name="dataDirectory"/> (in parallel).</summary>
+    public static Ec57Evaluation Prepare(string dataDirectory, IReadOnlyList<string> records, IBeatRepresentation representation, IQrsDetector detector,
+        BeatComparisonOptions? options = null, CancellationToken cancel = default)
+    {
+        var prepared = new PreparedRecord[records.Count];
+        Parallel.For(0, records.Count, new ParallelOptions { CancellationToken = cancel }, i =>
+        {
+            string path = Path.Combine(dataDirectory, records[i]);
+            var record = RecordReader.Read(path);
+            var signals = LeadResolver.Resolve(representation.Recipe.Layout.Leads, record.Header, records[i]).Signals;
+            // The beats exactly as `annotate` finds and cuts them (gaps and all).
+            var (beats, _) = RecordBeats.Cut(record, records[i], signals, representation, detector, []);
+            prepared[i] = new PreparedRecord(records[i], record.Header, AnnotationReader.ReadFile(RecordPath.Annotations(path, "atr")), beats, signals);
+        });
+        return new Ec57Evaluation(prepared, detector.Name, options ?? new BeatComparisonOptions());
+    }
+
+    /// <summary>
+    /// The model's four scores: at the detected beats and at <paramref name="referenceBeats"/>' positions (the dataset's test
+    /// beats of these records, cut by the same representation), each with bxb's and de Chazal's mapping.
+    /// </summary>
+    public IReadOnlyList<Ec57Result> Score(IBeatClassifier model, LabelledBeats referenceBeats)
+    {
+        var atReference = ByRecord(referenceBeats.Unlabelled, model.Predict(referenceBeats.Unlabelled));
+        var atDetected = Records.ToDictionary(r => r.Name, r =>
+        {
+            var p = model.Predict(r.Detected);
+            return Annotations(r.Detected.Origins!.Select(o => o.Sample).ToList(), p.PredictedClasses(), r.Signals[0]);
+        });
+        var results = new List<Ec57Result>();
+        foreach (var (positions, annotations) in new[] { (BeatPositions.Detected, atDetected), (BeatPositions.Reference, atReference) })
+            foreach (var mapping in new[] { BeatClassMapping.DeChazal, BeatClassMapping.Bxb })
+            {
+                var options = Options with { Mapping = mapping };
+                var comparisons = Records.Select(r => BeatByBeatComparator.Compare(r.Name, r.Reference,
+                    annotations.TryGetValue(r.Name, out var test) ? test : [], r.Header.SamplingFrequency, options, r.Header.SampleCount)).ToList();
+                results.Add(new Ec57Result(positions, mapping, Ec57Score.From(comparisons, options, "atr", $"{model.Name} ({(positions == BeatPositions.Detected ? Detector : "reference beats")})")));
+            }
+        return results;
+    }
+
+    /// <summary>Classified beats as annotations per record, from the beats' origins.</summary>
+    private static Dictionary<string, IReadOnlyList<Annotation>> ByRecord(UnlabelledBeats beats, ClassProbabilities probabilities)
+    {
+        var origins = beats.Origins ?? throw new ArgumentException("the reference beats do not say where they are", nameof(beats));
+        int[] classes = probabilities.PredictedClasses();
+        return Enumerable.Range(0, beats.Count).GroupBy(i => origins[i].Record)
+            .ToDictionary(g => g.Key, g => Annotations(g.Select(i => origins[i].Sample).ToList(), g.Select(i => classes[i]).ToList(), 0));
+    }
+
+    /// <summary>One beat annotation per classified beat, coded with its class's symbol (N, S, V, F, Q), in time order.</summary>
+    public static IReadOnlyList<Annotation> Annotations(IReadOnlyList<long> samples, IReadOnlyList<int> classes, int channel) =>
+        samples.Select((s, i) => (s, c: classes[i])).OrderBy(p => p.s)
+            .Select(p => new Annotation(p.s, AnnotationCodes.Code(AamiMapping.Classes[p.c].ToString()), Channel: channel)).ToList();
+}

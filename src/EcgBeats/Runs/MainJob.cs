@@ -1,0 +1,273 @@
+using System.Diagnostics;
+using EcgBeats.Beats;
+using EcgBeats.Classification;
+using EcgBeats.Datasets;
+using EcgBeats.Io;
+using EcgBeats.Metrics;
+using EcgBeats.Models;
+using EcgBeats.Protocols;
+
+namespace EcgBeats.Runs;
+
+/// <summary>
+/// The main job behind <c>ecgbeats run</c>: for the intra- and the inter-patient split, build the dataset, train every
+/// model kind of the registry and the ensembles, evaluate each on the test set and (inter) on whole DS2 records; the
+/// results come back for a report (<c>EcgBeats.Reports</c>' <c>ReportWriter</c>). Everything stays in memory from one
+/// step to the next; the disk is read only to resume. Each step leaves a <see cref="StepStamp"/> hashing every input
+/// that shapes its output and is skipped while that stamp still matches, so an interrupted run goes on where it stopped
+/// and a changed option reruns exactly the steps it touches.
+/// </summary>
+/// <param name="registry">The kinds to train (every kind that trains on beats alone, then the ensembles).</param>
+/// <param name="dataDirectory">The MIT-BIH records.</param>
+/// <param name="run">Where every step's output and stamp go.</param>
+/// <param name="profile">How much work: the options of each kind and the training beats kept.</param>
+/// <param name="seed">Seed of every random choice.</param>
+/// <param name="force">Redo every step, even those whose stamps match.</param>
+public sealed class MainJob(ModelRegistry registry, string dataDirectory, RunFolder run, RunProfile profile, int seed, bool force)
+{
+    /// <summary>The share of each class of the training data every model holds out for validation.</summary>
+    public const double ValidationFraction = 0.1;
+
+    /// <summary>Bootstrap resamples behind each evaluation's intervals.</summary>
+    private const int BootstrapResamples = 1000;
+
+    private readonly List<ModelResult> _results = [];
+    private readonly Dictionary<string, DatasetCard> _datasets = [];
+    private readonly Dictionary<string, LabelledBeats> _testBeats = [];
+    private readonly List<Ec57ModelResult> _ec57 = [];
+
+    /// <summary>The splits to run, intra first.</summary>
+    public IReadOnlyList<SplitKind> Splits { get; init; } = [SplitKind.Intra, SplitKind.Inter];
+
+    /// <summary>Told when a step starts, is up to date, or is done (the command line prints it).</summary>
+    public IRunObserver? Observer { get; init; }
+
+    /// <summary>How a kind is trained: <see cref="ModelKind.Train(ValidationSplit, ModelOptions, TrainingContext?)"/>, or a wrapper that shows progress.</summary>
+    public Func<ModelKind, ValidationSplit, ModelOptions, TrainingContext, IBeatClassifier> Train { get; init; } = (kind, split, options, context) => kind.Train(split, options, context);
+
+    /// <summary>Runs every split's steps (those up to date are read back) and returns the results, for a report.</summary>
+    /// <exception cref="OperationCanceledException">Cancelled; every finished step stays done.</exception>
+    public RunResults Run(CancellationToken cancel)
+    {
+        Directory.CreateDirectory(run.Root);
+        var facts = new Dictionary<string, string>
+        {
+            ["profile"] = profile.Name,
+            ["seed"] = seed.ToString(),
+            ["data"] = dataDirectory,
+            ["threads"] = Environment.ProcessorCount.ToString(),
+            ["training"] = profile.MaxTrainingBeatsPerClass is { } n
+                ? $"at most {string.Join(", ", n.Select((c, k) => $"{c} {AamiMapping.Classes[k]}"))} training beats (seeded subsample)"
+                : "all training beats",
+        };
+        JsonFile.Write(run.RunFile, facts);
+        foreach (var split in Splits)
+        {
+            cancel.ThrowIfCancellationRequested();
+            RunSplit(split, cancel);
+        }
+        return new RunResults(RunResults.DefaultTitle, _datasets, _results, RunReader.WithVersions(facts, _results, _datasets), _testBeats, _ec57);
+    }
+
+    private void RunSplit(SplitKind kind, CancellationToken cancel)
+    {
+        string name = kind.ToString().ToLowerInvariant();
+        var available = DatasetBuilder.RecordsIn(dataDirectory);
+        if (kind == SplitKind.Inter && DeChazal2004Split.Ds1.Concat(DeChazal2004Split.Ds2).Except(available).Any())
+        {
+            Observer?.SplitSkipped(name, "the data folder lacks de Chazal's DS1/DS2 records");
+            return;
+        }
+        var folder = run.Split(name);
+        bool inter = kind == SplitKind.Inter;
+        // The intra-patient split keeps the Kaggle beats; new patients get the rhythm + morphology beats (docs/inter-patient.md).
+        var recipe = inter ? InterPatientProtocol.Recipe(seed) : DatasetRecipe.Kaggle(kind, seed);
+        var (card, trainAll, test) = Dataset(name, folder, recipe, available, cancel);
+        _datasets[name] = card;
+        _testBeats[name] = test;
+
+        var train = profile.MaxTrainingBeatsPerClass is { } cap ? Subsample(trainAll, cap, seed) : trainAll;
+        // One validation split for every model and ensemble of this split: beats drawn at random (intra), whole DS1 records (inter).
+        var split = inter ? InterPatientProtocol.Validation(train, seed, ds1: trainAll) : ValidationSplit.ByBeat(train, ValidationFraction, seed);
+        var owned = new List<IBeatClassifier>();
+        var members = new Dictionary<string, SharedClassifier>(StringComparer.Ordinal);   // by model folder (full path)
+        var stamps = new Dictionary<string, StepStamp>(StringComparer.Ordinal);
+        var order = new List<(string Model, IBeatClassifier Classifier)>();
+        try
+        {
+            // Every kind that trains on beats alone, then the ensembles, which combine them.
+            foreach (var modelKind in registry.Kinds.Where(k => k.DefaultMembers(registry).Count == 0))
+            {
+                var options = profile.For(modelKind, inter, seed);
+                string target = folder.Model(modelKind.Name);
+                var stamp = ModelStamp(modelKind, options, split);
+                // An interrupted run left a checkpoint: go on from it.
+                var context = new TrainingContext { Source = card.FileFor("train"), Cancel = cancel, CheckpointFolder = target, Resume = true };
+                var model = Step($"{name}: train {modelKind.Name}", target, stamp,
+                    () => Saved(Train(modelKind, split, options, context), target),
+                    () => registry.Open(target));
+                Keep(modelKind.Name, target, stamp, model);
+            }
+            var ensembles = new List<(string Model, ModelKind Kind, ModelOptions Options)>
+            {
+                (Ensembles.Weighted.Name, Ensembles.Weighted, ModelOptions.None),
+                ($"{Ensembles.Voting.Name}-hard", Ensembles.Voting, ModelOptions.None.With(Ensembles.VotingOption, VotingMode.Hard)),
+                ($"{Ensembles.Voting.Name}-soft", Ensembles.Voting, ModelOptions.None.With(Ensembles.VotingOption, VotingMode.Soft)),
+            };
+            // For new patients: the specialists DS1's cross-validation chose (docs/inter-patient.md).
+            if (inter) ensembles.Add((Ensembles.ClassWise.Name, Ensembles.ClassWise, ModelOptions.None));
+            foreach (var (model, ensemble, given) in ensembles)
+            {
+                string target = folder.Model(model);
+                var memberKinds = ensemble.DefaultMembers(registry);
+                var options = profile.For(ensemble, inter, seed).With(given);
+                var stamp = ModelStamp(ensemble, options, split).With("members", string.Join(" ", memberKinds.Select(k => stamps[k.Name].Hash)));
+                var context = new TrainingContext { Cancel = cancel, Members = memberKinds.Select(k => (IBeatClassifier)members[folder.Model(k.Name)]).ToList() };
+                var classifier = Step($"{name}: {model}", target, stamp,
+                    () => Saved(ensemble.Train(split, options, context), target, memberKinds.ToDictionary(k => k.Name, k => folder.Model(k.Name))),
+                    () => registry.Open(target, members: path => members.GetValueOrDefault(path)));
+                stamps[model] = stamp;
+                owned.Add(classifier);
+                order.Add((model, classifier));
+            }
+            // Members are evaluated before the ensembles, which then reuse their test-set probabilities.
+            foreach (var (model, classifier) in order)
+            {
+                string target = folder.Evaluation(model);
+                var stamp = new StepStamp("evaluation").With("model", stamps[model].Hash).With("test", test.Fingerprint())
+                    .With("seed", seed.ToString()).With("bootstrap", BootstrapResamples.ToString());
+                var evaluation = Step($"{name}: evaluate {model}", target, stamp,
+                    () =>
+                    {
+                        var (evaluation, _) = Evaluation.Run(classifier, test, Path.Combine(folder.Data, card.FileFor("test")), seed, BootstrapResamples);
+                        evaluation.Write(folder.EvaluationFile(model));
+                        return evaluation;
+                    },
+                    () => Evaluation.Read(folder.EvaluationFile(model)));
+                _results.Add(new ModelResult(name, evaluation, classifier.Card with { Model = model }));
+            }
+            if (inter) ScoreWholeRecords(name, folder, recipe, test, order, stamps, cancel);
+        }
+        finally
+        {
+            foreach (var classifier in owned) classifier.Dispose();
+        }
+
+        void Keep(string model, string target, StepStamp stamp, IBeatClassifier classifier)
+        {
+            owned.Add(classifier);
+            stamps[model] = stamp;
+            var shared = new SharedClassifier(classifier);
+            members[Path.GetFullPath(target)] = shared;
+            order.Add((model, shared));
+        }
+    }
+
+    /// <summary>
+    /// Every model on the whole test records, beat by beat (EC57): at the reference beats and end to end (Pan-Tompkins, the
+    /// model's cut). The records are read, detected and cut once, only when some model's scores are not up to date.
+    /// </summary>
+    private void ScoreWholeRecords(string name, SplitFolder folder, DatasetRecipe recipe, LabelledBeats test,
+        List<(string Model, IBeatClassifier Classifier)> order, Dictionary<string, StepStamp> stamps, CancellationToken cancel)
+    {
+        var detector = new Dsp.PanTompkins1985Detector();
+        Ec57Evaluation? prepared = null;
+        foreach (var (model, classifier) in order)
+        {
+            var stamp = new StepStamp("ec57").With("model", stamps[model].Hash).With("test", test.Fingerprint())
+                .With("detector", detector.Name).With("records", string.Join(" ", DeChazal2004Split.Ds2)).With("comparator", "bxb 10.7");
+            var results = Step($"{name}: whole records (EC57) {model}", folder.Ec57(model), stamp,
+                () =>
+                {
+                    prepared ??= Ec57Evaluation.Prepare(dataDirectory, DeChazal2004Split.Ds2, recipe.Representation, detector, cancel: cancel);
+                    var scores = prepared.Score(classifier, test);
+                    JsonFile.Write(folder.Ec57File(model), scores);
+                    return scores;
+                },
+                () => JsonFile.Read<List<Ec57Result>>(folder.Ec57File(model), "EC57 scores"));
+            _ec57.Add(new Ec57ModelResult(name, model, results));
+        }
+    }
+
+    /// <summary>The split's dataset: built and written, or read back when its stamp says it is up to date.</summary>
+    private (DatasetCard Card, LabelledBeats Train, LabelledBeats Test) Dataset(string name, SplitFolder folder, DatasetRecipe recipe,
+        IReadOnlyList<string> available, CancellationToken cancel)
+    {
+        var stamp = new StepStamp("dataset").With("builder", DatasetRecipe.BuilderVersion.ToString())
+            .WithJson("representation", recipe.Representation.Recipe).With("split", recipe.Split.ToString())
+            .With("seed", recipe.Seed.ToString()).With("testFraction", recipe.TestFraction.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .With("sources", Sources(available));
+        return Step($"{name}: dataset", folder.Data, stamp,
+            () =>
+            {
+                var built = DatasetBuilder.Build(dataDirectory, recipe, cancel: cancel);
+                var card = DatasetWriter.Write(folder.Data, built);
+                return (card, built.Train, built.Test);
+            },
+            () =>
+            {
+                var card = DatasetCard.Read(folder.DatasetCard);
+                return (card, DatasetFiles.ReadLabelled(Path.Combine(folder.Data, card.FileFor("train"))),
+                    DatasetFiles.ReadLabelled(Path.Combine(folder.Data, card.FileFor("test"))));
+            });
+    }
+
+    /// <summary>
+    /// A model step's inputs: the kind and its code version, every option that changes results (as the kind resolves
+    /// them, so a changed default reruns the step too), the data and validation split, the representation.
+    /// </summary>
+    public static StepStamp ModelStamp(ModelKind kind, ModelOptions options, ValidationSplit split)
+    {
+        var resolved = kind.Resolve(options);
+        var stamp = new StepStamp("model").With("kind", kind.Name).With("version", kind.Version.ToString());
+        foreach (var option in kind.Options.Where(o => o.ChangesResults)) stamp = stamp.With("option " + option.Name, resolved[option.Name]);
+        return stamp.With("split", split.Fingerprint).WithJson("representation", split.Data.Recipe);
+    }
+
+    /// <summary>Saves a trained model into its step's folder (removing its checkpoint) and returns it.</summary>
+    private static IBeatClassifier Saved(IBeatClassifier model, string folder, IReadOnlyDictionary<string, string>? memberFolders = null)
+    {
+        model.Save(folder, memberFolders);
+        return model;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> unless <paramref name="folder"/>'s stamp says it was done with these inputs; then
+    /// <paramref name="resume"/> reads its result back instead.
+    /// </summary>
+    private T Step<T>(string title, string folder, StepStamp stamp, Func<T> work, Func<T> resume)
+    {
+        if (!force && stamp.IsDoneIn(folder))
+        {
+            Observer?.UpToDate(title);
+            return resume();
+        }
+        Observer?.Started(title);
+        var clock = Stopwatch.StartNew();
+        if (Directory.Exists(folder)) StepStamp.Clear(folder);
+        var result = work();
+        stamp.WriteTo(folder);
+        Observer?.Done(title, clock.Elapsed);
+        return result;
+    }
+
+    /// <summary>The data files' names, sizes and times: enough to notice a changed database, without hashing 100 MB.</summary>
+    private string Sources(IReadOnlyList<string> records) =>
+        string.Join(";", records.SelectMany(r => new[] { ".hea", ".dat", ".atr" }.Select(e => new FileInfo(Path.Combine(dataDirectory, r + e))))
+            .Select(f => $"{f.Name}:{(f.Exists ? f.Length : -1)}:{(f.Exists ? f.LastWriteTimeUtc.Ticks : 0)}"));
+
+    /// <summary>At most <c>cap[c]</c> beats of each class c, chosen with the seed, in their original order.</summary>
+    private static LabelledBeats Subsample(LabelledBeats beats, IReadOnlyList<int> cap, int seed)
+    {
+        var random = SeededRandom.Create(seed);
+        var keep = new List<int>();
+        foreach (var group in Enumerable.Range(0, beats.Count).GroupBy(i => beats.Labels[i]))
+        {
+            int[] members = group.ToArray();
+            SeededRandom.Shuffle(members, random);
+            keep.AddRange(members.Take(cap[group.Key]));
+        }
+        keep.Sort();
+        return beats.Select(keep);
+    }
+}
