@@ -30,10 +30,11 @@ internal static class ScoreCommand
             DefaultValueFactory = _ => BeatClassMapping.Bxb,
         };
         var json = new Option<string?>("--json") { Description = "Also write every matrix and statistic to this JSON file.", HelpName = "FILE" };
-        var wfdb = new Option<string?>("--wfdb-reports") { Description = "Also write the reports bxb -S and -L and sumstats would write (same text) into this folder.", HelpName = "DIR" };
+        var wfdb = new Option<string?>("--wfdb-reports") { Description = "Also write the reports bxb -S and -L and sumstats would write (same text) into this folder; with --rhythm, epicmp -A's too.", HelpName = "DIR" };
+        var rhythm = new Option<bool>("--rhythm") { Description = "Also compare atrial fibrillation episodes (rhythm annotations '(AFIB'), exactly as WFDB's epicmp -A: episode and duration Se and +P, per record and gross." };
         var command = new Command("score", "Compare test annotations with reference annotations beat by beat (ANSI/AAMI EC57, exactly as WFDB's bxb and sumstats): QRS, VEB and SVEB Se and +P.")
         {
-            records, reference, test, testFolder, start, window, classes, json, wfdb,
+            records, reference, test, testFolder, start, window, classes, json, wfdb, rhythm,
         };
         command.SetAction(parse =>
         {
@@ -47,6 +48,8 @@ internal static class ScoreCommand
             if (parse.GetValue(wfdb) is string reportsTarget) OutputFolder.Prepare(reportsTarget);
 
             var comparisons = new List<BeatComparison>();
+            var episodes = new List<EpisodeComparison>();
+            var episodeOptions = new EpisodeComparisonOptions(options.StartSeconds, options.EndSeconds);
             foreach (string given in parse.GetValue(records)!)
             {
                 string path = RecordPath.Resolve(given, dataDirectory);
@@ -56,9 +59,12 @@ internal static class ScoreCommand
                 string testPath = testDir is null ? RecordPath.Annotations(path, testExt) : Path.Combine(testDir, $"{name}.{testExt}");
                 var testAnnotations = AnnotationReader.ReadFile(testPath);
                 comparisons.Add(BeatByBeatComparator.Compare(name, referenceAnnotations, testAnnotations, header.SamplingFrequency, options, header.SampleCount));
+                if (parse.GetValue(rhythm))
+                    episodes.Add(EpisodeComparator.Compare(name, referenceAnnotations, testAnnotations, header.SamplingFrequency, header.SampleCount, RhythmEpisodeType.AtrialFibrillation, episodeOptions));
             }
             var report = Ec57Score.From(comparisons, options, refExt, testExt);
             Print(Terminal.For(parse.InvocationConfiguration.Output), report, comparisons);
+            if (episodes.Count > 0) PrintEpisodes(Terminal.For(parse.InvocationConfiguration.Output), episodes, refExt, testExt);
             if (parse.GetValue(json) is string jsonFile)
             {
                 JsonFile.Write(jsonFile, report);
@@ -67,7 +73,13 @@ internal static class ScoreCommand
             if (parse.GetValue(wfdb) is string folder)
             {
                 WriteWfdbReports(folder, comparisons, refExt, testExt);
-                parse.InvocationConfiguration.Output.WriteLine($"-> {folder}: bxb-standard.txt, bxb-standard-shutdown.txt, bxb-lines.txt, bxb-lines-shutdown.txt, sumstats.txt");
+                if (episodes.Count > 0)
+                {
+                    AtomicFile.WriteAllText(Path.Combine(folder, "epicmp-af.txt"), string.Concat(episodes.Select(e => EpicmpReport.Standard(e, refExt, testExt))));
+                    AtomicFile.WriteAllText(Path.Combine(folder, "epicmp-af-lines.txt"), EpicmpReport.LineHeader + string.Concat(episodes.Select(EpicmpReport.Line)));
+                }
+                parse.InvocationConfiguration.Output.WriteLine($"-> {folder}: bxb-standard.txt, bxb-standard-shutdown.txt, bxb-lines.txt, bxb-lines-shutdown.txt, sumstats.txt" +
+                                                               (episodes.Count > 0 ? ", epicmp-af.txt, epicmp-af-lines.txt" : ""));
             }
             return (int)ExitCode.Success;
         });
@@ -117,6 +129,25 @@ internal static class ScoreCommand
         stats.AddRow(Stats("gross", report.Gross));
         if (comparisons.Count > 1) stats.AddRow(Stats("average", report.Average));
         console.Write(stats);
+    }
+
+    /// <summary>The AF episode table: per record (as epicmp -l) and gross (counts and durations summed).</summary>
+    private static void PrintEpisodes(IAnsiConsole console, List<EpisodeComparison> episodes, string reference, string test)
+    {
+        console.WriteLine($"Atrial fibrillation, episode by episode (epicmp -A), reference '{reference}' vs test '{test}':");
+        var table = new Table().AddColumns("record", "ref episodes", "found", "test episodes", "true", "episode Se", "episode +P", "ref AF", "test AF", "duration Se", "duration +P");
+        static string Time(double seconds) { long t = (long)Math.Round(seconds); return $"{t / 3600}:{t / 60 % 60:00}:{t % 60:00}"; }
+        foreach (var e in episodes)
+            table.AddRow(e.Record, (e.MatchedReference + e.MissedReference).ToString(CultureInfo.InvariantCulture), e.MatchedReference.ToString(CultureInfo.InvariantCulture),
+                (e.MatchedTest + e.FalseTest).ToString(CultureInfo.InvariantCulture), e.MatchedTest.ToString(CultureInfo.InvariantCulture),
+                Pct(e.EpisodeSensitivity), Pct(e.EpisodePositivePredictivity), Time(e.ReferenceSeconds), Time(e.TestSeconds),
+                Pct(e.DurationSensitivity), Pct(e.DurationPositivePredictivity));
+        var gross = EpisodeTotals.Of(episodes);
+        table.AddRow("gross", (gross.MatchedReference + gross.MissedReference).ToString(CultureInfo.InvariantCulture), gross.MatchedReference.ToString(CultureInfo.InvariantCulture),
+            (gross.MatchedTest + gross.FalseTest).ToString(CultureInfo.InvariantCulture), gross.MatchedTest.ToString(CultureInfo.InvariantCulture),
+            Pct(gross.EpisodeSensitivity), Pct(gross.EpisodePositivePredictivity), Time(gross.ReferenceSeconds), Time(gross.TestSeconds),
+            Pct(gross.DurationSensitivity), Pct(gross.DurationPositivePredictivity));
+        console.Write(table);
     }
 
     private static string[] Row(string name, BeatComparison c) =>
