@@ -51,10 +51,14 @@ internal static class AnnotateCommand
             DefaultValueFactory = _ => Shard.All.ToString(),
             HelpName = "I/N",
         };
-        var forceOption = new Option<bool>("--force") { Description = "Annotate again records whose files this model and these options already made (they are skipped otherwise)." };
-        var command = new Command("annotate", "Detect and classify every beat of raw records, cut as the model's training beats were; write WFDB annotations (N, S, V, F, Q) and a CSV. Scales to archives: folders, RECORDS lists, patterns, --jobs, --shard, resume.")
+        var noRhythm = new Option<bool>("--no-rhythm")
         {
-            records, model, output, extension, channel, device, detector, jobs, shard, forceOption,
+            Description = "Beats only, as the model calls them: no AF detection, no rhythm annotations, no S calls made N inside AF (docs/rhythm.md).",
+        };
+        var forceOption = new Option<bool>("--force") { Description = "Annotate again records whose files this model and these options already made (they are skipped otherwise)." };
+        var command = new Command("annotate", "Detect and classify every beat of raw records, cut as the model's training beats were; find atrial fibrillation; write WFDB annotations (N, S, V, F, Q and rhythm changes) and a CSV. Scales to archives: folders, RECORDS lists, patterns, --jobs, --shard, resume.")
+        {
+            records, model, output, extension, channel, device, detector, noRhythm, jobs, shard, forceOption,
         };
         command.SetAction(async (parse, cancel) =>
         {
@@ -82,9 +86,10 @@ internal static class AnnotateCommand
             string detectorName = parse.GetValue(detector)!;
             // Opened before its card is stamped, so that a folder that is not a model gets the registry's message.
             using var classifier = new SerializedClassifier(EcgBeatsApp.Models.Open(modelFolder, parse.GetValue(device)!));
-            var annotator = new ArchiveAnnotator(classifier, AnnotationStamp.Of(modelFolder, detectorName, chosen), outFolder)
+            bool rhythm = !parse.GetValue(noRhythm);
+            var annotator = new ArchiveAnnotator(classifier, AnnotationStamp.Of(modelFolder, detectorName, chosen, rhythm), outFolder)
             {
-                Extension = ext, Detector = detectorName, Signals = chosen is int c ? [c] : null,
+                Extension = ext, Detector = detectorName, Signals = chosen is int c ? [c] : null, Rhythm = rhythm,
                 Force = parse.GetValue(forceOption), Parallelism = parallel,
             };
             string summaryName = part == Shard.All ? $"summary.{ext}.csv" : $"summary.{ext}.shard-{part.Index}-of-{part.Count}.csv";

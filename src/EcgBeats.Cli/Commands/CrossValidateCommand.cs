@@ -30,11 +30,15 @@ internal static class CrossValidateCommand
             AllowMultipleArgumentsPerToken = true,
             HelpName = "RECORD",
         };
+        var rhythm = new Option<bool>("--rhythm")
+        {
+            Description = "Also detect AF from each held-out record's beat times and the model's ventricular calls, at several thresholds: AF episode and duration Se/+P against the reference (as epicmp -A), and the beats with S calls inside AF made N.",
+        };
         var flags = new ModelOptionFlags(registry);
         var command = new Command("cross-validate",
             $"Cross-validate a model kind on whole DS1 records ({InterPatientCrossValidation.Folds} record folds: each the test once, the next the validation), the inter-patient representation, nothing written.")
         {
-            model, records,
+            model, records, rhythm,
         };
         foreach (var flag in flags.Options) command.Options.Add(flag);
         command.SetAction(async (parse, cancel) =>
@@ -56,7 +60,7 @@ internal static class CrossValidateCommand
             output.WriteLine($"{beats.Count:N0} beats (N, S, V, F, Q = {string.Join(", ", beats.ClassCounts().Select(c => c.ToString("N0", CultureInfo.InvariantCulture)))}); {kind.Name} {given}");
             // Every option the kind resolves to, defaults included: an ensemble's own class factors (ensemble-classwise
             // scales S by 1.5) are already in "as predicted", and the S factors below multiply them.
-            output.WriteLine($"{kind.Name} options: {string.Join(", ", kind.Resolve(given).Select(p => $"{p.Key} {p.Value}"))}");
+            output.WriteLine($"{kind.Name} options: {string.Join(", ", kind.Resolve(given.For(kind)).Select(p => $"{p.Key} {p.Value}"))}");
             var clock = System.Diagnostics.Stopwatch.StartNew();
             var result = InterPatientCrossValidation.Run(beats, kind, given, registry,
                 new SynchronousProgress<int>(f => output.WriteLine($"fold {f}/{InterPatientCrossValidation.Folds} done ({clock.Elapsed.TotalSeconds:0} s)")), cancel);
@@ -80,8 +84,37 @@ internal static class CrossValidateCommand
             output.WriteLine("Pooled confusion matrix (as predicted; rows: reference class):");
             Terminal.For(output).Write(counts);
             output.WriteLine($"beats wrongly called S, by record: {string.Join(", ", result.FalseCalls((int)AamiClass.S).Take(8).Select(p => $"{p.Record} {p.Count}"))}");
+            if (parse.GetValue(rhythm)) WriteRhythm(output, RhythmCrossValidation.Run(result, data, RhythmCrossValidation.Thresholds, cancel), result);
             return (int)ExitCode.Success;
         });
         return command;
+    }
+
+    private static void WriteRhythm(TextWriter output, IReadOnlyList<RhythmThresholdResult> rows, CrossValidationResult result)
+    {
+        static string P(double? v) => v is double x ? x.ToString("0.0", CultureInfo.InvariantCulture) : "-";
+        static string Pct(double v, long n) => n == 0 ? "-" : (100 * v).ToString("0.0", CultureInfo.InvariantCulture);
+        var table = new Table().AddColumns("AF threshold", "AF episode Se", "AF episode +P", "AF duration Se", "AF duration +P", "AF s (ref / test)",
+            "S Se", "S +P", "V Se", "V +P", "macro-F1 (N S V F)", "false S in AF records");
+        var plain = result.Matrix();
+        var afRecords = rows[0].Episodes.Where(e => e.ReferenceDuration > 0).Select(e => e.Record).ToHashSet(StringComparer.Ordinal);
+        int[] predicted = result.Predicted();
+        long plainFalse = Enumerable.Range(0, predicted.Length).LongCount(i => afRecords.Contains(result.Records[i]) && predicted[i] == (int)AamiClass.S && result.Labels[i] != (int)AamiClass.S);
+        table.AddRow("no rhythm gate", "", "", "", "", "", Pct(plain.Recall(1), plain.Support(1)), Pct(plain.Precision(1), plain.PredictedCount(1)),
+            Pct(plain.Recall(2), plain.Support(2)), Pct(plain.Precision(2), plain.PredictedCount(2)),
+            Enumerable.Range(0, 4).Average(plain.F1).ToString("0.000", CultureInfo.InvariantCulture), plainFalse.ToString("N0", CultureInfo.InvariantCulture));
+        foreach (var row in rows)
+        {
+            var af = row.Af;
+            var m = row.Gated;
+            table.AddRow(row.Threshold.ToString("0.000", CultureInfo.InvariantCulture), P(af.EpisodeSensitivity), P(af.EpisodePositivePredictivity),
+                P(af.DurationSensitivity), P(af.DurationPositivePredictivity), $"{af.ReferenceSeconds:0} / {af.TestSeconds:0}",
+                Pct(m.Recall(1), m.Support(1)), Pct(m.Precision(1), m.PredictedCount(1)), Pct(m.Recall(2), m.Support(2)), Pct(m.Precision(2), m.PredictedCount(2)),
+                Enumerable.Range(0, 4).Average(m.F1).ToString("0.000", CultureInfo.InvariantCulture), row.FalseSInAf.ToString("N0", CultureInfo.InvariantCulture));
+        }
+        output.WriteLine($"AF from beat times (records with reference AF or flutter: {string.Join(", ", afRecords.Order(StringComparer.Ordinal))}; episodes from minute 5, as epicmp -A):");
+        Terminal.For(output).Write(table);
+        foreach (var row in rows.Where(r => Math.Abs(r.Threshold - Rhythms.AtrialFibrillationDetector.DefaultThreshold) < 1e-9))
+            output.WriteLine($"at {row.Threshold:0.000}, AF test seconds by record: {string.Join(", ", row.Episodes.Where(e => e.TestDuration > 0 || e.ReferenceDuration > 0).Select(e => $"{e.Record} {e.ReferenceSeconds:0}/{e.TestSeconds:0}"))}");
     }
 }

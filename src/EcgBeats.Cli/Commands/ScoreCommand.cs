@@ -60,7 +60,7 @@ internal static class ScoreCommand
                 var testAnnotations = AnnotationReader.ReadFile(testPath);
                 comparisons.Add(BeatByBeatComparator.Compare(name, referenceAnnotations, testAnnotations, header.SamplingFrequency, options, header.SampleCount));
                 if (parse.GetValue(rhythm))
-                    episodes.Add(EpisodeComparator.Compare(name, referenceAnnotations, testAnnotations, header.SamplingFrequency, header.SampleCount, RhythmEpisodeType.AtrialFibrillation, episodeOptions));
+                    episodes.Add(EpisodeComparator.Compare(name, referenceAnnotations, testAnnotations, header.SamplingFrequency, header.SampleCount ?? 0, RhythmEpisodeType.AtrialFibrillation, episodeOptions));
             }
             var report = Ec57Score.From(comparisons, options, refExt, testExt);
             Print(Terminal.For(parse.InvocationConfiguration.Output), report, comparisons);

@@ -17,10 +17,14 @@ public sealed record AnnotationStamp(string Record, string Made, int Beats, IRea
     /// <summary>The stamp's file beside an annotation file.</summary>
     public static string PathFor(string annotationFile) => annotationFile + ".json";
 
-    /// <summary>What makes two annotations of one record the same: the model's card bytes, the detector, the signals.</summary>
-    public static string Of(string modelFolder, string detector, int? channel) =>
+    /// <summary>
+    /// What makes two annotations of one record the same: the model's card bytes, the detector, the signals, and the
+    /// rhythm detection (its name and threshold, so that annotations made before it, or with another, are made again).
+    /// </summary>
+    public static string Of(string modelFolder, string detector, int? channel, bool rhythm) =>
         Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(
-            [.. File.ReadAllBytes(Path.Combine(modelFolder, Classification.ModelCard.FileName)), .. System.Text.Encoding.UTF8.GetBytes($"\n{detector}\n{channel}")]));
+            [.. File.ReadAllBytes(Path.Combine(modelFolder, Classification.ModelCard.FileName)),
+             .. System.Text.Encoding.UTF8.GetBytes($"\n{detector}\n{channel}" + (rhythm ? $"\nrr-irregularity {Rhythms.AtrialFibrillationDetector.DefaultThreshold.ToString(System.Globalization.CultureInfo.InvariantCulture)}" : ""))]));
 
     /// <summary>The stamp of a finished record when its three files are there and it was made by <paramref name="made"/>; else null.</summary>
     public static AnnotationStamp? Finished(string annotationFile, string csvFile, string made)

@@ -5,6 +5,7 @@ using EcgBeats.Beats;
 using EcgBeats.Classification;
 using EcgBeats.Dsp;
 using EcgBeats.Io;
+using EcgBeats.Rhythms;
 using EcgBeats.Wfdb;
 
 namespace EcgBeats.Annotators;
@@ -16,7 +17,7 @@ namespace EcgBeats.Annotators;
 /// a crash or a time limit goes on where it stopped; one bad record among many is reported and the others go on; a
 /// summary CSV lists every record's outcome. Records are annotated in parallel when asked.
 /// <code>using var model = registry.Open("models/ensemble-classwise");
-/// var annotator = new ArchiveAnnotator(model, AnnotationStamp.Of("models/ensemble-classwise", "pantompkins1985", null), "out");
+/// var annotator = new ArchiveAnnotator(model, AnnotationStamp.Of("models/ensemble-classwise", "pantompkins1985", null, rhythm: true), "out");
 /// var result = annotator.Annotate(RecordList.Expand(["data/*"], null));</code>
 /// </summary>
 /// <param name="classifier">The model; it must be safe to call from several threads when <see cref="Parallelism"/> is above 1 (wrap it in a <see cref="SerializedClassifier"/>).</param>
@@ -32,6 +33,9 @@ public sealed class ArchiveAnnotator(IBeatClassifier classifier, string made, st
 
     /// <summary>The signals to read, or null for the record's ECG leads.</summary>
     public IReadOnlyList<int>? Signals { get; init; }
+
+    /// <summary>Find AF and write the rhythm (<see cref="RecordAnnotator.RhythmDetector"/>); false: beats only, as the model calls them.</summary>
+    public bool Rhythm { get; init; } = true;
 
     /// <summary>Annotate records already annotated by the same model too.</summary>
     public bool Force { get; init; }
@@ -93,7 +97,7 @@ public sealed class ArchiveAnnotator(IBeatClassifier classifier, string made, st
         {
             var started = System.Diagnostics.Stopwatch.StartNew();
             var record = RecordReader.Read(path);
-            var result = new RecordAnnotator(classifier, QrsDetectors.Create(Detector)).Annotate(record, name, Signals);
+            var result = new RecordAnnotator(classifier, QrsDetectors.Create(Detector)) { RhythmDetector = Rhythm ? new() : null }.Annotate(record, name, Signals);
             var counts = AamiMapping.Classes.Select(k => result.Beats.Count(b => b.Class == k)).ToList();
             var stamp = new AnnotationStamp(name, made, result.Beats.Count, counts, Math.Round(started.Elapsed.TotalSeconds, 3));
             // The annotation file, its CSV and its stamp go into place together, under the folder's lock: two processes
@@ -132,16 +136,19 @@ public sealed class ArchiveAnnotator(IBeatClassifier classifier, string made, st
         return text.ToString();
     }
 
-    /// <summary>One row per beat: sample, time in seconds, class, and the model's probability of each class.</summary>
+    /// <summary>
+    /// One row per beat: sample, time in seconds, class (after the rhythm gate), rhythm (<c>AFIB</c> or <c>N</c>, as the
+    /// annotation file's aux without its parenthesis), and the model's probability of each class.
+    /// </summary>
     private static string Csv(AnnotatedRecord result, IReadOnlyList<string> classes)
     {
         var text = new StringBuilder();
-        text.Append("sample,time_s,class,").Append(string.Join(",", classes.Select(c => "p_" + c))).Append('\n');
+        text.Append("sample,time_s,class,rhythm,").Append(string.Join(",", classes.Select(c => "p_" + c))).Append('\n');
         foreach (var beat in result.Beats)
         {
             text.Append(beat.Sample).Append(',')
                 .Append((beat.Sample / result.SamplingFrequency).ToString("0.000", CultureInfo.InvariantCulture)).Append(',')
-                .Append(beat.Class);
+                .Append(beat.Class).Append(',').Append(RhythmEpisode.Aux(beat.Rhythm).TrimStart('('));
             foreach (float p in beat.Probabilities) text.Append(',').Append(p.ToString("0.######", CultureInfo.InvariantCulture));
             text.Append('\n');
         }

@@ -4,14 +4,16 @@ using EcgBeats.Representations;
 using EcgBeats.Wfdb;
 using EcgBeats.Wfdb.Formats;
 using EcgBeats.Classification;
+using EcgBeats.Rhythms;
 
 namespace EcgBeats.Annotators;
 
 /// <summary>One detected and classified beat of a record.</summary>
 /// <param name="Sample">Its position, in samples at the record's own rate.</param>
 /// <param name="Class">The class the model gives it.</param>
-/// <param name="Probabilities">The model's probability of each class (N, S, V, F, Q).</param>
-public sealed record ClassifiedBeat(long Sample, AamiClass Class, float[] Probabilities);
+/// <param name="Probabilities">The model's probability of each class (N, S, V, F, Q), as the model gave them (before <see cref="RhythmGate"/>).</param>
+/// <param name="Rhythm">The rhythm the beat is in (<see cref="AtrialFibrillationDetector"/>); <see cref="Rhythm.Other"/> when rhythm detection is off.</param>
+public sealed record ClassifiedBeat(long Sample, AamiClass Class, float[] Probabilities, Rhythm Rhythm = Rhythm.Other);
 
 /// <summary>The beats of one record, found and classified.</summary>
 /// <param name="Record">The record's name.</param>
@@ -20,12 +22,24 @@ public sealed record ClassifiedBeat(long Sample, AamiClass Class, float[] Probab
 /// <param name="BeatsFoundBy">What placed the beats: the QRS detector, or the representation itself.</param>
 /// <param name="Beats">Every beat, in time order.</param>
 /// <param name="Warnings">What the user should know (a lead clipped at its limits, another signal standing in for a lead).</param>
+/// <param name="Rhythms">The rhythm episodes, consecutive, covering every beat; empty when rhythm detection is off.</param>
 public sealed record AnnotatedRecord(string Record, double SamplingFrequency, IReadOnlyList<int> Signals, string BeatsFoundBy,
-    IReadOnlyList<ClassifiedBeat> Beats, IReadOnlyList<string> Warnings)
+    IReadOnlyList<ClassifiedBeat> Beats, IReadOnlyList<string> Warnings, IReadOnlyList<RhythmEpisode>? Rhythms = null)
 {
-    /// <summary>The beats as WFDB annotations: one beat annotation each, coded with its AAMI class symbol (N, S, V, F, Q), <c>chan</c> = the signal the beats were found in.</summary>
-    public IReadOnlyList<Annotation> ToAnnotations() =>
-        Beats.Select(b => new Annotation(b.Sample, AnnotationCodes.Code(b.Class.ToString()), Channel: Signals[0])).ToList();
+    /// <summary>
+    /// The beats and rhythm as WFDB annotations, in time order: one beat annotation each, coded with its AAMI class symbol
+    /// (N, S, V, F, Q), and a rhythm change (<c>+</c>, aux <c>(AFIB</c> or <c>(N</c>) where each rhythm episode starts, as
+    /// MIT-BIH's <c>.atr</c> files carry them (<see cref="RhythmEpisode.ToAnnotations"/>); <c>chan</c> = the signal the
+    /// beats were found in.
+    /// </summary>
+    public IReadOnlyList<Annotation> ToAnnotations()
+    {
+        var beats = Beats.Select(b => new Annotation(b.Sample, AnnotationCodes.Code(b.Class.ToString()), Channel: Signals[0])).ToList();
+        if (Rhythms is not { Count: > 0 }) return beats;
+        var rhythm = RhythmEpisode.ToAnnotations(Rhythms, Beats.Select(b => b.Sample).ToArray(), SamplingFrequency, Signals[0]);
+        // A rhythm change lies after the beat before its episode and before the episode's first beat, never on a beat.
+        return rhythm.Concat(beats).OrderBy(a => a.Sample).ToList();
+    }
 }
 
 /// <summary>
@@ -55,6 +69,12 @@ public sealed class RecordAnnotator
     /// <summary>The cut the model needs, rebuilt from its card.</summary>
     public IBeatRepresentation Representation { get; }
 
+    /// <summary>
+    /// Finds AF from the beat times and the model's ventricular calls, writes the rhythm, and makes S calls inside AF
+    /// N (<see cref="RhythmGate"/>); null: no rhythm, every call as the model gives it.
+    /// </summary>
+    public AtrialFibrillationDetector? RhythmDetector { get; init; } = new();
+
     /// <summary>Finds and classifies the beats of a record.</summary>
     /// <param name="record">The whole record.</param>
     /// <param name="name">Its name, for messages and origins.</param>
@@ -71,9 +91,13 @@ public sealed class RecordAnnotator
 
         var (beats, foundBy) = RecordBeats.Cut(record, name, resolved.Signals, Representation, _detector, warnings);
         var probabilities = _classifier.Predict(beats);
+        var calls = Enumerable.Range(0, beats.Count).Select(i => AamiMapping.Classes[probabilities.Predicted(i)]).ToArray();
+        var positions = beats.Origins!.Select(o => o.Sample).ToArray();
+        var rhythm = RhythmAwareCalls.Of(positions, calls, record.SamplingFrequency, RhythmDetector);
         var classified = new ClassifiedBeat[beats.Count];
         for (int i = 0; i < beats.Count; i++)
-            classified[i] = new ClassifiedBeat(beats.Origins![i].Sample, AamiMapping.Classes[probabilities.Predicted(i)], probabilities.Row(i).ToArray());
-        return new AnnotatedRecord(name, record.SamplingFrequency, resolved.Signals, foundBy, classified, warnings);
+            classified[i] = new ClassifiedBeat(positions[i], rhythm.Classes[i], probabilities.Row(i).ToArray(),
+                rhythm.InAtrialFibrillation[i] ? Rhythm.AtrialFibrillation : Rhythm.Other);
+        return new AnnotatedRecord(name, record.SamplingFrequency, resolved.Signals, foundBy, classified, warnings, rhythm.Episodes);
     }
 }

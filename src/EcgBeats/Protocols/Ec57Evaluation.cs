@@ -7,6 +7,7 @@ using EcgBeats.Representations;
 using EcgBeats.Wfdb;
 using EcgBeats.Annotators;
 using EcgBeats.Classification;
+using EcgBeats.Rhythms;
 
 namespace EcgBeats.Protocols;
 
@@ -58,6 +59,9 @@ public sealed class Ec57Evaluation
     /// <summary>Window and interval (the mapping is set per score).</summary>
     public BeatComparisonOptions Options { get; }
 
+    /// <summary>The AF detector whose episodes make S calls N (<see cref="RhythmGate"/>), as <c>annotate</c> does; null: the model's calls as they are.</summary>
+    public AtrialFibrillationDetector? RhythmDetector { get; init; } = new();
+
     /// <summary>Reads, detects and cuts <paramref name="records"/> of <paramref name="dataDirectory"/> (in parallel).</summary>
     public static Ec57Evaluation Prepare(string dataDirectory, IReadOnlyList<string> records, IBeatRepresentation representation, IQrsDetector detector,
         BeatComparisonOptions? options = null, CancellationToken cancel = default)
@@ -81,11 +85,12 @@ public sealed class Ec57Evaluation
     /// </summary>
     public IReadOnlyList<Ec57Result> Score(IBeatClassifier model, LabelledBeats referenceBeats)
     {
-        var atReference = ByRecord(referenceBeats.Unlabelled, model.Predict(referenceBeats.Unlabelled));
+        var frequency = Records.ToDictionary(r => r.Name, r => r.Header.SamplingFrequency);
+        var atReference = ByRecord(referenceBeats.Unlabelled, model.Predict(referenceBeats.Unlabelled), frequency, RhythmDetector);
         var atDetected = Records.ToDictionary(r => r.Name, r =>
         {
             var p = model.Predict(r.Detected);
-            return Annotations(r.Detected.Origins!.Select(o => o.Sample).ToList(), p.PredictedClasses(), r.Signals[0]);
+            return Annotations(r.Detected.Origins!.Select(o => o.Sample).ToList(), p.PredictedClasses(), r.Signals[0], r.Header.SamplingFrequency, RhythmDetector);
         });
         var results = new List<Ec57Result>();
         foreach (var (positions, annotations) in new[] { (BeatPositions.Detected, atDetected), (BeatPositions.Reference, atReference) })
@@ -100,16 +105,26 @@ public sealed class Ec57Evaluation
     }
 
     /// <summary>Classified beats as annotations per record, from the beats' origins.</summary>
-    private static Dictionary<string, IReadOnlyList<Annotation>> ByRecord(UnlabelledBeats beats, ClassProbabilities probabilities)
+    private static Dictionary<string, IReadOnlyList<Annotation>> ByRecord(UnlabelledBeats beats, ClassProbabilities probabilities,
+        IReadOnlyDictionary<string, double> frequency, AtrialFibrillationDetector? rhythm)
     {
         var origins = beats.Origins ?? throw new ArgumentException("the reference beats do not say where they are", nameof(beats));
         int[] classes = probabilities.PredictedClasses();
         return Enumerable.Range(0, beats.Count).GroupBy(i => origins[i].Record)
-            .ToDictionary(g => g.Key, g => Annotations(g.Select(i => origins[i].Sample).ToList(), g.Select(i => classes[i]).ToList(), 0));
+            .ToDictionary(g => g.Key, g => Annotations(g.Select(i => origins[i].Sample).ToList(), g.Select(i => classes[i]).ToList(), 0, frequency[g.Key], rhythm));
     }
 
-    /// <summary>One beat annotation per classified beat, coded with its class's symbol (N, S, V, F, Q), in time order.</summary>
-    public static IReadOnlyList<Annotation> Annotations(IReadOnlyList<long> samples, IReadOnlyList<int> classes, int channel) =>
-        samples.Select((s, i) => (s, c: classes[i])).OrderBy(p => p.s)
-            .Select(p => new Annotation(p.s, AnnotationCodes.Code(AamiMapping.Classes[p.c].ToString()), Channel: channel)).ToList();
+    /// <summary>
+    /// One beat annotation per classified beat, coded with its class's symbol (N, S, V, F, Q), in time order; with a
+    /// rhythm detector, S calls inside detected AF are N (<see cref="RhythmAwareCalls"/>), as <c>annotate</c> writes them.
+    /// </summary>
+    public static IReadOnlyList<Annotation> Annotations(IReadOnlyList<long> samples, IReadOnlyList<int> classes, int channel,
+        double samplingFrequency = 0, AtrialFibrillationDetector? rhythm = null)
+    {
+        var order = Enumerable.Range(0, samples.Count).OrderBy(i => samples[i]).ToArray();
+        var positions = order.Select(i => samples[i]).ToArray();
+        var calls = order.Select(i => AamiMapping.Classes[classes[i]]).ToArray();
+        var gated = rhythm is null ? calls : RhythmAwareCalls.Of(positions, calls, samplingFrequency, rhythm).Classes;
+        return positions.Select((s, k) => new Annotation(s, AnnotationCodes.Code(gated[k].ToString()), Channel: channel)).ToList();
+    }
 }

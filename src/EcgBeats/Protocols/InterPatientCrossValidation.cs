@@ -62,6 +62,7 @@ public static class InterPatientCrossValidation
         var folds = RecordFolds.Deal(ds1, Folds);
         var labels = new List<int>();
         var records = new List<string>();
+        var samples = new List<long>();
         var probabilities = new List<float>();
         int classes = AamiMapping.ClassCount;
         for (int f = 0; f < Folds; f++)
@@ -79,22 +80,27 @@ public static class InterPatientCrossValidation
             {
                 labels.Add(testBeats.Labels[i]);
                 records.Add(testBeats.Origins![i].Record);
+                samples.Add(testBeats.Origins[i].Sample);
                 probabilities.AddRange(p.Row(i).ToArray());
             }
             progress?.Report(f + 1);
         }
-        return new CrossValidationResult(labels.ToArray(), records.ToArray(), new ClassProbabilities(probabilities.ToArray(), classes));
+        return new CrossValidationResult(labels.ToArray(), records.ToArray(), samples.ToArray(), new ClassProbabilities(probabilities.ToArray(), classes));
     }
 }
 
 /// <summary>The pooled test-fold predictions of a cross-validation: every DS1 beat once, predicted by the fold's model that did not train on its record.</summary>
 /// <param name="Labels">Each beat's reference class (AAMI index).</param>
 /// <param name="Records">Each beat's record.</param>
+/// <param name="Samples">Each beat's position in its record (samples): a record's beats are in time order.</param>
 /// <param name="Probabilities">Each beat's class probabilities.</param>
-public sealed record CrossValidationResult(int[] Labels, string[] Records, ClassProbabilities Probabilities)
+public sealed record CrossValidationResult(int[] Labels, string[] Records, long[] Samples, ClassProbabilities Probabilities)
 {
     /// <summary>The pooled confusion matrix, with class <paramref name="scaledClass"/>'s probability times <paramref name="factor"/> before the arg-max (what a decision threshold chosen on DS1 would give).</summary>
-    public ConfusionMatrix Matrix(int scaledClass = 0, double factor = 1)
+    public ConfusionMatrix Matrix(int scaledClass = 0, double factor = 1) => ConfusionMatrix.From(Labels, Predicted(scaledClass, factor), Probabilities.ClassCount);
+
+    /// <summary>Each beat's predicted class, with class <paramref name="scaledClass"/>'s probability times <paramref name="factor"/> before the arg-max.</summary>
+    public int[] Predicted(int scaledClass = 0, double factor = 1)
     {
         var predicted = new int[Labels.Length];
         for (int i = 0; i < Labels.Length; i++)
@@ -109,7 +115,7 @@ public sealed record CrossValidationResult(int[] Labels, string[] Records, Class
             }
             predicted[i] = best;
         }
-        return ConfusionMatrix.From(Labels, predicted, Probabilities.ClassCount);
+        return predicted;
     }
 
     /// <summary>Beats wrongly called <paramref name="predictedClass"/>, by record, most first.</summary>

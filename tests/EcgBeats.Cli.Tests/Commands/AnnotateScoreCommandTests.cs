@@ -28,9 +28,13 @@ public sealed class AnnotateScoreCommandTests
 
         foreach (string name in new[] { "208", "232" })
         {
-            var annotations = AnnotationReader.ReadFile(temp.File($"{name}.ecgbeats"));
+            var all = AnnotationReader.ReadFile(temp.File($"{name}.ecgbeats"));
+            var annotations = all.Where(a => a.Symbol != "+").ToList();
             string[] rows = File.ReadAllLines(temp.File($"{name}.ecgbeats.csv"));
-            Assert.Equal("sample,time_s,class,p_N,p_S,p_V,p_F,p_Q", rows[0]);
+            Assert.Equal("sample,time_s,class,rhythm,p_N,p_S,p_V,p_F,p_Q", rows[0]);
+            // Each beat's rhythm is the one the last rhythm change before it names.
+            var rhythmChanges = all.Where(a => a.Symbol == "+").ToList();
+            Assert.NotEmpty(rhythmChanges);
             Assert.Equal(annotations.Count, rows.Length - 1);
             for (int i = 0; i < annotations.Count; i++)
             {
@@ -39,6 +43,9 @@ public sealed class AnnotateScoreCommandTests
                 Assert.Equal(annotations[i].Symbol, f[2]);
                 Assert.Equal(annotations[i].Sample / 360.0, double.Parse(f[1], CultureInfo.InvariantCulture), 3);
                 Assert.Contains(f[2], new[] { "N", "S", "V", "F", "Q" });
+                string rhythmBefore = rhythmChanges.Last(r => r.Sample < annotations[i].Sample).AuxText!.TrimStart('(');
+                Assert.Equal(rhythmBefore, f[3]);
+                if (f[3] == "AFIB") Assert.NotEqual("S", f[2]); // the gate
             }
         }
     }

@@ -31,6 +31,30 @@ public sealed class CrossValidateCommandTests
         Assert.Equal(before, string.Join("\n", Directory.EnumerateFileSystemEntries(data).Order()));
     }
 
+    [Fact]
+    public void AnEnsembleWithItsMembersOptionsAndTheRhythmGateIsCrossValidated()
+    {
+        // Issue #23: the AF detector and the rhythm gate on held-out records; record 201 has 306 s of reference AF from minute 5.
+        string data = TestData.RequireMitDb();
+        var result = CliRunner.Run("cross-validate", "--model", "ensemble-classwise", "--records", "101", "106", "108", "109", "112", "201",
+            "--class-weights", "--class-weight-cap", "20", "--trees", "10", "--rhythm", "--data", data);
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Contains("ensemble-classwise options: classes N:gbt", result.Output); // the member's option did not stop it (a bug of fbfe1d9)
+        Assert.Contains("records with reference AF or flutter: 201;", result.Output);
+        string[] lines = result.Output.Split('\n');
+        // A table row "│ a │ b │ … │": the cells between the borders, empty ones kept.
+        string[] Row(string first) => lines.Where(l => l.StartsWith('│')).Select(l => l.Split('│', StringSplitOptions.TrimEntries)[1..^1])
+            .Single(cells => cells.Length == 12 && cells[0] == first);
+        double Number(string cell) => double.Parse(cell, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture);
+        string threshold = EcgBeats.Rhythms.AtrialFibrillationDetector.DefaultThreshold.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture);
+        var chosen = Row(threshold);
+        Assert.True(Number(chosen[3]) >= 90, $"AF duration Se {chosen[3]}");
+        Assert.Contains("306 /", chosen[5]);
+        // The gate only takes S calls away: fewer false S in the AF record, never more V or other classes changed.
+        Assert.True(Number(chosen[11]) < Number(Row("no rhythm gate")[11]), $"false S in AF records: {chosen[11]} against {Row("no rhythm gate")[11]} without the gate");
+        Assert.Equal(Row("no rhythm gate")[8], chosen[8]); // V Se
+    }
+
     [Theory]
     [InlineData("100", "is a DS2 record")]
     [InlineData("101", "cannot make 5 folds")]

@@ -1,5 +1,6 @@
 using CsCheck;
 using EcgBeats.Beats;
+using EcgBeats.Rhythms;
 using EcgBeats.Classification;
 using EcgBeats.Datasets;
 using EcgBeats.Dsp;
@@ -93,7 +94,13 @@ public sealed class RecordAnnotatorTests
         var result = new RecordAnnotator(new ShapeClassifier()).Annotate(record, "232");
 
         var annotations = result.ToAnnotations();
-        var readBack = AnnotationReader.Parse(AnnotationWriter.Encode(annotations), "232.test");
+        var all = AnnotationReader.Parse(AnnotationWriter.Encode(annotations), "232.test");
+        // The rhythm changes first: one per episode, each before its episode's first beat.
+        var rhythm = all.Where(a => a.Symbol == "+").ToList();
+        Assert.Equal(result.Rhythms!.Count, rhythm.Count);
+        Assert.Equal(result.Rhythms.Select(e => RhythmEpisode.Aux(e.Rhythm)), rhythm.Select(a => a.AuxText));
+        Assert.True(all.Zip(all.Skip(1)).All(p => p.First.Sample <= p.Second.Sample), "in time order");
+        var readBack = all.Where(a => a.Symbol != "+").ToList();
 
         Assert.Equal(result.Beats.Count, readBack.Count);
         Assert.Equal(result.Beats.Select(b => b.Sample), readBack.Select(a => a.Sample));

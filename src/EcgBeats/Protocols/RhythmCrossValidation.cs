@@ -1,0 +1,70 @@
+using EcgBeats.Beats;
+using EcgBeats.Metrics;
+using EcgBeats.Rhythms;
+using EcgBeats.Wfdb;
+
+namespace EcgBeats.Protocols;
+
+/// <summary>One AF threshold's DS1 cross-validated result.</summary>
+/// <param name="Threshold">The detector's irregularity threshold.</param>
+/// <param name="Episodes">Each record's AF episode comparison against the reference (EC57: from minute 5, as <c>epicmp -A</c>).</param>
+/// <param name="Gated">The pooled confusion matrix after <see cref="RhythmGate"/>.</param>
+/// <param name="FalseSInAf">Beats wrongly called S after the gate, in records whose reference has AF or flutter.</param>
+public sealed record RhythmThresholdResult(double Threshold, IReadOnlyList<EpisodeComparison> Episodes, ConfusionMatrix Gated, long FalseSInAf)
+{
+    /// <summary>Gross AF statistics over the records.</summary>
+    public EpisodeTotals Af => EpisodeTotals.Of(Episodes);
+}
+
+/// <summary>
+/// How the AF detector and the rhythm gate do on patients they never saw, from DS1 alone: a cross-validation's pooled
+/// predictions (<see cref="InterPatientCrossValidation"/>) supply each beat's ventricular call (the detector leaves
+/// those intervals out) and its class; the detector runs on each record's beat times; the episodes are compared with
+/// the reference's rhythm annotations as <c>epicmp -A</c> does; S calls inside detected AF become N. The detector has
+/// no trained part, so the cross-validation's held-out predictions are all it needs to see records as new.
+/// </summary>
+public static class RhythmCrossValidation
+{
+    /// <summary>The thresholds <c>cross-validate --rhythm</c> compares.</summary>
+    public static IReadOnlyList<double> Thresholds { get; } = [0.03, 0.035, 0.04, 0.045, 0.05, 0.055, 0.06, 0.07, 0.08];
+
+    /// <summary>Evaluates each threshold.</summary>
+    /// <param name="cv">The pooled held-out predictions (beats of a record in time order).</param>
+    /// <param name="dataDirectory">Where each record's header and reference annotations (<c>.atr</c>) are.</param>
+    /// <param name="thresholds">The irregularity thresholds to try.</param>
+    /// <param name="cancel">Stops between records.</param>
+    public static IReadOnlyList<RhythmThresholdResult> Run(CrossValidationResult cv, string dataDirectory, IReadOnlyList<double> thresholds, CancellationToken cancel = default)
+    {
+        int[] predicted = cv.Predicted();
+        var byRecord = Enumerable.Range(0, cv.Labels.Length).GroupBy(i => cv.Records[i]).ToList();
+        var records = byRecord.Select(g =>
+        {
+            cancel.ThrowIfCancellationRequested();
+            string path = Path.Combine(dataDirectory, g.Key);
+            var header = RecordReader.ReadHeader(path);
+            var reference = AnnotationReader.ReadFile(path + ".atr", header.SamplingFrequency);
+            var beats = g.OrderBy(i => cv.Samples[i]).ToArray();
+            bool hasAf = reference.Any(a => a.Symbol == "+" && (a.AuxText ?? "").StartsWith("(A", StringComparison.Ordinal));
+            return (Name: g.Key, Header: header, Reference: reference, Beats: beats, HasAf: hasAf);
+        }).ToList();
+        var results = new List<RhythmThresholdResult>();
+        foreach (double threshold in thresholds)
+        {
+            var detector = new AtrialFibrillationDetector { Threshold = threshold };
+            var gated = (int[])predicted.Clone();
+            var comparisons = new List<EpisodeComparison>();
+            foreach (var r in records)
+            {
+                var positions = r.Beats.Select(i => cv.Samples[i]).ToArray();
+                var calls = RhythmAwareCalls.Of(positions, r.Beats.Select(i => (AamiClass)predicted[i]).ToArray(), r.Header.SamplingFrequency, detector);
+                for (int b = 0; b < r.Beats.Length; b++) gated[r.Beats[b]] = (int)calls.Classes[b];
+                var test = RhythmEpisode.ToAnnotations(calls.Episodes, positions, r.Header.SamplingFrequency);
+                comparisons.Add(EpisodeComparator.Compare(r.Name, r.Reference, test, r.Header.SamplingFrequency, r.Header.SampleCount ?? 0));
+            }
+            var matrix = ConfusionMatrix.From(cv.Labels, gated, cv.Probabilities.ClassCount);
+            long falseS = records.Where(r => r.HasAf).Sum(r => r.Beats.LongCount(i => gated[i] == (int)AamiClass.S && cv.Labels[i] != (int)AamiClass.S));
+            results.Add(new RhythmThresholdResult(threshold, comparisons, matrix, falseS));
+        }
+        return results;
+    }
+}
