@@ -32,7 +32,7 @@ internal static class CrossValidateCommand
         };
         var rhythm = new Option<bool>("--rhythm")
         {
-            Description = "Also detect AF from each held-out record's beat times and the model's ventricular calls, at several thresholds: AF episode and duration Se/+P against the reference (as epicmp -A), and the beats with S calls inside AF made N.",
+            Description = "Also detect AF from the times of each held-out record's beats the model calls N, at several thresholds: AF episode and duration Se/+P against the reference (as epicmp -A), and the beats with S calls inside AF made N.",
         };
         var flags = new ModelOptionFlags(registry);
         var command = new Command("cross-validate",

@@ -70,7 +70,7 @@ public sealed class RecordAnnotator
     public IBeatRepresentation Representation { get; }
 
     /// <summary>
-    /// Finds AF from the beat times and the model's ventricular calls, writes the rhythm, and makes S calls inside AF
+    /// Finds AF from the times of the beats the model calls N, writes the rhythm, and makes S calls inside AF
     /// N (<see cref="RhythmGate"/>); null: no rhythm, every call as the model gives it.
     /// </summary>
     public AtrialFibrillationDetector? RhythmDetector { get; init; } = new();

@@ -18,8 +18,8 @@ public sealed record RhythmThresholdResult(double Threshold, IReadOnlyList<Episo
 
 /// <summary>
 /// How the AF detector and the rhythm gate do on patients they never saw, from DS1 alone: a cross-validation's pooled
-/// predictions (<see cref="InterPatientCrossValidation"/>) supply each beat's ventricular call (the detector leaves
-/// those intervals out) and its class; the detector runs on each record's beat times; the episodes are compared with
+/// predictions (<see cref="InterPatientCrossValidation"/>) supply each beat's call (the detector leaves out the
+/// intervals at beats not called N) and its class; the detector runs on each record's beat times; the episodes are compared with
 /// the reference's rhythm annotations as <c>epicmp -A</c> does; S calls inside detected AF become N. The detector has
 /// no trained part, so the cross-validation's held-out predictions are all it needs to see records as new.
 /// </summary>

@@ -1,10 +1,10 @@
 namespace EcgBeats.Rhythms;
 
 /// <summary>
-/// Finds atrial fibrillation from beat times and the beats' ventricular calls (<see cref="RrIrregularity"/>): a beat whose
+/// Finds atrial fibrillation from beat times and the beats' calls (<see cref="RrIrregularity"/>): a beat whose
 /// window is at least <see cref="Threshold"/> irregular is in AF; runs of such beats closer than <see cref="BridgeBeats"/>
 /// are joined, and a run shorter than <see cref="FewestBeats"/> is dropped. Everything else is <see cref="Rhythm.Other"/>.
-/// <code>var episodes = new AtrialFibrillationDetector().Detect(positions, isVentricular, 360);</code>
+/// <code>var episodes = new AtrialFibrillationDetector().Detect(positions, calledOtherThanN, 360);</code>
 /// </summary>
 /// <remarks>
 /// The threshold was chosen on DS1 by record-fold cross-validation (<c>ecgbeats cross-validate --rhythm</c>;
@@ -16,7 +16,7 @@ namespace EcgBeats.Rhythms;
 public sealed class AtrialFibrillationDetector
 {
     /// <summary>The irregularity at and above which a beat is in AF (DS1 cross-validation).</summary>
-    public const double DefaultThreshold = 0.055;
+    public const double DefaultThreshold = 0.045;
 
     /// <summary>The irregularity at and above which a beat is in AF.</summary>
     public double Threshold { get; init; } = DefaultThreshold;
@@ -29,10 +29,10 @@ public sealed class AtrialFibrillationDetector
 
     /// <summary>The record's rhythm as consecutive episodes covering every beat (none for a record without beats).</summary>
     /// <param name="positions">Beat positions in samples, ascending.</param>
-    /// <param name="ventricular">Whether each beat is ventricular (V or F).</param>
+    /// <param name="ectopic">Whether each beat is called anything but N (its intervals are left out).</param>
     /// <param name="samplingFrequency">The positions' rate, Hz.</param>
-    public IReadOnlyList<RhythmEpisode> Detect(IReadOnlyList<long> positions, IReadOnlyList<bool> ventricular, double samplingFrequency) =>
-        Episodes(InAf(RrIrregularity.Compute(positions, ventricular, samplingFrequency)), positions);
+    public IReadOnlyList<RhythmEpisode> Detect(IReadOnlyList<long> positions, IReadOnlyList<bool> ectopic, double samplingFrequency) =>
+        Episodes(InAf(RrIrregularity.Compute(positions, ectopic, samplingFrequency)), positions);
 
     /// <summary>Each beat's call from its irregularity, after bridging and dropping short runs.</summary>
     public bool[] InAf(IReadOnlyList<double> irregularity)

@@ -15,7 +15,7 @@ public static class RhythmGate
         inAtrialFibrillation && called == AamiClass.S ? AamiClass.N : called;
 }
 
-/// <summary>A record's beat calls made rhythm-aware: its AF found from the beat times and the ventricular calls, then the gate.</summary>
+/// <summary>A record's beat calls made rhythm-aware: its AF found from the times of the beats called N, then the gate.</summary>
 /// <param name="Classes">Each beat's class after the gate.</param>
 /// <param name="InAtrialFibrillation">Whether each beat is in a detected AF episode.</param>
 /// <param name="Episodes">The record's rhythm, consecutive episodes covering every beat.</param>
@@ -30,8 +30,8 @@ public sealed record RhythmAwareCalls(AamiClass[] Classes, bool[] InAtrialFibril
     {
         var inAf = new bool[positions.Count];
         if (detector is null || positions.Count == 0) return new RhythmAwareCalls([.. calls], inAf, []);
-        var ventricular = calls.Select(c => c is AamiClass.V or AamiClass.F).ToArray();
-        inAf = detector.InAf(RrIrregularity.Compute(positions, ventricular, samplingFrequency));
+        var ectopic = calls.Select(c => c != AamiClass.N).ToArray();
+        inAf = detector.InAf(RrIrregularity.Compute(positions, ectopic, samplingFrequency));
         var classes = calls.Select((c, i) => RhythmGate.Apply(c, inAf[i])).ToArray();
         return new RhythmAwareCalls(classes, inAf, AtrialFibrillationDetector.Episodes(inAf, positions));
     }

@@ -101,6 +101,29 @@ public sealed class AnnotateScoreCommandTests
     }
 
     [Fact]
+    public void ScoreRhythmComparesAfEpisodesAsEpicmpDoes()
+    {
+        using var temp = TestData.TempFolder();
+        var score = CliRunner.Run("score", "217", "--data", Fixtures, "--test", "atr", "--start", "0", "--rhythm", "--wfdb-reports", temp.Path);
+        Assert.True(score.ExitCode == 0, score.Error);
+        Assert.Contains("Atrial fibrillation, episode by episode", score.Output);
+        // What WFDB 10.7 wrote for the fixture record: WFDB=tests/Fixtures/mitdb epicmp -r 217 -a atr atr -f 0 -A FILE
+        Assert.Equal("""
+            AF episode-by-episode comparison results for record 217
+            Reference annotator: atr
+                 Test annotator: atr
+
+                       Episode sensitivity: 100% (2/2)
+             Episode positive predictivity: 100% (2/2)
+                      Duration sensitivity: 100% (0:06.550/0:06.550)
+            Duration positive predictivity: 100% (0:06.550/0:06.550)
+            Duration of reference episodes:      0:06.550
+                 Duration of test episodes:      0:06.550
+
+            """.Replace("\r\n", "\n"), File.ReadAllText(temp.File("epicmp-af.txt")));
+    }
+
+    [Fact]
     public void FlatLeadIsABadInputAndNothingIsWritten()
     {
         using var temp = TestData.TempFolder();
