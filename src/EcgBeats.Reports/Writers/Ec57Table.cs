@@ -45,8 +45,8 @@ public static class Ec57Table
     /// <summary>What the table is, in words.</summary>
     public const string Explanation =
         "Beat by beat as ANSI/AAMI EC57 prescribes (WFDB bxb's comparison, 150 ms window, from minute 5 of each DS2 record; gross statistics). " +
-        "'detected': the raw DS2 records annotated end to end (QRS detector, the model's beat cut, the model) as 'ecgbeats annotate' does; " +
-        "'reference': the same model on the cardiologists' beat positions. Classes as de Chazal et al. (2004) and the published results count them " +
+        "'detected': the raw DS2 records annotated end to end (QRS detector, the model's beat cut, the model, then S calls inside detected atrial fibrillation made N) as 'ecgbeats annotate' does; " +
+        "'reference': the same model (and rhythm gate) on the cardiologists' beat positions. Classes as de Chazal et al. (2004) and the published results count them " +
         "(escape beats e, j in N); the bxb columns count escape beats as SVEB, as bxb -L does. F1 per class over the gross matrix, de Chazal's " +
         "mapping (a missed beat is a false negative, an extra one a false positive).";
 
