@@ -25,7 +25,8 @@ public sealed class RepresentationCommandTests
         var kachuee = new Kachuee2018Representation().Cut(record, "100", null, BeatCutMode.EveryBeat);
         long[] annotated = File.ReadLines(temp.File("out/100.ecgbeats.csv")).Skip(1).Select(l => long.Parse(l.Split(',')[0], CultureInfo.InvariantCulture)).ToArray();
         Assert.Equal(kachuee.Origins!.Select(o => o.Sample), annotated);
-        Assert.Equal(annotated, AnnotationReader.ReadFile(temp.File("out/100.ecgbeats")).Select(a => a.Sample));
+        // The file also holds the rhythm changes (+): the beats are the rest.
+        Assert.Equal(annotated, AnnotationReader.ReadFile(temp.File("out/100.ecgbeats")).Where(a => a.Symbol != "+").Select(a => a.Sample));
     }
 
     [Fact]
