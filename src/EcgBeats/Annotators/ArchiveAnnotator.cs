@@ -17,7 +17,7 @@ namespace EcgBeats.Annotators;
 /// a crash or a time limit goes on where it stopped; one bad record among many is reported and the others go on; a
 /// summary CSV lists every record's outcome. Records are annotated in parallel when asked.
 /// <code>using var model = registry.Open("models/ensemble-classwise");
-/// var annotator = new ArchiveAnnotator(model, AnnotationStamp.Of("models/ensemble-classwise", "pantompkins1985", null, rhythm: true), "out");
+/// var annotator = new ArchiveAnnotator(model, AnnotationStamp.Of("models/ensemble-classwise", "elgendi2010", null, rhythm: true), "out");
 /// var result = annotator.Annotate(RecordList.Expand(["data/*"], null));</code>
 /// </summary>
 /// <param name="classifier">The model; it must be safe to call from several threads when <see cref="Parallelism"/> is above 1 (wrap it in a <see cref="SerializedClassifier"/>).</param>

@@ -57,12 +57,12 @@ public sealed class RecordAnnotator
     private readonly IQrsDetector _detector;
     private readonly IBeatClassifier _classifier;
 
-    /// <summary>An annotator that finds beats with <paramref name="detector"/> (Pan-Tompkins by default) and labels them with <paramref name="classifier"/>.</summary>
+    /// <summary>An annotator that finds beats with <paramref name="detector"/> (Elgendi 2010 by default: <see cref="QrsDetectors.Default"/>) and labels them with <paramref name="classifier"/>.</summary>
     /// <exception cref="InvalidInputException">This version of EcgBeats cannot cut the beats the model was trained on.</exception>
     public RecordAnnotator(IBeatClassifier classifier, IQrsDetector? detector = null)
     {
         _classifier = classifier;
-        _detector = detector ?? new PanTompkins1985Detector();
+        _detector = detector ?? QrsDetectors.Default();
         Representation = BeatRepresentations.For(classifier.Card.Representation);
     }
 

@@ -164,18 +164,19 @@ public sealed class MainJob(ModelRegistry registry, string dataDirectory, RunFol
     }
 
     /// <summary>
-    /// Every model on the whole test records, beat by beat (EC57): at the reference beats and end to end (Pan-Tompkins, the
+    /// Every model on the whole test records, beat by beat (EC57): at the reference beats and end to end (the default QRS detector, the
     /// model's cut). The records are read, detected and cut once, only when some model's scores are not up to date.
     /// </summary>
     private void ScoreWholeRecords(string name, SplitFolder folder, DatasetRecipe recipe, LabelledBeats test,
         List<(string Model, IBeatClassifier Classifier)> order, Dictionary<string, StepStamp> stamps, CancellationToken cancel)
     {
-        var detector = new Dsp.PanTompkins1985Detector();
+        var detector = Dsp.QrsDetectors.Default();
         Ec57Evaluation? prepared = null;
         foreach (var (model, classifier) in order)
         {
             var stamp = new StepStamp("ec57").With("model", stamps[model].Hash).With("test", test.Fingerprint())
-                .With("detector", detector.Name).With("records", string.Join(" ", DeChazal2004Split.Ds2)).With("comparator", "bxb 10.7");
+                .With("detector", detector.Name).With("records", string.Join(" ", DeChazal2004Split.Ds2)).With("comparator", "bxb 10.7")
+                .With("rhythm", $"rr-irregularity {Rhythms.AtrialFibrillationDetector.DefaultThreshold.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
             var results = Step($"{name}: whole records (EC57) {model}", folder.Ec57(model), stamp,
                 () =>
                 {

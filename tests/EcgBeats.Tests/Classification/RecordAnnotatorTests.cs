@@ -250,11 +250,12 @@ public sealed class RecordAnnotatorTests
         var record = RecordReader.Read(TestData.FixtureRecord("208"));
         var model = new ShapeClassifier();
         var result = new RecordAnnotator(model).Annotate(record, "208");
+        // No detector named: the default, Elgendi 2010 (QrsDetectors.Names[0]).
 
-        var detected = new PanTompkins1985Detector().Detect(record.Physical(0), 360);
+        var detected = new Elgendi2010Detector().Detect(record.Physical(0), 360);
         Assert.Equal(detected, result.Beats.Select(b => b.Sample));
         Assert.Equal(new KaggleMitBihRepresentation().Cut(record, "208", detected, BeatCutMode.EveryBeat).Values, Assert.Single(model.Seen).Values);
-        Assert.Equal("pantompkins1985", result.BeatsFoundBy);
+        Assert.Equal("elgendi2010", result.BeatsFoundBy);
     }
 
     [Fact]
