@@ -96,7 +96,8 @@ public sealed class ArchiveAnnotator(IBeatClassifier classifier, string made, st
         try
         {
             var started = System.Diagnostics.Stopwatch.StartNew();
-            var record = RecordReader.Read(path);
+            // A signal file that ends before the header's length is read as far as it goes, as WFDB's tools do, and said once.
+            var record = RecordReader.ReadWhatTheFilesHold(path, out string? shortfall);
             var result = new RecordAnnotator(classifier, QrsDetectors.Create(Detector)) { RhythmDetector = Rhythm ? new() : null }.Annotate(record, name, Signals);
             var counts = AamiMapping.Classes.Select(k => result.Beats.Count(b => b.Class == k)).ToList();
             var stamp = new AnnotationStamp(name, made, result.Beats.Count, counts, Math.Round(started.Elapsed.TotalSeconds, 3));
@@ -109,7 +110,7 @@ public sealed class ArchiveAnnotator(IBeatClassifier classifier, string made, st
                 JsonFile.Write(files.Stage(Path.GetFileName(AnnotationStamp.PathFor(annotationFile))), stamp);
                 files.Commit();
             }
-            return new RecordOutcome(name, stamp, Skipped: false, null, result.Warnings);
+            return new RecordOutcome(name, stamp, Skipped: false, null, shortfall is null ? result.Warnings : [shortfall, .. result.Warnings]);
         }
         catch (Exception e) when (tolerate && IsTheRecords(e))
         {

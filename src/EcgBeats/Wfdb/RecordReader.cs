@@ -23,6 +23,31 @@ public static class RecordReader
     public static WfdbRecord Read(string recordPath) => Read(recordPath, 0, null);
 
     /// <summary>
+    /// Reads a whole record as WFDB's own tools do when a signal file ends before the header's length: the whole frames
+    /// every file holds (rdsamp prints "getvec: unexpected EOF" and goes on). <see cref="Read(string)"/> refuses such a
+    /// record instead; this is for tools that annotate whatever a record holds.
+    /// </summary>
+    /// <param name="recordPath">The record's path without extension.</param>
+    /// <param name="shortfall">What was missing (file, frames declared and held), or null when the files hold the header's length.</param>
+    /// <exception cref="WfdbFormatException">The header is malformed, or a compressed signal file is damaged.</exception>
+    public static WfdbRecord ReadWhatTheFilesHold(string recordPath, out string? shortfall)
+    {
+        string headerPath = RecordPath.Header(recordPath);
+        var header = ReadHeader(recordPath);
+        shortfall = null;
+        if (header.Segments is not null || header.SampleCount is not > 0) return Read(recordPath);
+        var groups = SignalGroup.Of(header, Folder(headerPath), headerPath);
+        long declared = header.SampleCount.Value;
+        var shortest = groups.Where(g => g.Codec is not null).Select(g => (Group: g, Frames: g.FramesInFile())).Where(g => g.Frames < declared)
+            .OrderBy(g => g.Frames).FirstOrDefault();
+        if (shortest.Group is null) return Read(recordPath);
+        shortfall = $"{headerPath} declares {declared} samples per signal, but {Path.GetFileName(shortest.Group.Path)} holds {shortest.Frames}: read the {shortest.Frames}, as WFDB does";
+        // The same reader on the header with the length the files hold: every other check (skew, formats) as usual.
+        var held = header with { SampleCount = shortest.Frames };
+        return ReadWithHeader(held, headerPath, groups);
+    }
+
+    /// <summary>
     /// The record's length in frames (samples per signal at the frame rate): the header's length, or where the header
     /// gives none (or 0, "unknown") the whole frames every signal file holds, less the largest skew, as WFDB reads to the
     /// end of the shortest file.
@@ -64,12 +89,21 @@ public static class RecordReader
             yield return Read(recordPath, at, Math.Min(windowFrames, end - at), openRead, rate, carry);
     }
 
+    private static WfdbRecord ReadWithHeader(WfdbHeader header, string headerPath, IReadOnlyList<SignalGroup> groups) =>
+        Read(header, headerPath, groups, 0, null, null, SignalRate.FrameRate, null);
+
     private static WfdbRecord Read(string recordPath, long start, long? length, Func<string, Stream>? openRead, SignalRate rate,
         Dictionary<(string, long), (long Frame, int[] Previous)>? carry)
     {
         string headerPath = RecordPath.Header(recordPath);
         var header = ReadHeader(recordPath);
         var groups = header.Segments is null ? SignalGroup.Of(header, Folder(headerPath), headerPath) : [];
+        return Read(header, headerPath, groups, start, length, openRead, rate, carry);
+    }
+
+    private static WfdbRecord Read(WfdbHeader header, string headerPath, IReadOnlyList<SignalGroup> groups, long start, long? length,
+        Func<string, Stream>? openRead, SignalRate rate, Dictionary<(string, long), (long Frame, int[] Previous)>? carry)
+    {
         long total = header.Segments is null ? Length(header, groups, headerPath) : header.SampleCount!.Value;
         if (start < 0 || start > total)
             throw new ArgumentOutOfRangeException(nameof(start), start, $"the record has {total} frames");

@@ -126,6 +126,26 @@ public sealed class AnnotateScoreCommandTests
     }
 
     [Fact]
+    public void ARecordWithOddLeadNamesGainZeroAndOneSampleShortIsAnnotatedWithOneWarningEach()
+    {
+        // Issue #23: what other databases' headers do. Record 100's excerpt with its leads renamed, gain 0 (WFDB: 200
+        // adu/mV) and a header one sample longer than the signal file.
+        using var temp = TestData.TempFolder();
+        string record = temp.CopyRecord(TestData.FixtureRecord("100"));
+        File.WriteAllText(record + ".hea", File.ReadAllText(record + ".hea").Replace("100 2 360 108000", "100 2 360 108001")
+            .Replace("212 200 11 1024 995 -20101 0 MLII", "212 0 11 1024 995 -20101 0 ECG1").Replace("212 200 11 1024 1011 -20894 0 V5", "212 0 11 1024 1011 -20894 0 ECG2"));
+        Assert.Contains("ECG1", File.ReadAllText(record + ".hea"));
+        Assert.Contains("ECG2", File.ReadAllText(record + ".hea"));
+
+        var run = CliRunner.Run("annotate", record, "--model", Model.Value, "--out", temp.File("out"));
+        Assert.True(run.ExitCode == 0, run.Error);
+        string all = run.Output + run.Error;
+        Assert.Equal(1, all.Split('\n').Count(l => l.Contains("declares 108001 samples per signal", StringComparison.Ordinal)));
+        var beats = AnnotationReader.ReadFile(temp.File("out/100.ecgbeats")).Where(a => a.Symbol != "+").ToList();
+        Assert.InRange(beats.Count, 366, 376); // 371 reference beats in the excerpt (rdann -r 100 -a atr), whatever the header says
+    }
+
+    [Fact]
     public void FlatLeadIsABadInputAndNothingIsWritten()
     {
         using var temp = TestData.TempFolder();

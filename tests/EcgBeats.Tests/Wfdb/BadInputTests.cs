@@ -34,6 +34,25 @@ public sealed class BadInputTests
     }
 
     [Fact]
+    public void ARecordOneSampleShortOfItsHeaderIsReadAsFarAsItGoesWhenAskedAsWfdbDoes()
+    {
+        // WFDB's rdsamp on such a record prints every sample the file holds, warns "getvec: unexpected EOF" and exits 0.
+        using var temp = TestData.TempFolder();
+        string record = temp.CopyRecord(TestData.FixtureRecord("100"));
+        File.WriteAllText(record + ".hea", File.ReadAllText(record + ".hea").Replace("100 2 360 108000", "100 2 360 108001"));
+
+        var read = RecordReader.ReadWhatTheFilesHold(record, out string? shortfall);
+        Assert.Equal(108_000, read.Length); // 324,000 bytes of format 212: 3 bytes per frame of two samples
+        Assert.Equal(RecordReader.Read(TestData.FixtureRecord("100")).Adc[1], read.Adc[1]);
+        Assert.NotNull(shortfall);
+        Assert.Contains("108001", shortfall);
+        Assert.Contains("holds 108000", shortfall);
+
+        RecordReader.ReadWhatTheFilesHold(TestData.FixtureRecord("100"), out string? none);
+        Assert.Null(none);
+    }
+
+    [Fact]
     public void MalformedSignalLineNamesTheHeaderAndLine()
     {
         using var temp = TestData.TempFolder();
