@@ -134,6 +134,7 @@ public static class Trainer
                 using var scope = torch.NewDisposeScope();
                 int start = b * options.BatchSize, size = Math.Min(options.BatchSize, perEpoch - start);
                 var xb = xEpoch.narrow(0, start, size);
+                if (options.Augment) xb = NewPatientAugmentation.Apply(xb, recipe.Layout);
                 var yb = yEpoch.narrow(0, start, size);
                 schedule.Apply(optimizer, (epoch - 1) * batches + b);
                 optimizer.zero_grad();

@@ -53,6 +53,9 @@ public sealed record TrainerOptions
     /// <summary>Clip the gradient's global L2 norm to this before each step, or null for no clipping (recurrent nets need it).</summary>
     public double? ClipGradientNorm { get; init; }
 
+    /// <summary>Change each training batch as a new patient's beats differ (<see cref="NewPatientAugmentation"/>).</summary>
+    public bool Augment { get; init; }
+
     /// <summary>Cap on training beats per epoch (a random subset each epoch), or null for all (no run profile sets it: the quick profile subsamples the training beats instead).</summary>
     public int? MaxBeatsPerEpoch { get; init; }
 }
@@ -91,6 +94,10 @@ public static class DeepOptions
     /// <summary>Train each epoch on a random subset.</summary>
     public static ModelOption<int?> MaxBeatsPerEpoch { get; } = new("max-beats-per-epoch", "Deep: train each epoch on a random subset of this many beats (none: all).");
 
+    /// <summary>Augment each training batch as a new patient differs.</summary>
+    public static ModelOption<bool> Augment { get; } = new("augment",
+        "Deep: change each training batch as a new patient's beats differ (each lead's amplitude x0.8-1.25, baseline shift, noise, a time stretch of up to 5%, RR features x(1 +- 3%)).");
+
     /// <summary>Every deep option bound to <see cref="TrainerOptions"/>, in the order help and cards list them.</summary>
     public static IReadOnlyList<OptionBinding<TrainerOptions>> Bindings { get; } =
     [
@@ -109,5 +116,6 @@ public static class DeepOptions
         OptionBinding<TrainerOptions>.Of(Balance, o => o.BalancePerClass, (o, v) => o with { BalancePerClass = v }),
         OptionBinding<TrainerOptions>.Of(Clip, o => o.ClipGradientNorm, (o, v) => o with { ClipGradientNorm = v }),
         OptionBinding<TrainerOptions>.Of(MaxBeatsPerEpoch, o => o.MaxBeatsPerEpoch, (o, v) => o with { MaxBeatsPerEpoch = v }),
+        OptionBinding<TrainerOptions>.Of(Augment, o => o.Augment, (o, v) => o with { Augment = v }),
     ];
 }

@@ -71,11 +71,19 @@ public static class DatasetBuilder
         IProgress<string>? progress = null, CancellationToken cancel = default)
     {
         var perRecord = new LabelledBeats[records.Count];
-        Parallel.For(0, records.Count, new ParallelOptions { CancellationToken = cancel }, i =>
+        try
         {
-            perRecord[i] = ExtractRecord(Path.Combine(dataDirectory, records[i]), recipe);
-            progress?.Report(records[i]);
-        });
+            Parallel.For(0, records.Count, new ParallelOptions { CancellationToken = cancel }, i =>
+            {
+                perRecord[i] = ExtractRecord(Path.Combine(dataDirectory, records[i]), recipe);
+                progress?.Report(records[i]);
+            });
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+        {
+            // A missing or bad record is the user's to fix, named as one error (the first), not a wrapper the CLI reads as a bug.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+        }
         var representation = recipe.Representation.Recipe;
         return LabelledBeats.Concat(perRecord, representation.Layout.ValuesPerBeat, representation);
     }

@@ -66,6 +66,16 @@ public sealed class CrossValidateCommandTests
     }
 
     [Fact]
+    public void AFolderWithoutTheRecordsIsNamedNotABug()
+    {
+        using var temp = TestData.TempFolder();
+        var result = CliRunner.Run("cross-validate", "--model", "logreg", "--data", temp.Path);
+        Assert.Equal((int)ExitCode.NoInput, result.ExitCode);
+        Assert.Contains(".hea", result.Error);
+        Assert.DoesNotContain("internal error", result.Error);
+    }
+
+    [Fact]
     public void AnOptionNeitherTheEnsembleNorItsMembersTakeIsRefused()
     {
         var result = CliRunner.Run("cross-validate", "--model", "ensemble-classwise", "--epochs", "3", "--data", TestData.Fixture("mitdb"));
