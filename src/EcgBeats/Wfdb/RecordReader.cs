@@ -38,6 +38,7 @@ public static class RecordReader
         if (header.Segments is not null || header.SampleCount is not > 0) return Read(recordPath);
         var groups = SignalGroup.Of(header, Folder(headerPath), headerPath);
         long declared = header.SampleCount.Value;
+        foreach (var group in groups) CheckDeclaredLength(declared, group, headerPath); // an absurd length is a bad header, not a short file
         var shortest = groups.Where(g => g.Codec is not null).Select(g => (Group: g, Frames: g.FramesInFile())).Where(g => g.Frames < declared)
             .OrderBy(g => g.Frames).FirstOrDefault();
         if (shortest.Group is null) return Read(recordPath);
@@ -159,8 +160,7 @@ public static class RecordReader
             long frames = group.FramesInFile();
             if (declared is { } n)
             {
-                if (n > (long.MaxValue / 8 - group.ByteOffset) / group.FrameValues)
-                    throw new WfdbFormatException(headerPath, "line 1", $"declares {n} samples per signal, more than any file can hold");
+                CheckDeclaredLength(n, group, headerPath);
                 if (frames < n)
                 {
                     if (group.Codec is not { } codec)
@@ -177,6 +177,12 @@ public static class RecordReader
         // WFDB reads a skewed signal's sample t from frame t + skew, so the last frames lack the skewed samples.
         available -= header.Signals.Max(s => s.Skew);
         return Math.Max(0, Math.Min(declared ?? available, available));
+    }
+
+    private static void CheckDeclaredLength(long n, SignalGroup group, string headerPath)
+    {
+        if (n > (long.MaxValue / 8 - group.ByteOffset) / group.FrameValues)
+            throw new WfdbFormatException(headerPath, "line 1", $"declares {n} samples per signal, more than any file can hold");
     }
 
     /// <summary>Values decoded per chunk: a multiple of every group size (1, 2, 3) small enough to stay in cache.</summary>
