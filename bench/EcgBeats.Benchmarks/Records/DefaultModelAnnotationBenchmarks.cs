@@ -12,7 +12,8 @@ using EcgBeats.Torch;
 namespace EcgBeats.Benchmarks.Records;
 
 /// <summary>
-/// Annotating one whole 30-minute record (MIT-BIH 203) with the documented default model for new patients:
+/// Annotating one whole 30-minute record (MIT-BIH 203) with the documented default model for new patients and the
+/// default QRS detector (Elgendi 2010 since #23), with and without the rhythm step:
 /// <c>ensemble-classwise</c> (gbt and logreg) on the two-lead rhythm + morphology beats, one thread. The members are
 /// trained in the setup on three DS1 records with the run's options (trees, leaves and classes as in the full profile),
 /// so that the benchmark runs without a run folder; such a model is cheaper than the run's (268 against 636 ms,
@@ -28,7 +29,7 @@ public class DefaultModelAnnotationBenchmarks
 
     private string _path = null!;
     private IBeatClassifier _classifier = null!;
-    private readonly PanTompkins1985Detector _detector = new();
+    private readonly IQrsDetector _detector = QrsDetectors.Default();
 
     [GlobalSetup]
     public void Setup()
@@ -66,6 +67,14 @@ public class DefaultModelAnnotationBenchmarks
     }
 
     [Benchmark(Description = "read + detect + cut + classify")]
+    public int AnnotateWithoutRhythm()
+    {
+        var record = RecordReader.Read(_path);
+        return new RecordAnnotator(_classifier, _detector) { RhythmDetector = null }.Annotate(record, Record).Beats.Count;
+    }
+
+    /// <summary>What <c>annotate</c> does by default since #23: the same, then AF detection and the rhythm gate.</summary>
+    [Benchmark(Description = "read + detect + cut + classify + rhythm")]
     public int Annotate()
     {
         var record = RecordReader.Read(_path);
