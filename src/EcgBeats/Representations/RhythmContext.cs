@@ -68,7 +68,7 @@ public static class RhythmContext
                 f[0] = 0; f[1] = 1; f[2] = 1; f[3] = 0; f[4] = 0;
                 continue;
             }
-            double c = Median(context, sorted);
+            double c = Dsp.Median.Of(context, sorted);
             changes.Clear();
             for (int k = 1; k < context.Count; k++)
             {
@@ -76,7 +76,7 @@ public static class RhythmContext
                 if (k >= 2) d = Math.Min(d, Math.Abs(context[k] - context[k - 2]));
                 changes.Add(d);
             }
-            double irregularity = Median(changes, sorted) / c;
+            double irregularity = Dsp.Median.Of(changes, sorted) / c;
             double preOver = pre[i] / c;
             f[0] = (float)irregularity;
             f[1] = (float)preOver;
@@ -85,14 +85,5 @@ public static class RhythmContext
             f[4] = (float)(Math.Max(0, 1 - preOver) * Math.Exp(-irregularity / IrregularityFloor));
         }
         return features;
-    }
-
-    private static double Median(List<double> values, List<double> scratch)
-    {
-        scratch.Clear();
-        scratch.AddRange(values);
-        scratch.Sort();
-        int m = scratch.Count / 2;
-        return scratch.Count % 2 == 1 ? scratch[m] : (scratch[m - 1] + scratch[m]) / 2;
     }
 }

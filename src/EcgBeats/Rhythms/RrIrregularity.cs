@@ -59,17 +59,8 @@ public static class RrIrregularity
             changes.Clear();
             for (int k = 3; k < window.Count; k++)
                 changes.Add(Math.Min(Math.Abs(window[k] - window[k - 1]), Math.Min(Math.Abs(window[k] - window[k - 2]), Math.Abs(window[k] - window[k - 3]))));
-            result[i] = Median(changes, scratch) / Median(window, scratch);
+            result[i] = Dsp.Median.Of(changes, scratch) / Dsp.Median.Of(window, scratch);
         }
         return result;
-    }
-
-    private static double Median(List<double> values, List<double> scratch)
-    {
-        scratch.Clear();
-        scratch.AddRange(values);
-        scratch.Sort();
-        int m = scratch.Count / 2;
-        return scratch.Count % 2 == 1 ? scratch[m] : (scratch[m - 1] + scratch[m]) / 2;
     }
 }
