@@ -19,7 +19,7 @@ internal static class DetectorVariants
         string dir = BenchData.MitDb;
         var variants = new (string Name, IQrsDetector Detector)[]
         {
-            ("pantompkins1985 (default: 5-15 Hz, order 1)", new PanTompkins1985Detector()),
+            ("pantompkins1985 (5-15 Hz, order 1)", new PanTompkins1985Detector()),
             ("pantompkins1985, 5-15 Hz, order 2", new PanTompkins1985Detector(new PanTompkins1985Options(BandOrder: 2))),
             ("pantompkins1985, 5-11 Hz, order 1", new PanTompkins1985Detector(new PanTompkins1985Options(BandHighHz: 11))),
             ("elgendi2010", new Elgendi2010Detector()),
