@@ -84,26 +84,23 @@ internal static class CrossValidateCommand
             output.WriteLine("Pooled confusion matrix (as predicted; rows: reference class):");
             Terminal.For(output).Write(counts);
             output.WriteLine($"beats wrongly called S, by record: {string.Join(", ", result.FalseCalls((int)AamiClass.S).Take(8).Select(p => $"{p.Record} {p.Count}"))}");
-            if (parse.GetValue(rhythm)) WriteRhythm(output, RhythmCrossValidation.Run(result, data, RhythmCrossValidation.Thresholds, cancel), result);
+            if (parse.GetValue(rhythm)) WriteRhythm(output, RhythmCrossValidation.Run(result, data, RhythmCrossValidation.Thresholds, cancel));
             return (int)ExitCode.Success;
         });
         return command;
     }
 
-    private static void WriteRhythm(TextWriter output, IReadOnlyList<RhythmThresholdResult> rows, CrossValidationResult result)
+    private static void WriteRhythm(TextWriter output, RhythmCrossValidationResult rhythm)
     {
         static string P(double? v) => v is double x ? x.ToString("0.0", CultureInfo.InvariantCulture) : "-";
         static string Pct(double v, long n) => n == 0 ? "-" : (100 * v).ToString("0.0", CultureInfo.InvariantCulture);
         var table = new Table().AddColumns("AF threshold", "AF episode Se", "AF episode +P", "AF duration Se", "AF duration +P", "AF s (ref / test)",
             "S Se", "S +P", "V Se", "V +P", "macro-F1 (N S V F)", "false S in AF records");
-        var plain = result.Matrix();
-        var afRecords = rows[0].Episodes.Where(e => e.ReferenceDuration > 0).Select(e => e.Record).ToHashSet(StringComparer.Ordinal);
-        int[] predicted = result.Predicted();
-        long plainFalse = Enumerable.Range(0, predicted.Length).LongCount(i => afRecords.Contains(result.Records[i]) && predicted[i] == (int)AamiClass.S && result.Labels[i] != (int)AamiClass.S);
+        var plain = rhythm.Ungated;
         table.AddRow("no rhythm gate", "", "", "", "", "", Pct(plain.Recall(1), plain.Support(1)), Pct(plain.Precision(1), plain.PredictedCount(1)),
             Pct(plain.Recall(2), plain.Support(2)), Pct(plain.Precision(2), plain.PredictedCount(2)),
-            Enumerable.Range(0, 4).Average(plain.F1).ToString("0.000", CultureInfo.InvariantCulture), plainFalse.ToString("N0", CultureInfo.InvariantCulture));
-        foreach (var row in rows)
+            Enumerable.Range(0, 4).Average(plain.F1).ToString("0.000", CultureInfo.InvariantCulture), rhythm.UngatedFalseSInAf.ToString("N0", CultureInfo.InvariantCulture));
+        foreach (var row in rhythm.Thresholds)
         {
             var af = row.Af;
             var m = row.Gated;
@@ -112,9 +109,9 @@ internal static class CrossValidateCommand
                 Pct(m.Recall(1), m.Support(1)), Pct(m.Precision(1), m.PredictedCount(1)), Pct(m.Recall(2), m.Support(2)), Pct(m.Precision(2), m.PredictedCount(2)),
                 Enumerable.Range(0, 4).Average(m.F1).ToString("0.000", CultureInfo.InvariantCulture), row.FalseSInAf.ToString("N0", CultureInfo.InvariantCulture));
         }
-        output.WriteLine($"AF from beat times (records with reference AF or flutter: {string.Join(", ", afRecords.Order(StringComparer.Ordinal))}; episodes from minute 5, as epicmp -A):");
+        output.WriteLine($"AF from beat times (records with reference AF or flutter: {string.Join(", ", rhythm.AfRecords)}; episodes from minute 5, as epicmp -A):");
         Terminal.For(output).Write(table);
-        foreach (var row in rows.Where(r => Math.Abs(r.Threshold - Rhythms.AtrialFibrillationDetector.DefaultThreshold) < 1e-9))
+        foreach (var row in rhythm.Thresholds.Where(r => Math.Abs(r.Threshold - Rhythms.AtrialFibrillationDetector.DefaultThreshold) < 1e-9))
             output.WriteLine($"at {row.Threshold:0.000}, AF test seconds by record: {string.Join(", ", row.Episodes.Where(e => e.TestDuration > 0 || e.ReferenceDuration > 0).Select(e => $"{e.Record} {e.ReferenceSeconds:0}/{e.TestSeconds:0}"))}");
     }
 }

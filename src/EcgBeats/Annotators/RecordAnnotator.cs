@@ -37,7 +37,8 @@ public sealed record AnnotatedRecord(string Record, double SamplingFrequency, IR
         var beats = Beats.Select(b => new Annotation(b.Sample, AnnotationCodes.Code(b.Class.ToString()), Channel: Signals[0])).ToList();
         if (Rhythms is not { Count: > 0 }) return beats;
         var rhythm = RhythmEpisode.ToAnnotations(Rhythms, Beats.Select(b => b.Sample).ToArray(), SamplingFrequency, Signals[0]);
-        // A rhythm change lies after the beat before its episode and before the episode's first beat, never on a beat.
+        // A rhythm change lies after the beat before its episode and at or before the episode's first beat; the sort is
+        // stable and the changes come first, so a change on its first beat's sample is written before it.
         return rhythm.Concat(beats).OrderBy(a => a.Sample).ToList();
     }
 }

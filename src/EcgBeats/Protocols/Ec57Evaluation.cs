@@ -119,7 +119,7 @@ public sealed class Ec57Evaluation
     /// rhythm detector, S calls inside detected AF are N (<see cref="RhythmAwareCalls"/>), as <c>annotate</c> writes them.
     /// </summary>
     public static IReadOnlyList<Annotation> Annotations(IReadOnlyList<long> samples, IReadOnlyList<int> classes, int channel,
-        double samplingFrequency = 0, AtrialFibrillationDetector? rhythm = null)
+        double samplingFrequency, AtrialFibrillationDetector? rhythm)
     {
         var order = Enumerable.Range(0, samples.Count).OrderBy(i => samples[i]).ToArray();
         var positions = order.Select(i => samples[i]).ToArray();

@@ -16,6 +16,14 @@ public sealed record RhythmThresholdResult(double Threshold, IReadOnlyList<Episo
     public EpisodeTotals Af => EpisodeTotals.Of(Episodes);
 }
 
+/// <summary>What <see cref="RhythmCrossValidation.Run"/> found: the model's calls as they are, then each threshold's.</summary>
+/// <param name="AfRecords">The records whose reference has atrial fibrillation or flutter (rhythm changes <c>(AFIB</c>, <c>(AFL</c>).</param>
+/// <param name="Ungated">The pooled confusion matrix of the calls as the model made them.</param>
+/// <param name="UngatedFalseSInAf">Beats wrongly called S by the model in <see cref="AfRecords"/>.</param>
+/// <param name="Thresholds">Each threshold's result, in the order given.</param>
+public sealed record RhythmCrossValidationResult(IReadOnlyList<string> AfRecords, ConfusionMatrix Ungated, long UngatedFalseSInAf,
+    IReadOnlyList<RhythmThresholdResult> Thresholds);
+
 /// <summary>
 /// How the AF detector and the rhythm gate do on patients they never saw, from DS1 alone: a cross-validation's pooled
 /// predictions (<see cref="InterPatientCrossValidation"/>) supply each beat's call (the detector leaves out the
@@ -33,7 +41,7 @@ public static class RhythmCrossValidation
     /// <param name="dataDirectory">Where each record's header and reference annotations (<c>.atr</c>) are.</param>
     /// <param name="thresholds">The irregularity thresholds to try.</param>
     /// <param name="cancel">Stops between records.</param>
-    public static IReadOnlyList<RhythmThresholdResult> Run(CrossValidationResult cv, string dataDirectory, IReadOnlyList<double> thresholds, CancellationToken cancel = default)
+    public static RhythmCrossValidationResult Run(CrossValidationResult cv, string dataDirectory, IReadOnlyList<double> thresholds, CancellationToken cancel = default)
     {
         int[] predicted = cv.Predicted();
         var byRecord = Enumerable.Range(0, cv.Labels.Length).GroupBy(i => cv.Records[i]).ToList();
@@ -44,9 +52,11 @@ public static class RhythmCrossValidation
             var header = RecordReader.ReadHeader(path);
             var reference = AnnotationReader.ReadFile(path + ".atr", header.SamplingFrequency);
             var beats = g.OrderBy(i => cv.Samples[i]).ToArray();
-            bool hasAf = reference.Any(a => a.Symbol == "+" && (a.AuxText ?? "").StartsWith("(A", StringComparison.Ordinal));
+            bool hasAf = reference.Any(a => a.Symbol == "+" && a.AuxText is "(AFIB" or "(AFL");
             return (Name: g.Key, Header: header, Reference: reference, Beats: beats, HasAf: hasAf);
         }).ToList();
+        var afRecords = records.Where(r => r.HasAf).ToList();
+        long FalseS(int[] calls) => afRecords.Sum(r => r.Beats.LongCount(i => calls[i] == (int)AamiClass.S && cv.Labels[i] != (int)AamiClass.S));
         var results = new List<RhythmThresholdResult>();
         foreach (double threshold in thresholds)
         {
@@ -62,9 +72,9 @@ public static class RhythmCrossValidation
                 comparisons.Add(EpisodeComparator.Compare(r.Name, r.Reference, test, r.Header.SamplingFrequency, r.Header.SampleCount ?? 0));
             }
             var matrix = ConfusionMatrix.From(cv.Labels, gated, cv.Probabilities.ClassCount);
-            long falseS = records.Where(r => r.HasAf).Sum(r => r.Beats.LongCount(i => gated[i] == (int)AamiClass.S && cv.Labels[i] != (int)AamiClass.S));
-            results.Add(new RhythmThresholdResult(threshold, comparisons, matrix, falseS));
+            results.Add(new RhythmThresholdResult(threshold, comparisons, matrix, FalseS(gated)));
         }
-        return results;
+        return new RhythmCrossValidationResult(afRecords.Select(r => r.Name).Order(StringComparer.Ordinal).ToList(),
+            ConfusionMatrix.From(cv.Labels, predicted, cv.Probabilities.ClassCount), FalseS(predicted), results);
     }
 }
