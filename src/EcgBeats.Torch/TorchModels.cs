@@ -27,7 +27,7 @@ public static class TorchModels
     {
         var definition = Networks.Find(card.Model)
             ?? throw new InvalidInputException($"{folder}: model '{card.Model}' is not a TorchSharp network (expected {string.Join(", ", Networks.All)})");
-        return TorchBeatClassifier.Load(folder, card, definition.Create(card.Representation.Layout, card.Classes.Count), device);
+        return TorchBeatClassifier.Load(folder, card, definition.Create(card.Representation.Layout, card.Classes.Count, NetworkDefinition.InputsOf(card)), device);
     }
 
     private sealed class TorchFamily : IModelFamily

@@ -2,6 +2,7 @@ using EcgBeats.Representations;
 using TorchSharp;
 using static TorchSharp.torch;
 using EcgBeats.Torch.Training;
+using EcgBeats.Torch.Architectures;
 
 namespace EcgBeats.Torch.Tests;
 
@@ -38,6 +39,42 @@ public sealed class ArchitectureTests
         using var logits = network.forward(beats);
         Assert.Equal(new long[] { 7, 5 }, logits.shape);
         Assert.True(logits.isfinite().all().item<bool>());
+    }
+
+    [Fact]
+    public void TheDenseNetworkOnTheFeaturesAloneReadsNothingElse()
+    {
+        // The inter-patient cut: 2 leads x 90 samples, then 13 features, of which the 9 not in seconds are read.
+        var layout = RhythmMorphologyRepresentation.LayoutFor(2);
+        Assert.Equal(9, layout.ModelFeatures().Count);
+        torch.manual_seed(5);
+        using var network = Networks.Ann.Create(layout, 5, NetworkInputs.Features);
+        // By hand: 9*256+256 + 256*128+128 + 128*64+64 + 64*5+5 = 44,037.
+        Assert.Equal(44_037, NetworkDefinition.ParameterCount(network));
+        network.eval();
+        int values = 2 * 90 + 13;
+        using var beats = torch.rand(4, values);
+        using var logits = network.forward(beats);
+        // Other samples, the same features: the same logits.
+        using var otherSamples = beats.clone();
+        otherSamples.narrow(1, 0, 180).copy_(torch.rand(4, 180));
+        using var same = network.forward(otherSamples);
+        Assert.True(logits.allclose(same));
+        // Another feature read: other logits.
+        using var otherFeature = beats.clone();
+        otherFeature.narrow(1, 180 + 4, 1).add_(3);
+        using var other = network.forward(otherFeature);
+        Assert.False(logits.allclose(other));
+    }
+
+    [Fact]
+    public void OnlyTheDenseNetworkReadsTheFeaturesAloneAndOnlyWhereThereAreSome()
+    {
+        var layout = RhythmMorphologyRepresentation.LayoutFor(2);
+        var e = Assert.Throws<InvalidInputException>(() => Networks.Cnn.Create(layout, 5, NetworkInputs.Features));
+        Assert.Contains("reads waveforms", e.Message);
+        e = Assert.Throws<InvalidInputException>(() => Networks.Ann.Create(KaggleMitBihRepresentation.Layout, 5, NetworkInputs.Features));
+        Assert.Contains("no features", e.Message);
     }
 
     [Fact]

@@ -138,12 +138,43 @@ public sealed class ModelRegistryTests
             Registry.Kinds.Select(k => k.Name));
         Assert.Equal(["ann", "cnn", "lstm", "transformer"], Ensembles.Weighted.DefaultMembers(Registry).Select(k => k.Name));
         Assert.Equal(9, Ensembles.Voting.DefaultMembers(Registry).Count);
-        // The class-wise ensemble's members are the sources of its declared classes: S from logreg, the rest from gbt.
-        Assert.Equal(["gbt", "logreg"], Ensembles.ClassWise.DefaultMembers(Registry).Select(k => k.Name).Order());
+        // The class-wise ensemble's members are the sources of its declared classes: S from ann, the rest from gbt.
+        Assert.Equal(["ann", "gbt"], Ensembles.ClassWise.DefaultMembers(Registry).Select(k => k.Name).Order());
         Assert.True(Registry.OrderOf("ensemble-voting-soft") > Registry.OrderOf("ensemble-weighted"));
         Assert.Equal("14", Registry.Find("cnn")!.DefaultOptions["epochs"]);
         Assert.Equal("100", Registry.Find("rf")!.DefaultOptions["trees"]);
         Assert.Throws<ArgumentException>(() => new ModelRegistry(TorchModels.Family, TorchModels.Family));
+    }
+
+    [Fact]
+    public void AClassWiseEnsemblesMembersAreTheKindsItsClassesName()
+    {
+        var named = ModelOptions.None.With(Ensembles.ClassesOption, "N:gbt S:rfx3 V:gbt F:gbt Q:gbt");
+        Assert.Equal(["gbt", "rf"], Ensembles.ClassWise.Members(Registry, named).Select(k => k.Name).Order());
+        Assert.Equal(["ann", "gbt"], Ensembles.ClassWise.Members(Registry, ModelOptions.None).Select(k => k.Name).Order());
+        var unknown = Assert.Throws<InvalidInputException>(() =>
+            Ensembles.ClassWise.Members(Registry, ModelOptions.None.With(Ensembles.ClassesOption, "N:gbt S:nosuch V:gbt F:gbt Q:gbt")));
+        Assert.Contains("nosuch", unknown.Message);
+        // Other ensembles ignore it.
+        Assert.Equal(4, Ensembles.Weighted.Members(Registry, named).Count);
+    }
+
+    [Fact]
+    public void OnNewPatientsAnnReadsTheFeaturesAloneAugmentedUnlessTold()
+    {
+        var profile = new EcgBeats.Runs.RunProfile("test", null, _ => ModelOptions.None, 1);
+        var inter = Networks.Ann.Resolve(profile.For(Networks.Ann, inter: true, seed: 1));
+        Assert.Equal("features", inter["inputs"]);
+        Assert.Equal("true", inter["augment"]);
+        Assert.Equal("true", inter["class-weights"]);
+        var intra = Networks.Ann.Resolve(profile.For(Networks.Ann, inter: false, seed: 1));
+        Assert.Equal("all", intra["inputs"]);
+        Assert.Equal("false", intra["augment"]);
+        // The other networks read the waveform on new patients too; a user's option wins over the recipe.
+        Assert.Equal("all", Networks.Cnn.Resolve(profile.For(Networks.Cnn, inter: true, seed: 1))["inputs"]);
+        var given = ModelOptions.None.With(DeepOptions.Inputs, EcgBeats.Torch.Architectures.NetworkInputs.All);
+        Assert.Equal("all", Networks.Ann.Resolve(EcgBeats.Protocols.InterPatientCrossValidation.OptionsFor(Networks.Ann, given))["inputs"]);
+        Assert.Equal("true", Networks.Ann.Resolve(EcgBeats.Protocols.InterPatientCrossValidation.OptionsFor(Networks.Ann, given))["augment"]);
     }
 
     /// <summary>Copies a model card into a new folder, changing its member files and any field.</summary>

@@ -47,7 +47,7 @@ internal static class CrossValidateCommand
             var kind = registry.Find(parse.GetValue(model)!)!;
             var given = flags.Given(parse);
             // An ensemble's options and those of the members it trains on each fold.
-            ModelOptionFlags.Check(given, kind, [.. kind.DefaultMembers(registry), kind]);
+            ModelOptionFlags.Check(given, kind, [.. kind.Members(registry, given), kind]);
             var chosen = parse.GetValue(records) is { Length: > 0 } named ? named.ToList() : DeChazal2004Split.Ds1.ToList();
             if (chosen.Intersect(DeChazal2004Split.Ds2).FirstOrDefault() is { } ds2)
                 throw new InvalidInputException($"--records: {ds2} is a DS2 record; DS2 is read once per declared model (docs/inter-patient.md), never to choose one");
@@ -60,7 +60,7 @@ internal static class CrossValidateCommand
             output.WriteLine($"{beats.Count:N0} beats (N, S, V, F, Q = {string.Join(", ", beats.ClassCounts().Select(c => c.ToString("N0", CultureInfo.InvariantCulture)))}); {kind.Name} {given}");
             // Every option the kind resolves to, defaults included: an ensemble's own class factors (ensemble-classwise
             // scales S by 1.5) are already in "as predicted", and the S factors below multiply them.
-            output.WriteLine($"{kind.Name} options: {string.Join(", ", kind.Resolve(given.For(kind)).Select(p => $"{p.Key} {p.Value}"))}");
+            output.WriteLine($"{kind.Name} options: {string.Join(", ", kind.Resolve(InterPatientCrossValidation.OptionsFor(kind, given)).Select(p => $"{p.Key} {p.Value}"))}");
             var clock = System.Diagnostics.Stopwatch.StartNew();
             var result = InterPatientCrossValidation.Run(beats, kind, given, registry,
                 new SynchronousProgress<int>(f => output.WriteLine($"fold {f}/{InterPatientCrossValidation.Folds} done ({clock.Elapsed.TotalSeconds:0} s)")), cancel);

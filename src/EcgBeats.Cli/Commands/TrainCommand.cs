@@ -80,7 +80,7 @@ internal static class TrainCommand
             {
                 string target = kinds.Count > 1 ? Path.Combine(folder, kind.Name) : folder;
                 // An ensemble's members: trained models, opened from their folders.
-                var memberKinds = kind.DefaultMembers(registry);
+                var memberKinds = kind.Members(registry, given.For(kind));
                 var memberFolders = memberKinds.Count > 0 ? MemberFolders(parse.GetValue(members), folder, memberKinds) : [];
                 var opened = new List<IBeatClassifier>();
                 try

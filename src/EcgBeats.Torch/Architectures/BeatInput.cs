@@ -11,10 +11,22 @@ namespace EcgBeats.Torch.Architectures;
 /// <param name="Leads">Leads per beat.</param>
 /// <param name="Samples">Samples per lead.</param>
 /// <param name="FeatureIndices">The extra values after the samples the network reads (<see cref="BeatLayout.ModelFeatures"/>), by index; empty for a plain beat.</param>
-public readonly record struct BeatInput(int Leads, int Samples, IReadOnlyList<int> FeatureIndices)
+/// <param name="ReadsSamples">Whether the network reads the leads' samples; false: the features alone (the samples still come first in each beat).</param>
+public readonly record struct BeatInput(int Leads, int Samples, IReadOnlyList<int> FeatureIndices, bool ReadsSamples = true)
 {
     /// <summary>The input of a layout: every lead, and the features models read.</summary>
     public static BeatInput Of(BeatLayout layout) => new(layout.Leads.Count, layout.SamplesPerLead, layout.ModelFeatures());
+
+    /// <summary>The input of a layout, reading what <paramref name="inputs"/> says.</summary>
+    /// <exception cref="InvalidInputException">The features alone, of a layout that has none.</exception>
+    public static BeatInput Of(BeatLayout layout, NetworkInputs inputs)
+    {
+        var input = Of(layout);
+        if (inputs == NetworkInputs.All) return input;
+        if (input.Features == 0)
+            throw new InvalidInputException($"--inputs features: the representation ({layout.Describe()}) has no features a network reads; use a representation with rhythm features");
+        return input with { ReadsSamples = false };
+    }
 
     /// <summary>A single lead of <paramref name="samples"/> samples and no features (the Kaggle beat).</summary>
     public static BeatInput Plain(int samples) => new(1, samples, []);
@@ -33,4 +45,14 @@ public readonly record struct BeatInput(int Leads, int Samples, IReadOnlyList<in
         using var indices = tensor(FeatureIndices.Select(f => first + f).ToArray(), device: beats.device);
         return beats.index_select(1, indices);
     }
+}
+
+/// <summary>What of each beat a network reads (<c>TrainerOptions.Inputs</c>, <c>--inputs</c>).</summary>
+public enum NetworkInputs
+{
+    /// <summary>Every lead's samples and the representation's features.</summary>
+    All,
+
+    /// <summary>The representation's features alone (RR intervals, rhythm, template likeness): no samples, so nothing of a patient's own waveform to learn.</summary>
+    Features,
 }

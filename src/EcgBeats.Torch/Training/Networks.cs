@@ -1,3 +1,4 @@
+using EcgBeats.Models;
 using EcgBeats.Torch.Architectures;
 using static TorchSharp.torch;
 
@@ -12,16 +13,19 @@ public static class Networks
     private static readonly List<NetworkDefinition> Registered = [];
 
     /// <summary>A dense network (<see cref="AnnNetwork"/>).</summary>
-    public static NetworkDefinition Ann { get; } = Add(new("ann", "dense network 256-128-64", 1, "Dense (every value of the beat, features too)-256-128-64-5, ReLU, dropout 0.2 after the first two", (layout, classes) => new AnnNetwork(BeatInput.Of(layout), classes), new TrainerOptions { Epochs = 40, Patience = 6 }));
+    public static NetworkDefinition Ann { get; } = Add(new("ann", "dense network 256-128-64", 1, "Dense (every value of the beat, features too)-256-128-64-5, ReLU, dropout 0.2 after the first two", (input, classes) => new AnnNetwork(input, classes), new TrainerOptions { Epochs = 40, Patience = 6 }, readsFeaturesAlone: true,
+        // For new patients it reads the rhythm and template features alone, augmented: on DS1's held-out records that
+        // beat every waveform network and matched gbt's macro-F1 (docs/inter-patient.md, third declaration).
+        newPatient: ModelOptions.None.With(DeepOptions.Inputs, NetworkInputs.Features).With(DeepOptions.Augment, true)));
 
     /// <summary>A 1-D convolutional network (<see cref="CnnNetwork"/>).</summary>
-    public static NetworkDefinition Cnn { get; } = Add(new("cnn", "1-D convolutional network, 3 blocks of 64 channels", 1, "3 x [Conv1d k5 64ch same (leads as input channels), BatchNorm, ReLU, MaxPool 2], flattened, joined by any RR features, Dense 64, ReLU, Dense 5", (layout, classes) => new CnnNetwork(BeatInput.Of(layout), classes), new TrainerOptions { Epochs = 14 }));
+    public static NetworkDefinition Cnn { get; } = Add(new("cnn", "1-D convolutional network, 3 blocks of 64 channels", 1, "3 x [Conv1d k5 64ch same (leads as input channels), BatchNorm, ReLU, MaxPool 2], flattened, joined by any RR features, Dense 64, ReLU, Dense 5", (input, classes) => new CnnNetwork(input, classes), new TrainerOptions { Epochs = 14 }));
 
     /// <summary>A recurrent network behind a strided convolution (<see cref="LstmNetwork"/>).</summary>
-    public static NetworkDefinition Lstm { get; } = Add(new("lstm", "strided convolution, then a 2-layer LSTM", 1, "Conv1d leads->16 k8 stride 4 (187->46 steps), ReLU, 2-layer LSTM hidden 64, last state joined by any RR features, Dense 32, ReLU, Dense 5", (layout, classes) => new LstmNetwork(BeatInput.Of(layout), classes), new TrainerOptions { Epochs = 20, LearningRate = 2e-3, ClipGradientNorm = 1.0, Patience = 5 }));
+    public static NetworkDefinition Lstm { get; } = Add(new("lstm", "strided convolution, then a 2-layer LSTM", 1, "Conv1d leads->16 k8 stride 4 (187->46 steps), ReLU, 2-layer LSTM hidden 64, last state joined by any RR features, Dense 32, ReLU, Dense 5", (input, classes) => new LstmNetwork(input, classes), new TrainerOptions { Epochs = 20, LearningRate = 2e-3, ClipGradientNorm = 1.0, Patience = 5 }));
 
     /// <summary>A CNN front and Transformer encoder (<see cref="CnnTransformerNetwork"/>).</summary>
-    public static NetworkDefinition Transformer { get; } = Add(new("transformer", "CNN front, then 2 Transformer encoder layers", 1, "2 x [Conv1d k5 64ch same, BatchNorm, ReLU, MaxPool 2] (187->46), learned positions, 2 Transformer encoder layers (d 64, 4 heads, ff 128, dropout 0.1), mean over time joined by any RR features, Dense 5", (layout, classes) => new CnnTransformerNetwork(BeatInput.Of(layout), classes), new TrainerOptions { Epochs = 10 }));
+    public static NetworkDefinition Transformer { get; } = Add(new("transformer", "CNN front, then 2 Transformer encoder layers", 1, "2 x [Conv1d k5 64ch same, BatchNorm, ReLU, MaxPool 2] (187->46), learned positions, 2 Transformer encoder layers (d 64, 4 heads, ff 128, dropout 0.1), mean over time joined by any RR features, Dense 5", (input, classes) => new CnnTransformerNetwork(input, classes), new TrainerOptions { Epochs = 10 }));
 
     /// <summary>Every network, in registry order.</summary>
     public static IReadOnlyList<NetworkDefinition> All => Registered;

@@ -67,7 +67,7 @@ public static class Trainer
         int classes = Beats.AamiMapping.ClassCount;
 
         torch.manual_seed(options.Seed);
-        var network = definition.Create(recipe.Layout, classes);
+        var network = definition.Create(recipe.Layout, classes, options.Inputs);
         using var weights = options.ClassWeights
             ? torch.tensor(Balancer.ClassWeights(trainSet).Select(w => (float)Math.Min(w, options.ClassWeightCap ?? double.PositiveInfinity)).ToArray()).to(device)
             : null;
@@ -90,7 +90,7 @@ public static class Trainer
                 throw new InvalidInputException($"{Path.Combine(folder!, TrainingCheckpoint.StateFile)}: the checkpoint is of another model, other data or other options; " +
                                                 "train into a new folder, or delete the checkpoint to start afresh");
             LoadWeights(network, checkpoint.PathOf(folder!, TrainingCheckpoint.Weights));
-            using (var bestNetwork = definition.Create(recipe.Layout, classes))
+            using (var bestNetwork = definition.Create(recipe.Layout, classes, options.Inputs))
             {
                 LoadWeights(bestNetwork, checkpoint.PathOf(folder!, TrainingCheckpoint.BestWeights));
                 best = Snapshot(bestNetwork);
@@ -231,7 +231,7 @@ public static class Trainer
             [TrainingCheckpoint.Optimizer] = TrainingCheckpoint.FileName(state.Epoch, TrainingCheckpoint.Optimizer),
         };
         TorchBeatClassifier.SaveWeights(network, Path.Combine(folder, written[TrainingCheckpoint.Weights]));
-        using (var bestNetwork = definition.Create(layout, classes))
+        using (var bestNetwork = definition.Create(layout, classes, state.Options.Inputs))
         {
             bestNetwork.load_state_dict(best);
             TorchBeatClassifier.SaveWeights(bestNetwork, Path.Combine(folder, written[TrainingCheckpoint.BestWeights]));

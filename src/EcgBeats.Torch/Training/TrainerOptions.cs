@@ -1,4 +1,5 @@
 using EcgBeats.Models;
+using EcgBeats.Torch.Architectures;
 
 namespace EcgBeats.Torch.Training;
 
@@ -56,6 +57,9 @@ public sealed record TrainerOptions
     /// <summary>Change each training batch as a new patient's beats differ (<see cref="NewPatientAugmentation"/>).</summary>
     public bool Augment { get; init; }
 
+    /// <summary>What of each beat the network reads: everything, or the representation's rhythm and template features alone (dense networks only).</summary>
+    public NetworkInputs Inputs { get; init; } = NetworkInputs.All;
+
     /// <summary>Cap on training beats per epoch (a random subset each epoch), or null for all (no run profile sets it: the quick profile subsamples the training beats instead).</summary>
     public int? MaxBeatsPerEpoch { get; init; }
 }
@@ -98,6 +102,10 @@ public static class DeepOptions
     public static ModelOption<bool> Augment { get; } = new("augment",
         "Deep: change each training batch as a new patient's beats differ (each lead's amplitude x0.8-1.25, baseline shift, noise, a time stretch of up to 5%, RR features x(1 +- 3%)).");
 
+    /// <summary>What of each beat the network reads.</summary>
+    public static ModelOption<NetworkInputs> Inputs { get; } = new("inputs",
+        "Deep: what of each beat the network reads: all (the leads' samples and the features) or features (the representation's rhythm and template features alone; ann only).");
+
     /// <summary>Every deep option bound to <see cref="TrainerOptions"/>, in the order help and cards list them.</summary>
     public static IReadOnlyList<OptionBinding<TrainerOptions>> Bindings { get; } =
     [
@@ -117,5 +125,7 @@ public static class DeepOptions
         OptionBinding<TrainerOptions>.Of(Clip, o => o.ClipGradientNorm, (o, v) => o with { ClipGradientNorm = v }),
         OptionBinding<TrainerOptions>.Of(MaxBeatsPerEpoch, o => o.MaxBeatsPerEpoch, (o, v) => o with { MaxBeatsPerEpoch = v }),
         OptionBinding<TrainerOptions>.Of(Augment, o => o.Augment, (o, v) => o with { Augment = v }),
+        OptionBinding<TrainerOptions>.Of(Inputs, o => o.Inputs, (o, v) => o with { Inputs = v }),
     ];
 }
+

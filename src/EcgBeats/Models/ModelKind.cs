@@ -53,6 +53,20 @@ public abstract class ModelKind
     public virtual IReadOnlyList<ModelKind> DefaultMembers(ModelRegistry registry) => [];
 
     /// <summary>
+    /// The kinds whose models this kind combines when trained with <paramref name="options"/> (a class-wise ensemble's
+    /// <c>--classes</c> names its members); <see cref="DefaultMembers"/> unless an option names others.
+    /// </summary>
+    /// <exception cref="InvalidInputException">An option names members in a form that cannot be read.</exception>
+    public virtual IReadOnlyList<ModelKind> Members(ModelRegistry registry, ModelOptions options) => DefaultMembers(registry);
+
+    /// <summary>
+    /// What DS1's record-fold cross-validation chose for this kind on new patients, beyond what every kind gets there
+    /// (<see cref="Runs.RunProfile.InterPatient"/>): applied by <c>run</c>'s inter-patient split and by
+    /// <see cref="Protocols.InterPatientCrossValidation"/>, under any option a user gives (docs/inter-patient.md).
+    /// </summary>
+    public virtual ModelOptions NewPatient => ModelOptions.None;
+
+    /// <summary>
     /// Trains a model of this kind on <paramref name="data"/>'s training beats, holding out its validation beats (early
     /// stopping, ensemble weights, the card's validation scores). Nothing is written unless the context names a
     /// checkpoint folder.

@@ -35,13 +35,16 @@ public static class InterPatientCrossValidation
         IProgress<int>? progress = null, CancellationToken cancel = default) =>
         Run(ds1, split => Train(kind, split, options, registry, cancel), progress, cancel);
 
+    /// <summary>What <paramref name="kind"/> trains with on a fold: what DS1 chose for it on new patients (<see cref="ModelKind.NewPatient"/>), then <paramref name="options"/>, which win.</summary>
+    public static ModelOptions OptionsFor(ModelKind kind, ModelOptions options) => kind.NewPatient.With(options).For(kind);
+
     private static IBeatClassifier Train(ModelKind kind, ValidationSplit split, ModelOptions options, ModelRegistry? registry, CancellationToken cancel)
     {
         var members = new List<IBeatClassifier>();
         try
         {
-            foreach (var member in registry is null ? [] : kind.DefaultMembers(registry)) members.Add(Train(member, split, options, registry, cancel));
-            return kind.Train(split, options.For(kind), new TrainingContext { Source = "DS1 fold", Cancel = cancel, Members = members });
+            foreach (var member in registry is null ? [] : kind.Members(registry, options)) members.Add(Train(member, split, options, registry, cancel));
+            return kind.Train(split, OptionsFor(kind, options), new TrainingContext { Source = "DS1 fold", Cancel = cancel, Members = members });
         }
         catch
         {

@@ -21,7 +21,7 @@ public sealed record RunProfile(string Name, IReadOnlyList<int>? MaxTrainingBeat
     /// </summary>
     public static ModelOptions InterPatient { get; } = ModelOptions.None.With(CommonOptions.ClassWeights, true).With(CommonOptions.ClassWeightCap, (double?)InterClassWeightCap);
 
-    /// <summary>The options <paramref name="kind"/> trains with on a split, with the run's seed.</summary>
+    /// <summary>The options <paramref name="kind"/> trains with on a split, with the run's seed: on the inter-patient split, also what DS1 chose for the kind on new patients (<see cref="ModelKind.NewPatient"/>).</summary>
     public ModelOptions For(ModelKind kind, bool inter, int seed) =>
-        Options(kind).With(inter ? InterPatient : ModelOptions.None).With(CommonOptions.Seed, seed).For(kind);
+        Options(kind).With(inter ? InterPatient.With(kind.NewPatient) : ModelOptions.None).With(CommonOptions.Seed, seed).For(kind);
 }

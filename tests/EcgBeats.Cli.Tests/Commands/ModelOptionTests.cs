@@ -102,7 +102,7 @@ public sealed class ModelOptionTests
             _ when type == typeof(float) => [0.375f, 0.25f],
             _ when type == typeof(bool) => [true, false],
             _ when type == typeof(string) => ["cuda", "N:gbt S:gbt V:gbt F:gbt Q:gbt"],
-            _ when type == typeof(VotingMode) => [VotingMode.Soft, VotingMode.Hard],
+            _ when type.IsEnum => [.. Enum.GetValues(type).Cast<object?>()],
             _ => throw new InvalidOperationException($"no values for {option.Name} of {type.Name}"),
         };
         if (Nullable.GetUnderlyingType(option.ValueType) is not null) candidates = [null, .. candidates];
