@@ -77,8 +77,16 @@ public class DefaultModelAnnotationBenchmarks
         return new RecordAnnotator(_classifier, _detector) { RhythmDetector = null }.Annotate(record, Record).Beats.Count;
     }
 
-    /// <summary>What <c>annotate</c> does by default since #23: the same, then AF detection and the rhythm gate.</summary>
-    [Benchmark(Description = "read + detect + cut + classify + rhythm")]
+    /// <summary>The third declaration's rhythm step: AF from beat times alone, then the gate.</summary>
+    [Benchmark(Description = "read + detect + cut + classify + rhythm (beat times)")]
+    public int AnnotateWithBeatTimesRhythm()
+    {
+        var record = RecordReader.Read(_path);
+        return new RecordAnnotator(_classifier, _detector) { RhythmDetector = new() { PWaveThreshold = null } }.Annotate(record, Record).Beats.Count;
+    }
+
+    /// <summary>What <c>annotate</c> does by default: the same, then AF detection from beat times and P waves, and the rhythm gate.</summary>
+    [Benchmark(Description = "read + detect + cut + classify + rhythm (P waves)")]
     public int Annotate()
     {
         var record = RecordReader.Read(_path);

@@ -32,13 +32,19 @@ internal static class CrossValidateCommand
         };
         var rhythm = new Option<bool>("--rhythm")
         {
-            Description = "Also detect AF from the times of each held-out record's beats the model calls N, at several thresholds: AF episode and duration Se/+P against the reference (as epicmp -A), and the beats with S calls inside AF made N.",
+            Description = "Also detect AF from the times of each held-out record's beats the model calls N, at several thresholds: AF episode and duration Se/+P against the reference (as epicmp -A), and the beats with S calls inside AF made N. Beat times alone unless --p-wave-threshold is given (annotate also reads P waves: --p-wave-threshold 0.5 is what it does).",
+        };
+        var pWaves = new Option<double[]>("--p-wave-threshold")
+        {
+            Description = "With --rhythm: a beat whose neighbours share a P wave at least this consistently (a correlation, e.g. 0.5) is not in AF, however irregular (Rhythms/AtrialActivity; read from each record's MLII lead). Several values: a table for each, from one cross-validation.",
+            HelpName = "R",
+            AllowMultipleArgumentsPerToken = true,
         };
         var flags = new ModelOptionFlags(registry);
         var command = new Command("cross-validate",
             $"Cross-validate a model kind on whole DS1 records ({InterPatientCrossValidation.Folds} record folds: each the test once, the next the validation), the inter-patient representation, nothing written.")
         {
-            model, records, rhythm,
+            model, records, rhythm, pWaves,
         };
         foreach (var flag in flags.Options) command.Options.Add(flag);
         command.SetAction(async (parse, cancel) =>
@@ -84,13 +90,18 @@ internal static class CrossValidateCommand
             output.WriteLine("Pooled confusion matrix (as predicted; rows: reference class):");
             Terminal.For(output).Write(counts);
             output.WriteLine($"beats wrongly called S, by record: {string.Join(", ", result.FalseCalls((int)AamiClass.S).Take(8).Select(p => $"{p.Record} {p.Count}"))}");
-            if (parse.GetValue(rhythm)) WriteRhythm(output, RhythmCrossValidation.Run(result, data, RhythmCrossValidation.Thresholds, cancel));
+            if (parse.GetValue(rhythm))
+            {
+                double?[] pWaveThresholds = parse.GetValue(pWaves) is { Length: > 0 } values ? [.. values.Select(v => (double?)v)] : [null];
+                foreach (double? p in pWaveThresholds)
+                    WriteRhythm(output, RhythmCrossValidation.Run(result, data, RhythmCrossValidation.Thresholds, cancel, p), p);
+            }
             return (int)ExitCode.Success;
         });
         return command;
     }
 
-    private static void WriteRhythm(TextWriter output, RhythmCrossValidationResult rhythm)
+    private static void WriteRhythm(TextWriter output, RhythmCrossValidationResult rhythm, double? pWaves)
     {
         static string P(double? v) => v is double x ? x.ToString("0.0", CultureInfo.InvariantCulture) : "-";
         static string Pct(double v, long n) => n == 0 ? "-" : (100 * v).ToString("0.0", CultureInfo.InvariantCulture);
@@ -109,9 +120,10 @@ internal static class CrossValidateCommand
                 Pct(m.Recall(1), m.Support(1)), Pct(m.Precision(1), m.PredictedCount(1)), Pct(m.Recall(2), m.Support(2)), Pct(m.Precision(2), m.PredictedCount(2)),
                 Enumerable.Range(0, 4).Average(m.F1).ToString("0.000", CultureInfo.InvariantCulture), row.FalseSInAf.ToString("N0", CultureInfo.InvariantCulture));
         }
-        output.WriteLine($"AF from beat times (records with reference AF or flutter: {string.Join(", ", rhythm.AfRecords)}; episodes from minute 5, as epicmp -A):");
+        output.WriteLine($"AF from beat times{(pWaves is { } p ? $" and P waves (consistency below {p.ToString("0.00", CultureInfo.InvariantCulture)})" : "")} (records with reference AF or flutter: {string.Join(", ", rhythm.AfRecords)}; episodes from minute 5, as epicmp -A):");
         Terminal.For(output).Write(table);
-        foreach (var row in rhythm.Thresholds.Where(r => Math.Abs(r.Threshold - Rhythms.AtrialFibrillationDetector.DefaultThreshold) < 1e-9))
+        double shown = pWaves is null ? Rhythms.AtrialFibrillationDetector.DefaultThreshold : Rhythms.AtrialFibrillationDetector.DefaultThresholdWithPWaves;
+        foreach (var row in rhythm.Thresholds.Where(r => Math.Abs(r.Threshold - shown) < 1e-9))
             output.WriteLine($"at {row.Threshold:0.000}, AF test seconds by record: {string.Join(", ", row.Episodes.Where(e => e.TestDuration > 0 || e.ReferenceDuration > 0).Select(e => $"{e.Record} {e.ReferenceSeconds:0}/{e.TestSeconds:0}"))}");
     }
 }

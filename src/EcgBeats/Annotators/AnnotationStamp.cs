@@ -24,7 +24,7 @@ public sealed record AnnotationStamp(string Record, string Made, int Beats, IRea
     public static string Of(string modelFolder, string detector, int? channel, bool rhythm) =>
         Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(
             [.. File.ReadAllBytes(Path.Combine(modelFolder, Classification.ModelCard.FileName)),
-             .. System.Text.Encoding.UTF8.GetBytes($"\n{detector}\n{channel}" + (rhythm ? $"\nrr-irregularity {Rhythms.AtrialFibrillationDetector.DefaultThreshold.ToString(System.Globalization.CultureInfo.InvariantCulture)}" : ""))]));
+             .. System.Text.Encoding.UTF8.GetBytes($"\n{detector}\n{channel}" + (rhythm ? $"\n{new Rhythms.AtrialFibrillationDetector().Describe()}" : ""))]));
 
     /// <summary>The stamp of a finished record when its three files are there and it was made by <paramref name="made"/>; else null.</summary>
     public static AnnotationStamp? Finished(string annotationFile, string csvFile, string made)

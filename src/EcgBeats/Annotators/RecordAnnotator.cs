@@ -94,11 +94,16 @@ public sealed class RecordAnnotator
         var probabilities = _classifier.Predict(beats);
         var calls = Enumerable.Range(0, beats.Count).Select(i => AamiMapping.Classes[probabilities.Predicted(i)]).ToArray();
         var positions = beats.Origins!.Select(o => o.Sample).ToArray();
-        var rhythm = RhythmAwareCalls.Of(positions, calls, record.SamplingFrequency, RhythmDetector);
+        var rhythm = RhythmAwareCalls.Of(positions, calls, record.SamplingFrequency, RhythmDetector, AtrialLead(record, resolved.Signals[0], RhythmDetector));
         var classified = new ClassifiedBeat[beats.Count];
         for (int i = 0; i < beats.Count; i++)
             classified[i] = new ClassifiedBeat(positions[i], rhythm.Classes[i], probabilities.Row(i).ToArray(),
                 rhythm.InAtrialFibrillation[i] ? Rhythm.AtrialFibrillation : Rhythm.Other);
         return new AnnotatedRecord(name, record.SamplingFrequency, resolved.Signals, foundBy, classified, warnings, rhythm.Episodes);
     }
+
+    /// <summary>The lead the detector reads P waves from (the representation's first), when it reads them and the lead is at the record's frame rate.</summary>
+    internal static double[]? AtrialLead(WfdbRecord record, int signal, AtrialFibrillationDetector? detector) =>
+        detector?.PWaveThreshold is null || Math.Abs(record.SignalFrequency(signal) - record.SamplingFrequency) > 1e-9
+            ? null : AtrialActivity.Filter(record.Physical(signal), record.SamplingFrequency);
 }

@@ -28,11 +28,12 @@ public sealed record Ec57Result(BeatPositions Positions, BeatClassMapping Mappin
 
 /// <summary>One record ready to score: its header, reference annotations, and the beats the detector found, cut once.</summary>
 /// <param name="Name">The record's name.</param>
+/// <param name="Path">Its path (the data folder and its name), to read it again.</param>
 /// <param name="Header">Its header (rate, length).</param>
 /// <param name="Reference">Its reference annotations.</param>
 /// <param name="Detected">Its detected beats, cut by the representation (origins: detected positions).</param>
 /// <param name="Signals">The signals the representation read.</param>
-public sealed record PreparedRecord(string Name, WfdbHeader Header, IReadOnlyList<Annotation> Reference, UnlabelledBeats Detected, IReadOnlyList<int> Signals);
+public sealed record PreparedRecord(string Name, string Path, WfdbHeader Header, IReadOnlyList<Annotation> Reference, UnlabelledBeats Detected, IReadOnlyList<int> Signals);
 
 /// <summary>
 /// Scores models on whole records as ANSI/AAMI EC57 prescribes (WFDB <c>bxb</c>'s comparison, from minute 5), twice: with
@@ -74,7 +75,7 @@ public sealed class Ec57Evaluation
             var signals = LeadResolver.Resolve(representation.Recipe.Layout.Leads, record.Header, records[i]).Signals;
             // The beats exactly as `annotate` finds and cuts them (gaps and all).
             var (beats, _) = RecordBeats.Cut(record, records[i], signals, representation, detector, []);
-            prepared[i] = new PreparedRecord(records[i], record.Header, AnnotationReader.ReadFile(RecordPath.Annotations(path, "atr")), beats, signals);
+            prepared[i] = new PreparedRecord(records[i], path, record.Header, AnnotationReader.ReadFile(RecordPath.Annotations(path, "atr")), beats, signals);
         });
         return new Ec57Evaluation(prepared, detector.Name, options ?? new BeatComparisonOptions());
     }
@@ -86,11 +87,12 @@ public sealed class Ec57Evaluation
     public IReadOnlyList<Ec57Result> Score(IBeatClassifier model, LabelledBeats referenceBeats)
     {
         var frequency = Records.ToDictionary(r => r.Name, r => r.Header.SamplingFrequency);
-        var atReference = ByRecord(referenceBeats.Unlabelled, model.Predict(referenceBeats.Unlabelled), frequency, RhythmDetector);
+        var atReference = ByRecord(referenceBeats.Unlabelled, model.Predict(referenceBeats.Unlabelled), frequency, RhythmDetector,
+            Records.ToDictionary(r => r.Name, Lead));
         var atDetected = Records.ToDictionary(r => r.Name, r =>
         {
             var p = model.Predict(r.Detected);
-            return Annotations(r.Detected.Origins!.Select(o => o.Sample).ToList(), p.PredictedClasses(), r.Signals[0], r.Header.SamplingFrequency, RhythmDetector);
+            return Annotations(r.Detected.Origins!.Select(o => o.Sample).ToList(), p.PredictedClasses(), r.Signals[0], r.Header.SamplingFrequency, RhythmDetector, Lead(r));
         });
         var results = new List<Ec57Result>();
         foreach (var (positions, annotations) in new[] { (BeatPositions.Detected, atDetected), (BeatPositions.Reference, atReference) })
@@ -104,27 +106,40 @@ public sealed class Ec57Evaluation
         return results;
     }
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, double[]?> _leads = new();
+
+    /// <summary>The record's lead for P waves, read once when the rhythm detector reads them.</summary>
+    private double[]? Lead(PreparedRecord r) => RhythmDetector?.PWaveThreshold is null ? null : _leads.GetOrAdd(r.Name, _ =>
+        Annotators.RecordAnnotator.AtrialLead(RecordReader.Read(r.Path), r.Signals[0], RhythmDetector));
+
     /// <summary>Classified beats as annotations per record, from the beats' origins.</summary>
     private static Dictionary<string, IReadOnlyList<Annotation>> ByRecord(UnlabelledBeats beats, ClassProbabilities probabilities,
-        IReadOnlyDictionary<string, double> frequency, AtrialFibrillationDetector? rhythm)
+        IReadOnlyDictionary<string, double> frequency, AtrialFibrillationDetector? rhythm, IReadOnlyDictionary<string, double[]?> leads)
     {
         var origins = beats.Origins ?? throw new ArgumentException("the reference beats do not say where they are", nameof(beats));
         int[] classes = probabilities.PredictedClasses();
         return Enumerable.Range(0, beats.Count).GroupBy(i => origins[i].Record)
-            .ToDictionary(g => g.Key, g => Annotations(g.Select(i => origins[i].Sample).ToList(), g.Select(i => classes[i]).ToList(), 0, frequency[g.Key], rhythm));
+            .ToDictionary(g => g.Key, g => Annotations(g.Select(i => origins[i].Sample).ToList(), g.Select(i => classes[i]).ToList(), 0, frequency[g.Key], rhythm,
+                leads.GetValueOrDefault(g.Key)));
     }
 
     /// <summary>
     /// One beat annotation per classified beat, coded with its class's symbol (N, S, V, F, Q), in time order; with a
     /// rhythm detector, S calls inside detected AF are N (<see cref="RhythmAwareCalls"/>), as <c>annotate</c> writes them.
     /// </summary>
+    /// <param name="samples">The beats' positions, samples.</param>
+    /// <param name="classes">Each beat's class (AAMI index).</param>
+    /// <param name="channel">The channel the annotations name.</param>
+    /// <param name="samplingFrequency">The positions' rate, Hz.</param>
+    /// <param name="rhythm">The AF detector whose episodes gate S calls, or null.</param>
+    /// <param name="lead">The lead the rhythm detector reads P waves from, or null.</param>
     public static IReadOnlyList<Annotation> Annotations(IReadOnlyList<long> samples, IReadOnlyList<int> classes, int channel,
-        double samplingFrequency, AtrialFibrillationDetector? rhythm)
+        double samplingFrequency, AtrialFibrillationDetector? rhythm, double[]? lead = null)
     {
         var order = Enumerable.Range(0, samples.Count).OrderBy(i => samples[i]).ToArray();
         var positions = order.Select(i => samples[i]).ToArray();
         var calls = order.Select(i => AamiMapping.Classes[classes[i]]).ToArray();
-        var gated = rhythm is null ? calls : RhythmAwareCalls.Of(positions, calls, samplingFrequency, rhythm).Classes;
+        var gated = rhythm is null ? calls : RhythmAwareCalls.Of(positions, calls, samplingFrequency, rhythm, lead).Classes;
         return positions.Select((s, k) => new Annotation(s, AnnotationCodes.Code(gated[k].ToString()), Channel: channel)).ToList();
     }
 }

@@ -34,14 +34,16 @@ public sealed record RhythmCrossValidationResult(IReadOnlyList<string> AfRecords
 public static class RhythmCrossValidation
 {
     /// <summary>The thresholds <c>cross-validate --rhythm</c> compares.</summary>
-    public static IReadOnlyList<double> Thresholds { get; } = [0.03, 0.035, 0.04, 0.045, 0.05, 0.055, 0.06, 0.07, 0.08];
+    public static IReadOnlyList<double> Thresholds { get; } = [0.02, 0.025, 0.03, 0.035, 0.04, 0.045, 0.05, 0.055, 0.06, 0.07, 0.08];
 
     /// <summary>Evaluates each threshold.</summary>
     /// <param name="cv">The pooled held-out predictions (beats of a record in time order).</param>
     /// <param name="dataDirectory">Where each record's header and reference annotations (<c>.atr</c>) are.</param>
     /// <param name="thresholds">The irregularity thresholds to try.</param>
     /// <param name="cancel">Stops between records.</param>
-    public static RhythmCrossValidationResult Run(CrossValidationResult cv, string dataDirectory, IReadOnlyList<double> thresholds, CancellationToken cancel = default)
+    /// <param name="pWaveThreshold">With a value, the detector also reads P waves (<see cref="AtrialFibrillationDetector.PWaveThreshold"/>) from each record's MLII lead (else its first).</param>
+    public static RhythmCrossValidationResult Run(CrossValidationResult cv, string dataDirectory, IReadOnlyList<double> thresholds, CancellationToken cancel = default,
+        double? pWaveThreshold = null)
     {
         int[] predicted = cv.Predicted();
         var byRecord = Enumerable.Range(0, cv.Labels.Length).GroupBy(i => cv.Records[i]).ToList();
@@ -53,20 +55,30 @@ public static class RhythmCrossValidation
             var reference = AnnotationReader.ReadFile(path + ".atr", header.SamplingFrequency);
             var beats = g.OrderBy(i => cv.Samples[i]).ToArray();
             bool hasAf = reference.Any(a => a.Symbol == "+" && a.AuxText is "(AFIB" or "(AFL");
-            return (Name: g.Key, Header: header, Reference: reference, Beats: beats, HasAf: hasAf);
+            double[]? lead = null;
+            if (pWaveThreshold is not null)
+            {
+                var record = RecordReader.Read(path);
+                int signal = Enumerable.Range(0, header.Signals.Count).FirstOrDefault(s => header.Signals[s].Description == "MLII");
+                lead = AtrialActivity.Filter(record.Physical(signal), record.SamplingFrequency);
+            }
+            return (Name: g.Key, Header: header, Reference: reference, Beats: beats, HasAf: hasAf, Lead: lead);
         }).ToList();
         var afRecords = records.Where(r => r.HasAf).ToList();
         long FalseS(int[] calls) => afRecords.Sum(r => r.Beats.LongCount(i => calls[i] == (int)AamiClass.S && cv.Labels[i] != (int)AamiClass.S));
         var results = new List<RhythmThresholdResult>();
         foreach (double threshold in thresholds)
         {
-            var detector = new AtrialFibrillationDetector { Threshold = threshold };
+            // With P waves the sweep moves the threshold for beats whose P waves are read; the others keep beat times' default.
+            var detector = pWaveThreshold is null
+                ? new AtrialFibrillationDetector { Threshold = threshold, PWaveThreshold = null }
+                : new AtrialFibrillationDetector { ThresholdWithPWaves = threshold, PWaveThreshold = pWaveThreshold };
             var gated = (int[])predicted.Clone();
             var comparisons = new List<EpisodeComparison>();
             foreach (var r in records)
             {
                 var positions = r.Beats.Select(i => cv.Samples[i]).ToArray();
-                var calls = RhythmAwareCalls.Of(positions, r.Beats.Select(i => (AamiClass)predicted[i]).ToArray(), r.Header.SamplingFrequency, detector);
+                var calls = RhythmAwareCalls.Of(positions, r.Beats.Select(i => (AamiClass)predicted[i]).ToArray(), r.Header.SamplingFrequency, detector, r.Lead);
                 for (int b = 0; b < r.Beats.Length; b++) gated[r.Beats[b]] = (int)calls.Classes[b];
                 var test = RhythmEpisode.ToAnnotations(calls.Episodes, positions, r.Header.SamplingFrequency);
                 comparisons.Add(EpisodeComparator.Compare(r.Name, r.Reference, test, r.Header.SamplingFrequency, r.Header.SampleCount ?? 0));

@@ -26,12 +26,14 @@ public sealed record RhythmAwareCalls(AamiClass[] Classes, bool[] InAtrialFibril
     /// <param name="calls">The model's call for each beat.</param>
     /// <param name="samplingFrequency">The positions' rate, Hz.</param>
     /// <param name="detector">The AF detector; null: no rhythm (calls unchanged, no episodes).</param>
-    public static RhythmAwareCalls Of(IReadOnlyList<long> positions, IReadOnlyList<AamiClass> calls, double samplingFrequency, AtrialFibrillationDetector? detector)
+    /// <param name="lead">The lead the detector reads P waves from (<see cref="AtrialActivity.Filter"/>), or null: beat times alone.</param>
+    public static RhythmAwareCalls Of(IReadOnlyList<long> positions, IReadOnlyList<AamiClass> calls, double samplingFrequency, AtrialFibrillationDetector? detector,
+        double[]? lead = null)
     {
         var inAf = new bool[positions.Count];
         if (detector is null || positions.Count == 0) return new RhythmAwareCalls([.. calls], inAf, []);
         var ectopic = calls.Select(c => c != AamiClass.N).ToArray();
-        inAf = detector.InAf(RrIrregularity.Compute(positions, ectopic, samplingFrequency));
+        inAf = detector.InAf(positions, ectopic, samplingFrequency, lead);
         var classes = calls.Select((c, i) => RhythmGate.Apply(c, inAf[i])).ToArray();
         return new RhythmAwareCalls(classes, inAf, AtrialFibrillationDetector.Episodes(inAf, positions));
     }

@@ -176,7 +176,7 @@ public sealed class MainJob(ModelRegistry registry, string dataDirectory, RunFol
         {
             var stamp = new StepStamp("ec57").With("model", stamps[model].Hash).With("test", test.Fingerprint())
                 .With("detector", detector.Name).With("records", string.Join(" ", DeChazal2004Split.Ds2)).With("comparator", "bxb 10.7")
-                .With("rhythm", $"rr-irregularity {Rhythms.AtrialFibrillationDetector.DefaultThreshold.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+                .With("rhythm", new Rhythms.AtrialFibrillationDetector().Describe());
             var results = Step($"{name}: whole records (EC57) {model}", folder.Ec57(model), stamp,
                 () =>
                 {

@@ -57,6 +57,44 @@ public sealed class AtrialFibrillationDetectorTests
         Assert.True(c.TestSeconds < 30, $"{record}: {c.TestSeconds:0} s called AF");
     }
 
+    /// <summary>The default detector with the record's MLII lead, as <c>annotate</c> runs it (P waves read).</summary>
+    private static EpisodeComparison CompareWithPWaves(string record)
+    {
+        var (header, reference, positions, ectopic) = Reference(record);
+        var wfdb = RecordReader.Read(Path.Combine(TestData.RequireMitDb(), record));
+        int mlii = Enumerable.Range(0, header.Signals.Count).First(s => header.Signals[s].Description == "MLII");
+        var lead = AtrialActivity.Filter(wfdb.Physical(mlii), header.SamplingFrequency);
+        var episodes = new AtrialFibrillationDetector().Detect(positions, ectopic, header.SamplingFrequency, lead);
+        var written = RhythmEpisode.ToAnnotations(episodes, positions, header.SamplingFrequency);
+        var test = AnnotationReader.Parse(AnnotationWriter.Encode(written), record + ".test", header.SamplingFrequency);
+        return EpisodeComparator.Compare(record, reference, test, header.SamplingFrequency, header.SampleCount ?? 0);
+    }
+
+    [Theory]
+    [InlineData("201")]
+    [InlineData("203")]
+    public void WithPWavesTheAfOfDs1sAfRecordsIsFound(string record)
+    {
+        var c = CompareWithPWaves(record);
+        Assert.True(c.DurationSensitivity >= 85, $"{record}: AF duration Se {c.DurationSensitivity:0.0}% ({c.ReferenceSeconds:0} s of reference AF)");
+        Assert.True(c.DurationPositivePredictivity >= 70, $"{record}: AF duration +P {c.DurationPositivePredictivity:0.0}%");
+    }
+
+    [Theory]
+    [InlineData("119")] // ventricular bigeminy and trigeminy
+    [InlineData("208")] // ventricular couplets and trigeminy, fusion beats
+    [InlineData("209")] // runs of SVTA and atrial premature beats
+    [InlineData("220")] // atrial premature beats, SVTA
+    [InlineData("223")] // ventricular bigeminy and trigeminy, VT
+    [InlineData("112")] // sinus rhythm
+    [InlineData("106")] // ventricular bigeminy
+    public void WithPWavesPatternedEctopyAndSinusRhythmAreNotAf(string record)
+    {
+        var c = CompareWithPWaves(record);
+        Assert.Equal(0, c.ReferenceDuration);
+        Assert.True(c.TestSeconds < 30, $"{record}: {c.TestSeconds:0} s called AF");
+    }
+
     [Fact]
     public void RhythmChangesAreWrittenAsMitBihDoesBeforeTheFirstBeatOfEachEpisode()
     {
