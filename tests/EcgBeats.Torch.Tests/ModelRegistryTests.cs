@@ -138,8 +138,8 @@ public sealed class ModelRegistryTests
             Registry.Kinds.Select(k => k.Name));
         Assert.Equal(["ann", "cnn", "lstm", "transformer"], Ensembles.Weighted.DefaultMembers(Registry).Select(k => k.Name));
         Assert.Equal(9, Ensembles.Voting.DefaultMembers(Registry).Count);
-        // The class-wise ensemble's members are the sources of its declared classes: S from ann, the rest from gbt.
-        Assert.Equal(["ann", "gbt"], Ensembles.ClassWise.DefaultMembers(Registry).Select(k => k.Name).Order());
+        // The class-wise ensemble's members are the sources of its declared classes: S from ann and logreg, the rest from gbt.
+        Assert.Equal(["ann", "gbt", "logreg"], Ensembles.ClassWise.DefaultMembers(Registry).Select(k => k.Name).Order());
         Assert.True(Registry.OrderOf("ensemble-voting-soft") > Registry.OrderOf("ensemble-weighted"));
         Assert.Equal("14", Registry.Find("cnn")!.DefaultOptions["epochs"]);
         Assert.Equal("100", Registry.Find("rf")!.DefaultOptions["trees"]);
@@ -151,7 +151,9 @@ public sealed class ModelRegistryTests
     {
         var named = ModelOptions.None.With(Ensembles.ClassesOption, "N:gbt S:rfx3 V:gbt F:gbt Q:gbt");
         Assert.Equal(["gbt", "rf"], Ensembles.ClassWise.Members(Registry, named).Select(k => k.Name).Order());
-        Assert.Equal(["ann", "gbt"], Ensembles.ClassWise.Members(Registry, ModelOptions.None).Select(k => k.Name).Order());
+        Assert.Equal(["ann", "gbt", "logreg"], Ensembles.ClassWise.Members(Registry, ModelOptions.None).Select(k => k.Name).Order());
+        var network = ModelOptions.None.With(Ensembles.ClassesOption, "N:gbt S:annx2 V:gbt F:gbt Q:gbt");
+        Assert.Equal(["ann", "gbt"], Ensembles.ClassWise.Members(Registry, network).Select(k => k.Name).Order());
         var unknown = Assert.Throws<InvalidInputException>(() =>
             Ensembles.ClassWise.Members(Registry, ModelOptions.None.With(Ensembles.ClassesOption, "N:gbt S:nosuch V:gbt F:gbt Q:gbt")));
         Assert.Contains("nosuch", unknown.Message);

@@ -105,6 +105,17 @@ public static class ReportWriter
                 blocks.Add(new ReportParagraph("Published inter-patient results on DS2 (same protocol and class mapping):"));
                 blocks.Add(new ReportTable(["method", "SVEB Se", "SVEB +P", "VEB Se", "VEB +P"],
                     Ec57Table.Anchors.Select(a => (IReadOnlyList<string>)[a.Method, $"{a.SvebSe}", $"{a.SvebPlusP}", $"{a.VebSe}", $"{a.VebPlusP}"]).ToList()));
+                var rhythm = RhythmTable.Rows(run, split);
+                if (rhythm.Count > 0)
+                {
+                    blocks.Add(new ReportHeading(3, "Atrial fibrillation and the rhythm gate"));
+                    blocks.Add(new ReportParagraph(RhythmTable.Explanation));
+                    blocks.Add(new ReportTable(RhythmTable.Columns, rhythm, TextColumns: 1));
+                    // Record by record for the declared new-patient model (the class-wise ensemble), else the first model.
+                    string shown = rhythm.Select(r => r[0]).FirstOrDefault(m => m == Models.Ensembles.ClassWise.Name) ?? rhythm[0][0];
+                    blocks.Add(new ReportParagraph($"{shown}, record by record (records with reference AF or flutter, AF called, or an S call the gate changed):"));
+                    blocks.Add(new ReportTable(RhythmTable.RecordColumns, RhythmTable.RecordRows(run, split, shown), TextColumns: 2));
+                }
                 blocks.Add(new ReportHeading(3, "Test beats, one by one"));
             }
             if (run.Datasets.TryGetValue(split, out var d))

@@ -82,18 +82,20 @@ public sealed class Ec57Evaluation
 
     /// <summary>
     /// The model's four scores: at the detected beats and at <paramref name="referenceBeats"/>' positions (the dataset's test
-    /// beats of these records, cut by the same representation), each with bxb's and de Chazal's mapping.
+    /// beats of these records, cut by the same representation), each with bxb's and de Chazal's mapping; and, with a
+    /// <see cref="RhythmDetector"/>, the AF episodes and the gate's effect end to end (<see cref="Ec57Rhythm"/>).
     /// </summary>
-    public IReadOnlyList<Ec57Result> Score(IBeatClassifier model, LabelledBeats referenceBeats)
+    public Ec57Scores Score(IBeatClassifier model, LabelledBeats referenceBeats)
     {
         var frequency = Records.ToDictionary(r => r.Name, r => r.Header.SamplingFrequency);
         var atReference = ByRecord(referenceBeats.Unlabelled, model.Predict(referenceBeats.Unlabelled), frequency, RhythmDetector,
             Records.ToDictionary(r => r.Name, Lead));
-        var atDetected = Records.ToDictionary(r => r.Name, r =>
+        var detected = Records.ToDictionary(r => r.Name, r =>
         {
             var p = model.Predict(r.Detected);
-            return Annotations(r.Detected.Origins!.Select(o => o.Sample).ToList(), p.PredictedClasses(), r.Signals[0], r.Header.SamplingFrequency, RhythmDetector, Lead(r));
+            return Calls(r.Detected.Origins!.Select(o => o.Sample).ToList(), p.PredictedClasses(), r.Header.SamplingFrequency, RhythmDetector, Lead(r));
         });
+        var atDetected = Records.ToDictionary(r => r.Name, r => detected[r.Name].Annotations(r.Signals[0], gated: true));
         var results = new List<Ec57Result>();
         foreach (var (positions, annotations) in new[] { (BeatPositions.Detected, atDetected), (BeatPositions.Reference, atReference) })
             foreach (var mapping in new[] { BeatClassMapping.DeChazal, BeatClassMapping.Bxb })
@@ -103,7 +105,28 @@ public sealed class Ec57Evaluation
                     annotations.TryGetValue(r.Name, out var test) ? test : [], r.Header.SamplingFrequency, options, r.Header.SampleCount)).ToList();
                 results.Add(new Ec57Result(positions, mapping, Ec57Score.From(comparisons, options, "atr", $"{model.Name} ({(positions == BeatPositions.Detected ? Detector : "reference beats")})")));
             }
-        return results;
+        return new Ec57Scores(results, RhythmDetector is null ? null : Rhythm(detected));
+    }
+
+    /// <summary>AF episodes (as epicmp -A) and the S calls with and without the gate, per record, end to end.</summary>
+    private Ec57Rhythm Rhythm(IReadOnlyDictionary<string, RecordCalls> detected)
+    {
+        var options = Options with { Mapping = BeatClassMapping.DeChazal };
+        var episodes = new List<EpisodeComparison>();
+        var gate = new List<RhythmGateRecord>();
+        foreach (var r in Records)
+        {
+            var calls = detected[r.Name];
+            var rhythm = RhythmEpisode.ToAnnotations(calls.Rhythm.Episodes, calls.Positions, r.Header.SamplingFrequency);
+            episodes.Add(EpisodeComparator.Compare(r.Name, r.Reference, rhythm, r.Header.SamplingFrequency, r.Header.SampleCount ?? 0));
+            bool referenceAf = r.Reference.Any(a => a.Symbol == "+" && a.AuxText is "(AFIB" or "(AFL");
+            bool changed = calls.Rhythm.Classes.Where((c, i) => c != calls.Calls[i]).Any();
+            if (!referenceAf && !changed) continue;
+            var without = BeatByBeatComparator.Compare(r.Name, r.Reference, calls.Annotations(r.Signals[0], gated: false), r.Header.SamplingFrequency, options, r.Header.SampleCount);
+            var with = BeatByBeatComparator.Compare(r.Name, r.Reference, calls.Annotations(r.Signals[0], gated: true), r.Header.SamplingFrequency, options, r.Header.SampleCount);
+            gate.Add(new RhythmGateRecord(r.Name, referenceAf, without.SvebFalsePositives, with.SvebFalsePositives, without.SvebTruePositives, with.SvebTruePositives));
+        }
+        return new Ec57Rhythm(episodes, gate);
     }
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, double[]?> _leads = new();
@@ -134,12 +157,29 @@ public sealed class Ec57Evaluation
     /// <param name="rhythm">The AF detector whose episodes gate S calls, or null.</param>
     /// <param name="lead">The lead the rhythm detector reads P waves from, or null.</param>
     public static IReadOnlyList<Annotation> Annotations(IReadOnlyList<long> samples, IReadOnlyList<int> classes, int channel,
-        double samplingFrequency, AtrialFibrillationDetector? rhythm, double[]? lead = null)
+        double samplingFrequency, AtrialFibrillationDetector? rhythm, double[]? lead = null) =>
+        Calls(samples, classes, samplingFrequency, rhythm, lead).Annotations(channel, gated: true);
+
+    private static RecordCalls Calls(IReadOnlyList<long> samples, IReadOnlyList<int> classes, double samplingFrequency, AtrialFibrillationDetector? rhythm, double[]? lead)
     {
         var order = Enumerable.Range(0, samples.Count).OrderBy(i => samples[i]).ToArray();
         var positions = order.Select(i => samples[i]).ToArray();
         var calls = order.Select(i => AamiMapping.Classes[classes[i]]).ToArray();
-        var gated = rhythm is null ? calls : RhythmAwareCalls.Of(positions, calls, samplingFrequency, rhythm, lead).Classes;
-        return positions.Select((s, k) => new Annotation(s, AnnotationCodes.Code(gated[k].ToString()), Channel: channel)).ToList();
+        return new RecordCalls(positions, calls, RhythmAwareCalls.Of(positions, calls, samplingFrequency, rhythm, lead));
+    }
+
+    /// <summary>One record's beats in time order, the model's calls, and the calls after the rhythm gate.</summary>
+    private sealed record RecordCalls(long[] Positions, AamiClass[] Calls, RhythmAwareCalls Rhythm)
+    {
+        public IReadOnlyList<Annotation> Annotations(int channel, bool gated)
+        {
+            var classes = gated ? Rhythm.Classes : Calls;
+            return Positions.Select((s, k) => new Annotation(s, AnnotationCodes.Code(classes[k].ToString()), Channel: channel)).ToList();
+        }
     }
 }
+
+/// <summary>A model's EC57 scores on whole records, and its AF episodes and rhythm gate's effect there when a rhythm detector ran.</summary>
+/// <param name="Results">The four beat-by-beat scores.</param>
+/// <param name="Rhythm">AF episodes and the gate's effect end to end, or null without a rhythm detector.</param>
+public sealed record Ec57Scores(IReadOnlyList<Ec57Result> Results, Ec57Rhythm? Rhythm);

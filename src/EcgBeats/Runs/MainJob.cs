@@ -176,17 +176,19 @@ public sealed class MainJob(ModelRegistry registry, string dataDirectory, RunFol
         {
             var stamp = new StepStamp("ec57").With("model", stamps[model].Hash).With("test", test.Fingerprint())
                 .With("detector", detector.Name).With("records", string.Join(" ", DeChazal2004Split.Ds2)).With("comparator", "bxb 10.7")
-                .With("rhythm", new Rhythms.AtrialFibrillationDetector().Describe());
+                .With("episodes", "epicmp -A 10.7").With("rhythm", new Rhythms.AtrialFibrillationDetector().Describe());
             var results = Step($"{name}: whole records (EC57) {model}", folder.Ec57(model), stamp,
                 () =>
                 {
                     prepared ??= Ec57Evaluation.Prepare(dataDirectory, DeChazal2004Split.Ds2, recipe.Representation, detector, cancel: cancel);
                     var scores = prepared.Score(classifier, test);
-                    JsonFile.Write(folder.Ec57File(model), scores);
-                    return scores;
+                    if (scores.Rhythm is not null) JsonFile.Write(folder.Ec57RhythmFile(model), scores.Rhythm);
+                    JsonFile.Write(folder.Ec57File(model), scores.Results);
+                    return (scores.Results, scores.Rhythm);
                 },
-                () => JsonFile.Read<List<Ec57Result>>(folder.Ec57File(model), "EC57 scores"));
-            _ec57.Add(new Ec57ModelResult(name, model, results));
+                () => (JsonFile.Read<List<Ec57Result>>(folder.Ec57File(model), "EC57 scores"),
+                    File.Exists(folder.Ec57RhythmFile(model)) ? JsonFile.Read<Ec57Rhythm>(folder.Ec57RhythmFile(model), "AF episodes and rhythm gate") : null));
+            _ec57.Add(new Ec57ModelResult(name, model, results.Item1, results.Item2));
         }
     }
 

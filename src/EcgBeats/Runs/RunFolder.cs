@@ -73,4 +73,7 @@ public sealed record SplitFolder(string Name, string Root)
 
     /// <summary>One model's EC57 scores on the split's whole test records (<c>ec57.json</c>), when the run made them.</summary>
     public string Ec57File(string name) => Path.Combine(Ec57(name), "ec57.json");
+
+    /// <summary>One model's AF episodes and rhythm gate on the whole test records (<c>rhythm.json</c>), when the run made them.</summary>
+    public string Ec57RhythmFile(string name) => Path.Combine(Ec57(name), "rhythm.json");
 }

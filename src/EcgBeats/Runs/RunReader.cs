@@ -39,7 +39,8 @@ public static class RunReader
             {
                 results.Add(new ModelResult(name, Evaluation.Read(split.EvaluationFile(model)), CardOf(split.Model(model), model)));
                 if (File.Exists(split.Ec57File(model)))
-                    ec57.Add(new Ec57ModelResult(name, model, JsonFile.Read<List<Ec57Result>>(split.Ec57File(model), "EC57 scores")));
+                    ec57.Add(new Ec57ModelResult(name, model, JsonFile.Read<List<Ec57Result>>(split.Ec57File(model), "EC57 scores"),
+                        File.Exists(split.Ec57RhythmFile(model)) ? JsonFile.Read<Ec57Rhythm>(split.Ec57RhythmFile(model), "AF episodes and rhythm gate") : null));
             }
         }
         if (results.Count == 0)

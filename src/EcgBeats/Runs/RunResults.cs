@@ -17,7 +17,8 @@ public sealed record ModelResult(string Split, Evaluation Evaluation, ModelCard 
 /// <param name="Split">intra or inter.</param>
 /// <param name="Model">The model's name in the run.</param>
 /// <param name="Results">Its scores.</param>
-public sealed record Ec57ModelResult(string Split, string Model, IReadOnlyList<Ec57Result> Results)
+/// <param name="Rhythm">Its AF episodes and the rhythm gate's effect, end to end, when made.</param>
+public sealed record Ec57ModelResult(string Split, string Model, IReadOnlyList<Ec57Result> Results, Ec57Rhythm? Rhythm = null)
 {
     /// <summary>The score at these positions with this mapping, or null.</summary>
     public Ec57Score? Score(BeatPositions positions, Metrics.BeatClassMapping mapping) =>

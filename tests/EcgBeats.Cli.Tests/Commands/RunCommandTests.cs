@@ -137,11 +137,20 @@ public sealed class RunCommandTests
             var chazalReference = scores.Single(s => s.Positions == BeatPositions.Reference && s.Mapping == BeatClassMapping.DeChazal).Score;
             Assert.Equal(1608, chazalReference.GrossMatrix[1].Take(BeatComparison.Unmatched).Sum());
             Assert.Equal(1608 + 213, reference.GrossMatrix[1].Take(BeatComparison.Unmatched).Sum());
+            // The rhythm: AF episodes of all 22 records; the gate's effect listed for every DS2 record with reference AF or
+            // flutter (PhysioNet's rhythm table: 202, 210, 219, 221, 222), and the gate only ever removes S calls.
+            var rhythm = JsonFile.Read<Ec57Rhythm>(run.File($"inter/ec57/{model}/rhythm.json"), "AF episodes and rhythm gate");
+            Assert.Equal(DeChazal2004Split.Ds2.Order(), rhythm.Episodes.Select(e => e.Record).Order());
+            Assert.Equal(["202", "210", "219", "221", "222"], rhythm.Records.Where(r => r.ReferenceAf).Select(r => r.Record).Order());
+            Assert.All(rhythm.Records, r => Assert.True(r.FalseSWithGate <= r.FalseSWithoutGate && r.TrueSWithGate <= r.TrueSWithoutGate, $"{model} {r}"));
+            Assert.All(rhythm.Episodes.Where(e => !rhythm.Records.Any(r => r.Record == e.Record && r.ReferenceAf)), e => Assert.Equal(0, e.ReferenceDuration));
         }
         Assert.Equal($"by record: {string.Join(" ", heldRecords)} held out", ModelCard.Read(run.File("inter/models/gbt")).TrainingData!.ValidationSplit);
         string markdown = File.ReadAllText(run.File("report.md"));
         Assert.Contains("Whole records, beat by beat (EC57)", markdown);
         Assert.Contains("| ensemble-classwise | detected |", markdown);
         Assert.Contains("de Chazal et al. 2004", markdown);
+        Assert.Contains("Atrial fibrillation and the rhythm gate", markdown);
+        Assert.Contains("| ensemble-classwise | ", markdown[markdown.IndexOf("Atrial fibrillation and the rhythm gate", StringComparison.Ordinal)..]);
     }
 }

@@ -86,4 +86,23 @@ public sealed class EnsembleTests
         var b = Rows(new[] { 0.3f, 0.2f, 0.1f, 0.2f, 0.2f });
         Assert.Equal(new[] { 0.2f, 0.2f, 0.2f, 0.2f, 0.2f }, VotingEnsemble.Combine([a, b], VotingMode.Soft).Row(0).ToArray());
     }
+
+    [Fact]
+    public void AClassWiseSourceOfTwoMembersIsTheirMeanTimesTheFactor()
+    {
+        // Hand-worked: N from a (0.6); S the mean of a and b ((0.1 + 0.5) / 2 = 0.3) x2 = 0.6; V, F, Q from a (0.1 each).
+        // Sum 1.5, so N 0.4, S 0.4, V, F, Q 0.0667.
+        var a = Rows([0.6f, 0.1f, 0.1f, 0.1f, 0.1f]);
+        var b = Rows([0.2f, 0.5f, 0.1f, 0.1f, 0.1f]);
+        var spec = ClassWiseSpec.Parse("N:a S:a+bx2 V:a F:a Q:a");
+        Assert.Equal(["a"], spec.MembersOf(0));
+        Assert.Equal(["a", "b"], spec.MembersOf(1));
+        Assert.Equal(["a", "b"], spec.MemberNames);
+        Assert.Equal("N:a S:a+bx2 V:a F:a Q:a", spec.ToString());
+        var combined = ClassWiseEnsemble.Combine([a, b], [[0], [0, 1], [0], [0], [0]], spec.Factors);
+        Assert.Equal(0.4, combined.Row(0)[0], 5);
+        Assert.Equal(0.4, combined.Row(0)[1], 5);
+        Assert.Equal(0.1 / 1.5, combined.Row(0)[2], 5);
+        Assert.Throws<FormatException>(() => ClassWiseSpec.Parse("N:a S:a+ V:a F:a Q:a"));
+    }
 }
