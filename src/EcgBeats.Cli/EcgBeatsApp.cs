@@ -17,5 +17,5 @@ public static class EcgBeatsApp
     };
 
     /// <summary>Every model kind this program trains and opens: the TorchSharp networks, the ML.NET models and the ensembles.</summary>
-    public static ModelRegistry Models { get; } = new(TorchModels.Family, ClassicalModels.Family);
+    public static ModelRegistry Models { get; } = new(TorchModels.Family, ClassicalModels.Family, Adaptation.AdaptationFamily.Instance);
 }

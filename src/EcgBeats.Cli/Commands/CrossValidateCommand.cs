@@ -1,11 +1,13 @@
 using System.CommandLine;
 using System.Globalization;
+using EcgBeats.Adaptation;
 using EcgBeats.Beats;
 using EcgBeats.Datasets;
 using EcgBeats.Metrics;
 using EcgBeats.Models;
 using EcgBeats.PhysioNet;
 using EcgBeats.Protocols;
+using EcgBeats.Wfdb;
 using Spectre.Console;
 
 namespace EcgBeats.Cli.Commands;
@@ -40,11 +42,16 @@ internal static class CrossValidateCommand
             HelpName = "R",
             AllowMultipleArgumentsPerToken = true,
         };
+        var adapt = new Option<double?>("--adapt-minutes")
+        {
+            Description = "Also adapt each held-out record's model to its first M minutes, labelled from the reference (EC57's patient-specific protocol: M = 5), and score the beats after them: the base model, then each adaptation setting tried (Adaptation/PatientAdaptation; docs/patient-adaptive.md).",
+            HelpName = "M",
+        };
         var flags = new ModelOptionFlags(registry);
         var command = new Command("cross-validate",
             $"Cross-validate a model kind on whole DS1 records ({InterPatientCrossValidation.Folds} record folds: each the test once, the next the validation), the inter-patient representation, nothing written.")
         {
-            model, records, rhythm, pWaves,
+            model, records, rhythm, pWaves, adapt,
         };
         foreach (var flag in flags.Options) command.Options.Add(flag);
         command.SetAction(async (parse, cancel) =>
@@ -54,6 +61,8 @@ internal static class CrossValidateCommand
             var given = flags.Given(parse);
             // An ensemble's options and those of the members it trains on each fold.
             ModelOptionFlags.Check(given, kind, [.. kind.Members(registry, given), kind]);
+            if (parse.GetValue(adapt) is double span && !(span > 0 && double.IsFinite(span)))
+                throw new InvalidInputException($"--adapt-minutes {span}: must be a positive number of minutes");
             var chosen = parse.GetValue(records) is { Length: > 0 } named ? named.ToList() : DeChazal2004Split.Ds1.ToList();
             if (chosen.Intersect(DeChazal2004Split.Ds2).FirstOrDefault() is { } ds2)
                 throw new InvalidInputException($"--records: {ds2} is a DS2 record; DS2 is read once per declared model (docs/inter-patient.md), never to choose one");
@@ -96,9 +105,33 @@ internal static class CrossValidateCommand
                 foreach (double? p in pWaveThresholds)
                     WriteRhythm(output, RhythmCrossValidation.Run(result, data, RhythmCrossValidation.Thresholds, cancel, p), p);
             }
+            if (parse.GetValue(adapt) is double minutes)
+            {
+                var rates = chosen.Distinct().ToDictionary(r => r, r => RecordReader.ReadHeader(Path.Combine(data, r)).SamplingFrequency);
+                WriteAdaptation(output, PatientAdaptiveCrossValidation.Run(result, beats, r => rates[r], minutes * 60, AdaptationGrid), minutes);
+            }
             return (int)ExitCode.Success;
         });
         return command;
+    }
+
+    /// <summary>The adaptation settings <c>--adapt-minutes</c> tries: the local weight, the shrinkage and the priors.</summary>
+    private static readonly AdaptationSettings[] AdaptationGrid =
+        [.. from w in new[] { 0.5, 0.75, 1.0 } from s in new[] { 0.05, 0.2 } from m in new[] { 1, 5, 20 } select new AdaptationSettings(w, s, EqualPriors: true, MinimumBeats: m)];
+
+    private static void WriteAdaptation(TextWriter output, IReadOnlyList<AdaptationResult> results, double minutes)
+    {
+        static string Pct(double v, long n) => n == 0 ? "-" : (100 * v).ToString("0.0", CultureInfo.InvariantCulture);
+        var table = new Table().AddColumns("adaptation", "N Se", "S Se", "S +P", "V Se", "V +P", "F Se", "F +P", "macro-F1 (N S V F)");
+        foreach (var r in results)
+        {
+            var m = r.Matrix;
+            table.AddRow(r.Settings?.ToString() ?? "none (the base model)", Pct(m.Recall(0), m.Support(0)), Pct(m.Recall(1), m.Support(1)), Pct(m.Precision(1), m.PredictedCount(1)),
+                Pct(m.Recall(2), m.Support(2)), Pct(m.Precision(2), m.PredictedCount(2)), Pct(m.Recall(3), m.Support(3)), Pct(m.Precision(3), m.PredictedCount(3)),
+                Enumerable.Range(0, 4).Average(m.F1).ToString("0.000", CultureInfo.InvariantCulture));
+        }
+        output.WriteLine($"Adapted to each held-out record's first {minutes.ToString(CultureInfo.InvariantCulture)} minutes (reference labels); the beats after them, pooled, no rhythm gate:");
+        Terminal.For(output).Write(table);
     }
 
     private static void WriteRhythm(TextWriter output, RhythmCrossValidationResult rhythm, double? pWaves)

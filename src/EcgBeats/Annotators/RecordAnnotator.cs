@@ -84,22 +84,32 @@ public sealed class RecordAnnotator
     /// <exception cref="InvalidInputException">A missing or flat lead, no stretch long enough, or too few beats to classify.</exception>
     public AnnotatedRecord Annotate(WfdbRecord record, string name, IReadOnlyList<int>? signals = null)
     {
+        var (beats, resolvedSignals, foundBy, warnings) = Cut(record, name, signals);
+        var probabilities = _classifier.Predict(beats);
+        var calls = Enumerable.Range(0, beats.Count).Select(i => AamiMapping.Classes[probabilities.Predicted(i)]).ToArray();
+        var positions = beats.Origins!.Select(o => o.Sample).ToArray();
+        var rhythm = RhythmAwareCalls.Of(positions, calls, record.SamplingFrequency, RhythmDetector, AtrialLead(record, resolvedSignals[0], RhythmDetector));
+        var classified = new ClassifiedBeat[beats.Count];
+        for (int i = 0; i < beats.Count; i++)
+            classified[i] = new ClassifiedBeat(positions[i], rhythm.Classes[i], probabilities.Row(i).ToArray(),
+                rhythm.InAtrialFibrillation[i] ? Rhythm.AtrialFibrillation : Rhythm.Other);
+        return new AnnotatedRecord(name, record.SamplingFrequency, resolvedSignals, foundBy, classified, warnings, rhythm.Episodes);
+    }
+
+    /// <summary>The beats of a record exactly as <see cref="Annotate"/> finds and cuts them (what a patient model must be trained on).</summary>
+    /// <param name="record">The whole record.</param>
+    /// <param name="name">Its name, for messages and origins.</param>
+    /// <param name="signals">The signals to read, one per lead of the representation; null to find them by name.</param>
+    /// <exception cref="InvalidInputException">A missing or flat lead, or no stretch long enough.</exception>
+    public (UnlabelledBeats Beats, IReadOnlyList<int> Signals, string FoundBy, List<string> Warnings) Cut(WfdbRecord record, string name, IReadOnlyList<int>? signals = null)
+    {
         var leads = Representation.Recipe.Layout.Leads;
         var resolved = signals is null ? LeadResolver.Resolve(leads, record.Header, name) : LeadResolver.Check(signals, leads, record.Header, name);
         var warnings = new List<string>(resolved.Notes);
         foreach (int s in resolved.Signals)
             warnings.AddRange(LeadCheck.Inspect(record.Adc[s], record.Header.Signals[s].Description, name, record.SamplingFrequency, SignalCodecs.InvalidSample).Warnings);
-
         var (beats, foundBy) = RecordBeats.Cut(record, name, resolved.Signals, Representation, _detector, warnings);
-        var probabilities = _classifier.Predict(beats);
-        var calls = Enumerable.Range(0, beats.Count).Select(i => AamiMapping.Classes[probabilities.Predicted(i)]).ToArray();
-        var positions = beats.Origins!.Select(o => o.Sample).ToArray();
-        var rhythm = RhythmAwareCalls.Of(positions, calls, record.SamplingFrequency, RhythmDetector, AtrialLead(record, resolved.Signals[0], RhythmDetector));
-        var classified = new ClassifiedBeat[beats.Count];
-        for (int i = 0; i < beats.Count; i++)
-            classified[i] = new ClassifiedBeat(positions[i], rhythm.Classes[i], probabilities.Row(i).ToArray(),
-                rhythm.InAtrialFibrillation[i] ? Rhythm.AtrialFibrillation : Rhythm.Other);
-        return new AnnotatedRecord(name, record.SamplingFrequency, resolved.Signals, foundBy, classified, warnings, rhythm.Episodes);
+        return (beats, resolved.Signals, foundBy, warnings);
     }
 
     /// <summary>The lead the detector reads P waves from (the representation's first), when it reads them and the lead is at the record's frame rate.</summary>

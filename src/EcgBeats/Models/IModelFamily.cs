@@ -17,6 +17,9 @@ public interface IModelFamily
     /// <summary>Its kinds, in the order help texts and reports list them.</summary>
     IReadOnlyList<ModelKind> Kinds { get; }
 
+    /// <summary>The model names its cards may carry: its kinds' names, unless the family saves models no kind trains.</summary>
+    IReadOnlyList<string> ModelNames => Kinds.Select(k => k.Name).ToList();
+
     /// <summary>Opens a saved model of this family.</summary>
     /// <param name="folder">The model folder (full path).</param>
     /// <param name="card">Its card, already read and checked.</param>

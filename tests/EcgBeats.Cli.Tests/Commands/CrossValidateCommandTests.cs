@@ -80,6 +80,15 @@ public sealed class CrossValidateCommandTests
     {
         var result = CliRunner.Run("cross-validate", "--model", "ensemble-classwise", "--kernel-rank", "3", "--data", TestData.Fixture("mitdb"));
         Assert.Equal((int)ExitCode.BadInput, result.ExitCode);
-        Assert.Contains("--kernel-rank: ensemble-classwise does not take it", result.Error); // svm's; its members are gbt and ann
+        Assert.Contains("--kernel-rank: ensemble-classwise does not take it", result.Error); // svm's; its members are gbt, ann and logreg
+    }
+
+    [Fact]
+    public void ANonPositiveAdaptationSpanIsRefusedBeforeAnyTraining()
+    {
+        var result = CliRunner.Run("cross-validate", "--model", "gbt", "--adapt-minutes", "0", "--data", TestData.Fixture("mitdb"));
+        Assert.Equal((int)ExitCode.BadInput, result.ExitCode);
+        Assert.Contains("--adapt-minutes 0: must be a positive number of minutes", result.Error);
+        Assert.DoesNotContain("Cutting", result.Output);
     }
 }

@@ -1,0 +1,33 @@
+using EcgBeats.Adaptation;
+using EcgBeats.Beats;
+using EcgBeats.Classification;
+using EcgBeats.Protocols;
+
+namespace EcgBeats.Tests.Protocols;
+
+public sealed class PatientAdaptiveCrossValidationTests
+{
+    [Fact]
+    public void TheLabelledSpanTrainsAndOnlyTheBeatsAfterItAreScored()
+    {
+        // Record "a" at 360 Hz, labelled span 1 s (360 samples): N at values 0 and 1, V at 10 and 11. After it, a V beat at
+        // 10.5 and an N beat at 0.5. The base model calls everything N, so unadapted V Se is 0 of 1; the patient's own
+        // discriminants find it. The four labelled beats are not scored.
+        long[] samples = [100, 150, 200, 250, 400, 500];
+        float[] values = [0, 1, 10, 11, 10.5f, 0.5f];
+        int[] labels = [0, 0, 2, 2, 2, 0];
+        var origins = samples.Select(s => new BeatOrigin("a", s)).ToArray();
+        var ds1 = new LabelledBeats(new UnlabelledBeats(1, values, origins: origins), labels);
+        var allN = new ClassProbabilities([.. samples.SelectMany(_ => new[] { 0.9f, 0.02f, 0.04f, 0.02f, 0.02f })], 5);
+        var cv = new CrossValidationResult(labels, [.. samples.Select(_ => "a")], samples, allN);
+
+        var results = PatientAdaptiveCrossValidation.Run(cv, ds1, _ => 360, labelledSeconds: 1, [new AdaptationSettings()]);
+
+        Assert.Null(results[0].Settings);
+        Assert.Equal(2, results[0].Matrix.Total);
+        Assert.Equal(0, results[0].Matrix.Recall(2));
+        Assert.Equal(2, results[1].Matrix.Total);
+        Assert.Equal(1, results[1].Matrix.Recall(2));
+        Assert.Equal(1, results[1].Matrix.Recall(0));
+    }
+}
