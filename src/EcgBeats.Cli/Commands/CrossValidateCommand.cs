@@ -44,7 +44,7 @@ internal static class CrossValidateCommand
         };
         var adapt = new Option<double?>("--adapt-minutes")
         {
-            Description = "Also adapt each held-out record's model to its first M minutes, labelled from the reference (EC57's patient-specific protocol: M = 5), and score the beats after them: the base model, then each adaptation setting tried (Adaptation/PatientAdaptation; docs/patient-adaptive.md).",
+            Description = "Also adapt each held-out record's model to its first M minutes, labelled from the reference (EC57's patient-specific protocol: M = 5), and score the beats after them: the base model, then each adaptation setting tried (Adaptation/PatientAdaptation; docs/patient-adaptive.md). With --rhythm, a second table with annotate's rhythm gate.",
             HelpName = "M",
         };
         var flags = new ModelOptionFlags(registry);
@@ -108,7 +108,18 @@ internal static class CrossValidateCommand
             if (parse.GetValue(adapt) is double minutes)
             {
                 var rates = chosen.Distinct().ToDictionary(r => r, r => RecordReader.ReadHeader(Path.Combine(data, r)).SamplingFrequency);
-                WriteAdaptation(output, PatientAdaptiveCrossValidation.Run(result, beats, r => rates[r], minutes * 60, AdaptationGrid), minutes);
+                WriteAdaptation(output, PatientAdaptiveCrossValidation.Run(result, beats, r => rates[r], minutes * 60, AdaptationGrid), minutes, null);
+                if (parse.GetValue(rhythm))
+                {
+                    // The declared gate, P waves read from MLII (else the first signal), as annotate does.
+                    var detector = new Rhythms.AtrialFibrillationDetector();
+                    WriteAdaptation(output, PatientAdaptiveCrossValidation.Run(result, beats, r => rates[r], minutes * 60, AdaptationGrid, detector, r =>
+                    {
+                        var record = RecordReader.Read(Path.Combine(data, r));
+                        int signal = Enumerable.Range(0, record.Header.Signals.Count).FirstOrDefault(s => record.Header.Signals[s].Description == "MLII");
+                        return Rhythms.AtrialActivity.Filter(record.Physical(signal), record.SamplingFrequency);
+                    }), minutes, detector);
+                }
             }
             return (int)ExitCode.Success;
         });
@@ -117,9 +128,10 @@ internal static class CrossValidateCommand
 
     /// <summary>The adaptation settings <c>--adapt-minutes</c> tries: the local weight, the shrinkage and the priors.</summary>
     private static readonly AdaptationSettings[] AdaptationGrid =
-        [.. from w in new[] { 0.5, 0.75, 1.0 } from s in new[] { 0.05, 0.2 } from m in new[] { 1, 5, 20 } select new AdaptationSettings(w, s, EqualPriors: true, MinimumBeats: m)];
+        [.. from m in new[] { 1, 5, 20 } from ms in new[] { 1, 5, 20, 50, int.MaxValue } where ms >= m
+            select new AdaptationSettings(LocalWeight: 1, Shrinkage: 0.2, EqualPriors: true, MinimumBeats: m, MinimumSBeats: ms)];
 
-    private static void WriteAdaptation(TextWriter output, IReadOnlyList<AdaptationResult> results, double minutes)
+    private static void WriteAdaptation(TextWriter output, IReadOnlyList<AdaptationResult> results, double minutes, Rhythms.AtrialFibrillationDetector? gate)
     {
         static string Pct(double v, long n) => n == 0 ? "-" : (100 * v).ToString("0.0", CultureInfo.InvariantCulture);
         var table = new Table().AddColumns("adaptation", "N Se", "S Se", "S +P", "V Se", "V +P", "F Se", "F +P", "macro-F1 (N S V F)");
@@ -130,8 +142,10 @@ internal static class CrossValidateCommand
                 Pct(m.Recall(2), m.Support(2)), Pct(m.Precision(2), m.PredictedCount(2)), Pct(m.Recall(3), m.Support(3)), Pct(m.Precision(3), m.PredictedCount(3)),
                 Enumerable.Range(0, 4).Average(m.F1).ToString("0.000", CultureInfo.InvariantCulture));
         }
-        output.WriteLine($"Adapted to each held-out record's first {minutes.ToString(CultureInfo.InvariantCulture)} minutes (reference labels); the beats after them, pooled, no rhythm gate:");
+        output.WriteLine($"Adapted to each held-out record's first {minutes.ToString(CultureInfo.InvariantCulture)} minutes (reference labels); the beats after them, pooled, {(gate is null ? "no rhythm gate" : $"with the rhythm gate ({gate.Describe()})")}:");
         Terminal.For(output).Write(table);
+        foreach (var r in results.Where(r => r.Settings is null || r.Settings == new AdaptationSettings()))
+            output.WriteLine($"{(r.Settings is null ? "base model" : "default adaptation")}: beats wrongly called S, by record: {string.Join(", ", r.FalseS.Take(8).Select(p => $"{p.Record} {p.Count}"))}");
     }
 
     private static void WriteRhythm(TextWriter output, RhythmCrossValidationResult rhythm, double? pWaves)

@@ -12,11 +12,15 @@ namespace EcgBeats.Adaptation;
 /// <param name="Shrinkage">The local discriminants' covariance shrinkage (<see cref="LocalDiscriminant.Fit"/>).</param>
 /// <param name="EqualPriors">The local discriminants' priors: equal, or as among the labelled beats.</param>
 /// <param name="MinimumBeats">A class needs at least this many labelled beats to be modelled locally (fewer: the base model's alone).</param>
-public sealed record AdaptationSettings(double LocalWeight = 1, double Shrinkage = 0.2, bool EqualPriors = true, int MinimumBeats = 1)
+/// <param name="MinimumSBeats">The same for S, whose beats are told by their timing more than their shape: a few labelled S beats (a junctional beat shaped like the patient's N) teach the local model to call N beats S.</param>
+public sealed record AdaptationSettings(double LocalWeight = 1, double Shrinkage = 0.2, bool EqualPriors = true, int MinimumBeats = 1, int MinimumSBeats = 20)
 {
     /// <summary>As text for a card or a table row.</summary>
     public override string ToString() =>
-        FormattableString.Invariant($"local weight {LocalWeight}, shrinkage {Shrinkage}, priors {(EqualPriors ? "equal" : "as labelled")}, classes with >= {MinimumBeats} beats");
+        FormattableString.Invariant($"local weight {LocalWeight}, shrinkage {Shrinkage}, priors {(EqualPriors ? "equal" : "as labelled")}, classes with >= {MinimumBeats} beats (S: >= {MinimumSBeats})");
+
+    /// <summary>The fewest labelled beats class <paramref name="c"/> (AAMI index) needs to be modelled locally.</summary>
+    public int MinimumOf(int c) => c == (int)AamiClass.S ? MinimumSBeats : MinimumBeats;
 
     /// <summary>
     /// The patient's discriminants from its labelled beats, or null when fewer than two classes have
@@ -25,7 +29,7 @@ public sealed record AdaptationSettings(double LocalWeight = 1, double Shrinkage
     public LocalDiscriminant? Fit(UnlabelledBeats beats, IReadOnlyList<int> labels)
     {
         var counts = labels.GroupBy(l => l).ToDictionary(g => g.Key, g => g.Count());
-        var kept = Enumerable.Range(0, labels.Count).Where(i => counts[labels[i]] >= MinimumBeats).ToList();
+        var kept = Enumerable.Range(0, labels.Count).Where(i => counts[labels[i]] >= MinimumOf(labels[i])).ToList();
         if (kept.Select(i => labels[i]).Distinct().Count() < 2) return null;
         return LocalDiscriminant.Fit(beats.Select(kept), kept.Select(i => labels[i]).ToList(), Shrinkage, EqualPriors);
     }
@@ -112,13 +116,13 @@ public static class PatientAdaptation
     /// discriminants fitted on <paramref name="labelled"/> (the record's beats as the base model cuts them, labelled:
     /// <see cref="Label"/>). The patient model owns the base model.
     /// </summary>
-    /// <exception cref="InvalidInputException">Fewer than two classes among the labelled beats (with <see cref="AdaptationSettings.MinimumBeats"/> each): nothing to learn from.</exception>
+    /// <exception cref="InvalidInputException">Fewer than two classes among the labelled beats (with <see cref="AdaptationSettings.MinimumOf"/> each): nothing to learn from.</exception>
     public static AdaptedClassifier Adapt(IBeatClassifier baseModel, string baseFolder, LabelledBeats labelled, LabelledSpan span, AdaptationSettings settings)
     {
         var counts = labelled.ClassCounts();
         var local = settings.Fit(labelled.Unlabelled, labelled.Labels)
             ?? throw new InvalidInputException($"{span}: {labelled.Count:N0} labelled beats ({string.Join(", ", AamiMapping.Classes.Select((c, i) => $"{c} {counts[i]}"))}) " +
-                $"hold fewer than two classes with at least {settings.MinimumBeats} beat(s) each: a patient model needs beats of at least two classes to learn from (label a longer span, or more beats)");
+                $"hold fewer than two classes with at least {settings.MinimumBeats} beat(s) each ({settings.MinimumSBeats} for S): a patient model needs beats of at least two classes to learn from (label a longer span, or more beats)");
         return new AdaptedClassifier(baseModel, baseFolder, local, settings, AdaptedClassifier.Describe(baseModel, baseFolder, span, counts, local, settings));
     }
 }

@@ -57,9 +57,11 @@ public sealed class PatientAdaptationTests
         // Two N, two V, one S: with at least 2 beats per class S is not modelled; with 3, no class pair is left.
         var beats = Beats([0], [2], [4], [6], [3]);
         int[] labels = [0, 0, 2, 2, 1];
-        Assert.Equal([0, 1, 2], new AdaptationSettings(MinimumBeats: 1).Fit(beats, labels)!.Classes);
-        Assert.Equal([0, 2], new AdaptationSettings(MinimumBeats: 2).Fit(beats, labels)!.Classes);
-        Assert.Null(new AdaptationSettings(MinimumBeats: 3).Fit(beats, labels));
+        Assert.Equal([0, 1, 2], new AdaptationSettings(MinimumBeats: 1, MinimumSBeats: 1).Fit(beats, labels)!.Classes);
+        Assert.Equal([0, 2], new AdaptationSettings(MinimumBeats: 2, MinimumSBeats: 2).Fit(beats, labels)!.Classes);
+        Assert.Null(new AdaptationSettings(MinimumBeats: 3, MinimumSBeats: 3).Fit(beats, labels));
+        // S alone may ask for more: the one S beat is left to the base model, the two N and two V are modelled.
+        Assert.Equal([0, 2], new AdaptationSettings(MinimumBeats: 1, MinimumSBeats: 2).Fit(beats, labels)!.Classes);
         // One class alone tells nothing the base model does not.
         Assert.Null(new AdaptationSettings().Fit(Beats([0], [1]), [0, 0]));
     }
