@@ -9,13 +9,7 @@ namespace EcgBeats.Cli.Tests.Commands;
 /// <summary><c>adapt</c> on the fixture records (5 minutes of MIT-BIH 100, 208, 217, 232), with a base model trained on them.</summary>
 public sealed class AdaptCommandTests
 {
-    private static readonly Lazy<string> Base = new(() =>
-    {
-        string folder = Path.Combine(Path.GetTempPath(), $"ecgbeats-cli-adapt-base-{Environment.ProcessId}");
-        var train = CliRunner.Run("train", "--model", "ann", "--train", FixtureDataset.Train, "--out", folder, "--epochs", "3");
-        Assert.True(train.ExitCode == 0, train.Error);
-        return folder;
-    });
+    private static readonly Lazy<string> Base = new(() => FixtureDataset.AnnModel);
 
     private static string Fixtures => TestData.Fixture("mitdb");
 

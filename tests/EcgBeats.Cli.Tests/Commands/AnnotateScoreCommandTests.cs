@@ -8,13 +8,7 @@ namespace EcgBeats.Cli.Tests.Commands;
 /// <summary><c>annotate</c> and <c>score</c> on the fixture records, with a model trained on them.</summary>
 public sealed class AnnotateScoreCommandTests
 {
-    private static readonly Lazy<string> Model = new(() =>
-    {
-        string folder = Path.Combine(Path.GetTempPath(), $"ecgbeats-cli-annotate-model-{Environment.ProcessId}");
-        var train = CliRunner.Run("train", "--model", "ann", "--train", FixtureDataset.Train, "--out", folder, "--epochs", "5");
-        Assert.True(train.ExitCode == 0, train.Error);
-        return folder;
-    });
+    private static readonly Lazy<string> Model = new(() => FixtureDataset.AnnModel);
 
     private static string Fixtures => TestData.Fixture("mitdb");
 
