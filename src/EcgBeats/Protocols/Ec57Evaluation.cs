@@ -119,7 +119,7 @@ public sealed class Ec57Evaluation
             var calls = detected[r.Name];
             var rhythm = RhythmEpisode.ToAnnotations(calls.Rhythm.Episodes, calls.Positions, r.Header.SamplingFrequency);
             episodes.Add(EpisodeComparator.Compare(r.Name, r.Reference, rhythm, r.Header.SamplingFrequency, r.Header.SampleCount ?? 0));
-            bool referenceAf = r.Reference.Any(a => a.Symbol == "+" && a.AuxText is "(AFIB" or "(AFL");
+            bool referenceAf = RhythmEpisode.HoldAtrialFibrillationOrFlutter(r.Reference);
             bool changed = calls.Rhythm.Classes.Where((c, i) => c != calls.Calls[i]).Any();
             if (!referenceAf && !changed) continue;
             var without = BeatByBeatComparator.Compare(r.Name, r.Reference, calls.Annotations(r.Signals[0], gated: false), r.Header.SamplingFrequency, options, r.Header.SampleCount);

@@ -54,7 +54,7 @@ public static class RhythmCrossValidation
             var header = RecordReader.ReadHeader(path);
             var reference = AnnotationReader.ReadFile(path + ".atr", header.SamplingFrequency);
             var beats = g.OrderBy(i => cv.Samples[i]).ToArray();
-            bool hasAf = reference.Any(a => a.Symbol == "+" && a.AuxText is "(AFIB" or "(AFL");
+            bool hasAf = RhythmEpisode.HoldAtrialFibrillationOrFlutter(reference);
             double[]? lead = null;
             if (pWaveThreshold is not null)
             {

@@ -23,6 +23,10 @@ public sealed record RhythmEpisode(long Start, long End, Rhythm Rhythm, int Firs
     /// <summary>The aux text of a rhythm change to <paramref name="rhythm"/>.</summary>
     public static string Aux(Rhythm rhythm) => rhythm == Rhythm.AtrialFibrillation ? "(AFIB" : "(N";
 
+    /// <summary>Whether annotations hold atrial fibrillation or flutter (a rhythm change to <c>(AFIB</c> or <c>(AFL</c>): the records whose beats the gate is for.</summary>
+    public static bool HoldAtrialFibrillationOrFlutter(IEnumerable<Annotation> annotations) =>
+        annotations.Any(a => a.Symbol == "+" && a.AuxText is "(AFIB" or "(AFL");
+
     /// <summary>
     /// The episodes as WFDB rhythm-change annotations (<c>+</c>, aux <see cref="Aux"/>), one at the start of each, as
     /// MIT-BIH's reference files carry them: placed 0.2 s before the episode's first beat (MIT-BIH's annotators put
