@@ -86,6 +86,11 @@ internal static class AnnotateCommand
             string detectorName = parse.GetValue(detector)!;
             // Opened before its card is stamped, so that a folder that is not a model gets the registry's message.
             using var classifier = new SerializedClassifier(EcgBeatsApp.Models.Open(modelFolder, parse.GetValue(device)!));
+            // A patient model knows one patient: say so once when it is asked to annotate others.
+            if (classifier.Card.Model == Adaptation.AdaptedClassifier.ModelName && classifier.Card.Hyperparameters.TryGetValue("record", out string? patient)
+                && mine.Select(RecordPath.Name).Where(n => n != patient).ToList() is { Count: > 0 } others)
+                parse.InvocationConfiguration.Error.WriteLine(
+                    $"warning: {modelFolder} is a patient model made from record {patient}; {others.Count:N0} of these records ({string.Join(", ", others.Take(3))}{(others.Count > 3 ? ", ..." : "")}) are not that record, and it was not made for them");
             bool rhythm = !parse.GetValue(noRhythm);
             var annotator = new ArchiveAnnotator(classifier, AnnotationStamp.Of(modelFolder, detectorName, chosen, rhythm), outFolder)
             {

@@ -97,6 +97,7 @@ public sealed class AdaptedClassifier : IBeatClassifier
         {
             ["method"] = "de Chazal & Reilly 2006: linear discriminants on the patient's labelled beats, mixed with the base model's probabilities",
             ["settings"] = settings.ToString(),
+            ["record"] = span.Record,
             ["labelled"] = span.ToString(),
             ["labelledBeats"] = string.Join(", ", AamiMapping.Classes.Select((c, i) => $"{c} {labelledCounts[i]}")),
             ["modelledClasses"] = string.Join(" ", local.Classes.Select(c => AamiMapping.Classes[c])),

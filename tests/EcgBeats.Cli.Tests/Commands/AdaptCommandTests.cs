@@ -37,6 +37,12 @@ public sealed class AdaptCommandTests
         var annotate = CliRunner.Run("annotate", "208", "--model", patient, "--data", Fixtures, "--out", temp.File("ann"));
         Assert.True(annotate.ExitCode == 0, annotate.Error);
         Assert.Contains(AnnotationReader.ReadFile(temp.File("ann/208.ecgbeats")), a => a.Symbol == "V");
+        Assert.DoesNotContain("is a patient model made from record", annotate.Error);
+
+        // Another patient's record is annotated, with one warning that the model was made for 208.
+        var other = CliRunner.Run("annotate", "100", "217", "--model", patient, "--data", Fixtures, "--out", temp.File("ann"));
+        Assert.True(other.ExitCode == 0, other.Error);
+        Assert.Contains("is a patient model made from record 208; 2 of these records (100, 217) are not that record", other.Error);
     }
 
     [Fact]
