@@ -113,12 +113,8 @@ internal static class CrossValidateCommand
                 {
                     // The declared gate, P waves read from MLII (else the first signal), as annotate does.
                     var detector = new Rhythms.AtrialFibrillationDetector();
-                    WriteAdaptation(output, PatientAdaptiveCrossValidation.Run(result, beats, r => rates[r], minutes * 60, AdaptationGrid, detector, r =>
-                    {
-                        var record = RecordReader.Read(Path.Combine(data, r));
-                        int signal = Enumerable.Range(0, record.Header.Signals.Count).FirstOrDefault(s => record.Header.Signals[s].Description == "MLII");
-                        return Rhythms.AtrialActivity.Filter(record.Physical(signal), record.SamplingFrequency);
-                    }), minutes, detector);
+                    WriteAdaptation(output, PatientAdaptiveCrossValidation.Run(result, beats, r => rates[r], minutes * 60, AdaptationGrid, detector,
+                        r => RhythmCrossValidation.AtrialLead(Path.Combine(data, r))), minutes, detector);
                 }
             }
             return (int)ExitCode.Success;

@@ -39,14 +39,14 @@ public sealed class AdaptedClassifier : IBeatClassifier
 
     /// <summary>Wraps <paramref name="baseModel"/> (opened from <paramref name="baseFolder"/>) with <paramref name="local"/>.</summary>
     /// <exception cref="InvalidInputException">The local discriminants read another number of values than the base model's beats hold.</exception>
-    public AdaptedClassifier(IBeatClassifier baseModel, string baseFolder, LocalDiscriminant local, AdaptationSettings settings, ModelCard card)
+    public AdaptedClassifier(IBeatClassifier baseModel, string baseFolder, LocalDiscriminant local, double localWeight, ModelCard card)
     {
         if (local.ValuesPerBeat != baseModel.Card.Representation.Layout.ValuesPerBeat)
             throw new InvalidInputException($"the patient's discriminants read {local.ValuesPerBeat} values per beat, but base model '{baseModel.Name}' reads {baseModel.Card.Representation.Layout.ValuesPerBeat}");
         Base = baseModel;
         BaseFolder = Path.GetFullPath(baseFolder);
         Local = local;
-        Settings = settings;
+        LocalWeight = localWeight;
         Card = card;
     }
 
@@ -59,8 +59,8 @@ public sealed class AdaptedClassifier : IBeatClassifier
     /// <summary>The patient's discriminants.</summary>
     public LocalDiscriminant Local { get; }
 
-    /// <summary>How they are mixed.</summary>
-    public AdaptationSettings Settings { get; }
+    /// <summary>The local discriminants' share of the classes they model (<see cref="AdaptationSettings.LocalWeight"/>; the card records the rest of the settings).</summary>
+    public double LocalWeight { get; }
 
     /// <inheritdoc />
     public string Name => Card.Model;
@@ -72,7 +72,7 @@ public sealed class AdaptedClassifier : IBeatClassifier
     public ClassProbabilities Predict(UnlabelledBeats beats)
     {
         Card.CheckInput(beats, "beats");
-        return PatientAdaptation.Combine(Base.Predict(beats), beats, Local, Settings.LocalWeight);
+        return PatientAdaptation.Combine(Base.Predict(beats), beats, Local, LocalWeight);
     }
 
     /// <inheritdoc />
@@ -154,7 +154,7 @@ public sealed class AdaptationFamily : IModelFamily
         {
             if (card.Representation.DifferenceFrom(baseModel.Card.Representation) is { } difference)
                 throw new InvalidInputException($"{cardPath}: the patient model's representation is not its base model's ({difference})");
-            return new AdaptedClassifier(baseModel, baseFolder, local, new AdaptationSettings(LocalWeight: weight), card);
+            return new AdaptedClassifier(baseModel, baseFolder, local, weight, card);
         }
         catch
         {

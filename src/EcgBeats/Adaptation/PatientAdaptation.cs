@@ -123,6 +123,6 @@ public static class PatientAdaptation
         var local = settings.Fit(labelled.Unlabelled, labelled.Labels)
             ?? throw new InvalidInputException($"{span}: {labelled.Count:N0} labelled beats ({string.Join(", ", AamiMapping.Classes.Select((c, i) => $"{c} {counts[i]}"))}) " +
                 $"hold fewer than two classes with at least {settings.MinimumBeats} beat(s) each ({settings.MinimumSBeats} for S): a patient model needs beats of at least two classes to learn from (label a longer span, or more beats)");
-        return new AdaptedClassifier(baseModel, baseFolder, local, settings, AdaptedClassifier.Describe(baseModel, baseFolder, span, counts, local, settings));
+        return new AdaptedClassifier(baseModel, baseFolder, local, settings.LocalWeight, AdaptedClassifier.Describe(baseModel, baseFolder, span, counts, local, settings));
     }
 }

@@ -55,13 +55,7 @@ public static class RhythmCrossValidation
             var reference = AnnotationReader.ReadFile(path + ".atr", header.SamplingFrequency);
             var beats = g.OrderBy(i => cv.Samples[i]).ToArray();
             bool hasAf = RhythmEpisode.HoldAtrialFibrillationOrFlutter(reference);
-            double[]? lead = null;
-            if (pWaveThreshold is not null)
-            {
-                var record = RecordReader.Read(path);
-                int signal = Enumerable.Range(0, header.Signals.Count).FirstOrDefault(s => header.Signals[s].Description == "MLII");
-                lead = AtrialActivity.Filter(record.Physical(signal), record.SamplingFrequency);
-            }
+            double[]? lead = pWaveThreshold is null ? null : AtrialLead(path);
             return (Name: g.Key, Header: header, Reference: reference, Beats: beats, HasAf: hasAf, Lead: lead);
         }).ToList();
         var afRecords = records.Where(r => r.HasAf).ToList();
@@ -88,5 +82,14 @@ public static class RhythmCrossValidation
         }
         return new RhythmCrossValidationResult(afRecords.Select(r => r.Name).Order(StringComparer.Ordinal).ToList(),
             ConfusionMatrix.From(cv.Labels, predicted, cv.Probabilities.ClassCount), FalseS(predicted), results);
+    }
+
+    /// <summary>A DS1 record's lead for P waves, filtered (<see cref="AtrialActivity.Filter"/>): MLII, else its first signal.</summary>
+    /// <param name="path">The record's path (data folder and name).</param>
+    public static double[] AtrialLead(string path)
+    {
+        var record = RecordReader.Read(path);
+        int signal = Enumerable.Range(0, record.Header.Signals.Count).FirstOrDefault(s => record.Header.Signals[s].Description == "MLII");
+        return AtrialActivity.Filter(record.Physical(signal), record.SamplingFrequency);
     }
 }
