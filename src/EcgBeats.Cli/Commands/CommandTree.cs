@@ -20,6 +20,7 @@ public static class CommandTree
         yield return RunCommand.Create();
         yield return CrossValidateCommand.Create();
         yield return AnnotateCommand.Create();
+        yield return ReviewCommand.Create();
         yield return AdaptCommand.Create();
         yield return ScoreCommand.Create();
     }

@@ -47,11 +47,17 @@ internal static class CrossValidateCommand
             Description = "Also adapt each held-out record's model to its first M minutes, labelled from the reference (EC57's patient-specific protocol: M = 5), and score the beats after them: the base model, then each adaptation setting tried (Adaptation/PatientAdaptation; docs/patient-adaptive.md). With --rhythm, a second table with annotate's rhythm gate.",
             HelpName = "M",
         };
+        var adaptBeats = new Option<int[]>("--adapt-beats")
+        {
+            Description = "Also adapt each held-out record's model to the beats an analyst would confirm ('ecgbeats review': clusters' typical beats, then the least sure), labelled from the reference, e.g. 2 6 12, and score the beats after minute 5: each count with labels spread to their clusters and without. With --rhythm, gated as annotate does.",
+            HelpName = "N",
+            AllowMultipleArgumentsPerToken = true,
+        };
         var flags = new ModelOptionFlags(registry);
         var command = new Command("cross-validate",
             $"Cross-validate a model kind on whole DS1 records ({InterPatientCrossValidation.Folds} record folds: each the test once, the next the validation), the inter-patient representation, nothing written.")
         {
-            model, records, rhythm, pWaves, adapt,
+            model, records, rhythm, pWaves, adapt, adaptBeats,
         };
         foreach (var flag in flags.Options) command.Options.Add(flag);
         command.SetAction(async (parse, cancel) =>
@@ -61,6 +67,8 @@ internal static class CrossValidateCommand
             var given = flags.Given(parse);
             // An ensemble's options and those of the members it trains on each fold.
             ModelOptionFlags.Check(given, kind, [.. kind.Members(registry, given), kind]);
+            if (parse.GetValue(adaptBeats) is { } asked && asked.Any(b => b < 1))
+                throw new InvalidInputException($"--adapt-beats {asked.First(b => b < 1)}: each count must be at least 1 beat");
             if (parse.GetValue(adapt) is double span && !(span > 0 && double.IsFinite(span)))
                 throw new InvalidInputException($"--adapt-minutes {span}: must be a positive number of minutes");
             var chosen = parse.GetValue(records) is { Length: > 0 } named ? named.ToList() : DeChazal2004Split.Ds1.ToList();
@@ -105,9 +113,9 @@ internal static class CrossValidateCommand
                 foreach (double? p in pWaveThresholds)
                     WriteRhythm(output, RhythmCrossValidation.Run(result, data, RhythmCrossValidation.Thresholds, cancel, p), p);
             }
+            var rates = chosen.Distinct().ToDictionary(r => r, r => RecordReader.ReadHeader(Path.Combine(data, r)).SamplingFrequency);
             if (parse.GetValue(adapt) is double minutes)
             {
-                var rates = chosen.Distinct().ToDictionary(r => r, r => RecordReader.ReadHeader(Path.Combine(data, r)).SamplingFrequency);
                 WriteAdaptation(output, PatientAdaptiveCrossValidation.Run(result, beats, r => rates[r], minutes * 60, AdaptationGrid), minutes, null);
                 if (parse.GetValue(rhythm))
                 {
@@ -117,30 +125,40 @@ internal static class CrossValidateCommand
                         r => RhythmCrossValidation.AtrialLead(Path.Combine(data, r))), minutes, detector);
                 }
             }
+            if (parse.GetValue(adaptBeats) is { Length: > 0 } beatCounts)
+            {
+                ReviewSettings[] reviews = [.. from b in beatCounts from share in ReviewShares from spread in new[] { true, false } select new ReviewSettings(b, share, spread)];
+                var detector = parse.GetValue(rhythm) ? new Rhythms.AtrialFibrillationDetector() : null;
+                WriteAdaptation(output, PatientAdaptiveCrossValidation.RunConfirmed(result, beats, r => rates[r], reviews, new AdaptationSettings(),
+                    MlNet.Clustering.KMeansBeatClusterer.Instance, detector, detector is null ? null : r => RhythmCrossValidation.AtrialLead(Path.Combine(data, r))), null, detector);
+            }
             return (int)ExitCode.Success;
         });
         return command;
     }
+
+    /// <summary>The shares of confirmed beats that are clusters' typical beats <c>--adapt-beats</c> tries (<see cref="ReviewSettings.TypicalShare"/>).</summary>
+    private static readonly double[] ReviewShares = [2.0 / 3, 1];
 
     /// <summary>The adaptation settings <c>--adapt-minutes</c> tries: the local weight, the shrinkage and the priors.</summary>
     private static readonly AdaptationSettings[] AdaptationGrid =
         [.. from m in new[] { 1, 5, 20 } from ms in new[] { 1, 5, 20, 50, int.MaxValue } where ms >= m
             select new AdaptationSettings(LocalWeight: 1, Shrinkage: 0.2, EqualPriors: true, MinimumBeats: m, MinimumSBeats: ms)];
 
-    private static void WriteAdaptation(TextWriter output, IReadOnlyList<AdaptationResult> results, double minutes, Rhythms.AtrialFibrillationDetector? gate)
+    private static void WriteAdaptation(TextWriter output, IReadOnlyList<AdaptationResult> results, double? minutes, Rhythms.AtrialFibrillationDetector? gate)
     {
         static string Pct(double v, long n) => n == 0 ? "-" : (100 * v).ToString("0.0", CultureInfo.InvariantCulture);
         var table = new Table().AddColumns("adaptation", "N Se", "S Se", "S +P", "V Se", "V +P", "F Se", "F +P", "macro-F1 (N S V F)");
         foreach (var r in results)
         {
             var m = r.Matrix;
-            table.AddRow(r.Settings?.ToString() ?? "none (the base model)", Pct(m.Recall(0), m.Support(0)), Pct(m.Recall(1), m.Support(1)), Pct(m.Precision(1), m.PredictedCount(1)),
+            table.AddRow(r.Settings is null ? "none (the base model)" : r.Review is { } review ? $"{review}; {r.Spread:N0} beats spread" : r.Settings.ToString(), Pct(m.Recall(0), m.Support(0)), Pct(m.Recall(1), m.Support(1)), Pct(m.Precision(1), m.PredictedCount(1)),
                 Pct(m.Recall(2), m.Support(2)), Pct(m.Precision(2), m.PredictedCount(2)), Pct(m.Recall(3), m.Support(3)), Pct(m.Precision(3), m.PredictedCount(3)),
                 Enumerable.Range(0, 4).Average(m.F1).ToString("0.000", CultureInfo.InvariantCulture));
         }
-        output.WriteLine($"Adapted to each held-out record's first {minutes.ToString(CultureInfo.InvariantCulture)} minutes (reference labels); the beats after them, pooled, {(gate is null ? "no rhythm gate" : $"with the rhythm gate ({gate.Describe()})")}:");
+        output.WriteLine($"Adapted to each held-out record's {(minutes is double m0 ? $"first {m0.ToString(CultureInfo.InvariantCulture)} minutes" : "confirmed beats")} (reference labels); the beats after {(minutes is null ? "minute 5" : "them")}, pooled, {(gate is null ? "no rhythm gate" : $"with the rhythm gate ({gate.Describe()})")}:");
         Terminal.For(output).Write(table);
-        foreach (var r in results.Where(r => r.Settings is null || r.Settings == new AdaptationSettings()))
+        foreach (var r in results.Where(r => r.Settings is null || (r.Review is null && r.Settings == new AdaptationSettings())))
             output.WriteLine($"{(r.Settings is null ? "base model" : "default adaptation")}: beats wrongly called S, by record: {string.Join(", ", r.FalseS.Take(8).Select(p => $"{p.Record} {p.Count}"))}");
     }
 

@@ -24,7 +24,9 @@ public sealed record LabelledSpan(string Record, string Annotator, double FromSe
 /// A patient model (<see cref="PatientAdaptation"/>): a base model trained on other patients and this patient's local
 /// discriminants, their probabilities mixed. It reads the beats its base model reads. Saved as a folder whose card names
 /// the base model's folder (relative path, like an ensemble's members), the labelled span and the method, beside
-/// <c>local.json</c>; it owns its base model: disposing it disposes the base.
+/// <c>local.json</c>; it owns its base model: disposing it disposes the base. When the labelled beats taught nothing the
+/// base model does not know (fewer than two classes with enough beats) it has no discriminants and classifies as its base
+/// model does; its card says so (the stated fallback of <see cref="RecordAdaptation"/>).
 /// </summary>
 public sealed class AdaptedClassifier : IBeatClassifier
 {
@@ -37,11 +39,14 @@ public sealed class AdaptedClassifier : IBeatClassifier
     /// <summary>The local discriminants' file in the folder.</summary>
     public const string LocalFile = "local.json";
 
-    /// <summary>Wraps <paramref name="baseModel"/> (opened from <paramref name="baseFolder"/>) with <paramref name="local"/>.</summary>
+    /// <summary>The card's <c>modelledClasses</c> when the labelled beats taught nothing: the base model classifies alone.</summary>
+    public const string NothingLearnt = "none (too few labelled classes: the base model classifies alone)";
+
+    /// <summary>Wraps <paramref name="baseModel"/> (opened from <paramref name="baseFolder"/>) with <paramref name="local"/> (null: nothing learnt, the base model alone).</summary>
     /// <exception cref="InvalidInputException">The local discriminants read another number of values than the base model's beats hold.</exception>
-    public AdaptedClassifier(IBeatClassifier baseModel, string baseFolder, LocalDiscriminant local, double localWeight, ModelCard card)
+    public AdaptedClassifier(IBeatClassifier baseModel, string baseFolder, LocalDiscriminant? local, double localWeight, ModelCard card)
     {
-        if (local.ValuesPerBeat != baseModel.Card.Representation.Layout.ValuesPerBeat)
+        if (local is not null && local.ValuesPerBeat != baseModel.Card.Representation.Layout.ValuesPerBeat)
             throw new InvalidInputException($"the patient's discriminants read {local.ValuesPerBeat} values per beat, but base model '{baseModel.Name}' reads {baseModel.Card.Representation.Layout.ValuesPerBeat}");
         Base = baseModel;
         BaseFolder = Path.GetFullPath(baseFolder);
@@ -56,8 +61,8 @@ public sealed class AdaptedClassifier : IBeatClassifier
     /// <summary>The base model's folder (full path).</summary>
     public string BaseFolder { get; }
 
-    /// <summary>The patient's discriminants.</summary>
-    public LocalDiscriminant Local { get; }
+    /// <summary>The patient's discriminants; null when the labelled beats taught nothing (the base model classifies alone).</summary>
+    public LocalDiscriminant? Local { get; }
 
     /// <summary>The local discriminants' share of the classes they model (<see cref="AdaptationSettings.LocalWeight"/>; the card records the rest of the settings).</summary>
     public double LocalWeight { get; }
@@ -72,7 +77,8 @@ public sealed class AdaptedClassifier : IBeatClassifier
     public ClassProbabilities Predict(UnlabelledBeats beats)
     {
         Card.CheckInput(beats, "beats");
-        return PatientAdaptation.Combine(Base.Predict(beats), beats, Local, LocalWeight);
+        var global = Base.Predict(beats);
+        return Local is null ? global : PatientAdaptation.Combine(global, beats, Local, LocalWeight);
     }
 
     /// <inheritdoc />
@@ -80,16 +86,21 @@ public sealed class AdaptedClassifier : IBeatClassifier
     public void Save(string folder, IReadOnlyDictionary<string, string>? memberFolders = null)
     {
         Directory.CreateDirectory(folder);
-        JsonFile.Write(Path.Combine(folder, LocalFile), Local.ToFile());
         string relative = Path.GetRelativePath(Path.GetFullPath(folder), BaseFolder);
-        (Card with { Files = new Dictionary<string, string> { ["base"] = relative, ["local"] = LocalFile } }).Write(folder);
+        var files = new Dictionary<string, string> { ["base"] = relative };
+        if (Local is not null)
+        {
+            JsonFile.Write(Path.Combine(folder, LocalFile), Local.ToFile());
+            files["local"] = LocalFile;
+        }
+        (Card with { Files = files }).Write(folder);
     }
 
     /// <inheritdoc />
     public void Dispose() => Base.Dispose();
 
     /// <summary>The card of a new patient model.</summary>
-    internal static ModelCard Describe(IBeatClassifier baseModel, string baseFolder, LabelledSpan span, int[] labelledCounts, LocalDiscriminant local, AdaptationSettings settings) => new()
+    internal static ModelCard Describe(IBeatClassifier baseModel, string baseFolder, LabelledSpan span, int[] labelledCounts, LocalDiscriminant? local, AdaptationSettings settings) => new()
     {
         Model = ModelName,
         Framework = Framework,
@@ -100,7 +111,7 @@ public sealed class AdaptedClassifier : IBeatClassifier
             ["record"] = span.Record,
             ["labelled"] = span.ToString(),
             ["labelledBeats"] = string.Join(", ", AamiMapping.Classes.Select((c, i) => $"{c} {labelledCounts[i]}")),
-            ["modelledClasses"] = string.Join(" ", local.Classes.Select(c => AamiMapping.Classes[c])),
+            ["modelledClasses"] = local is null ? NothingLearnt : string.Join(" ", local.Classes.Select(c => AamiMapping.Classes[c])),
             ["base"] = $"{baseModel.Name} ({Path.GetFullPath(baseFolder)})",
             ["localWeight"] = settings.LocalWeight.ToString(CultureInfo.InvariantCulture),
         },
@@ -144,9 +155,16 @@ public sealed class AdaptationFamily : IModelFamily
             throw new InvalidInputException($"{cardPath}: a patient model without field 'files.base' (its base model's folder)");
         string baseFolder = Path.GetFullPath(Path.Combine(folder, relative));
         if (!Directory.Exists(baseFolder)) throw new InvalidInputException($"{cardPath}: its base model is not at {baseFolder}");
-        string localPath = Path.Combine(folder, card.Files.GetValueOrDefault("local", AdaptedClassifier.LocalFile));
-        if (!File.Exists(localPath)) throw new InvalidInputException($"{localPath}: missing (the patient's discriminants)");
-        var local = LocalDiscriminant.FromFile(JsonFile.Read<LocalDiscriminantFile>(localPath, "a patient model's discriminants"), localPath);
+        // A card without 'files.local' is a patient model whose labelled beats taught nothing (the base model alone).
+        LocalDiscriminant? local = null;
+        if (card.Files.TryGetValue("local", out string? localName))
+        {
+            if (localName.Length == 0 || Path.GetFileName(localName) != localName || localName is "." or "..")
+                throw new InvalidInputException($"{cardPath}: field 'files.local' must name a file in the model's folder, not {Quote.Short(localName)}");
+            string localPath = Path.Combine(folder, localName);
+            if (!File.Exists(localPath)) throw new InvalidInputException($"{localPath}: missing (the patient's discriminants)");
+            local = LocalDiscriminant.FromFile(JsonFile.Read<LocalDiscriminantFile>(localPath, "a patient model's discriminants"), localPath);
+        }
         double weight = card.Hyperparameters.TryGetValue("localWeight", out string? w) && double.TryParse(w, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) && v is >= 0 and <= 1
             ? v : throw new InvalidInputException($"{cardPath}: field 'hyperparameters.localWeight' must be a number from 0 to 1");
         var baseModel = opening.OpenMember(baseFolder);

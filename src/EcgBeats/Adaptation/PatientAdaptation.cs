@@ -114,15 +114,13 @@ public static class PatientAdaptation
     /// <summary>
     /// Makes a patient model: <paramref name="baseModel"/> (opened from <paramref name="baseFolder"/>) with local
     /// discriminants fitted on <paramref name="labelled"/> (the record's beats as the base model cuts them, labelled:
-    /// <see cref="Label"/>). The patient model owns the base model.
+    /// <see cref="Label"/>). The patient model owns the base model. When fewer than two classes have enough labelled beats
+    /// (<see cref="AdaptationSettings.MinimumOf"/>) there is nothing to learn: the patient model has no discriminants and
+    /// classifies as the base model does, and its card says so (<see cref="AdaptedClassifier.NothingLearnt"/>).
     /// </summary>
-    /// <exception cref="InvalidInputException">Fewer than two classes among the labelled beats (with <see cref="AdaptationSettings.MinimumOf"/> each): nothing to learn from.</exception>
     public static AdaptedClassifier Adapt(IBeatClassifier baseModel, string baseFolder, LabelledBeats labelled, LabelledSpan span, AdaptationSettings settings)
     {
-        var counts = labelled.ClassCounts();
-        var local = settings.Fit(labelled.Unlabelled, labelled.Labels)
-            ?? throw new InvalidInputException($"{span}: {labelled.Count:N0} labelled beats ({string.Join(", ", AamiMapping.Classes.Select((c, i) => $"{c} {counts[i]}"))}) " +
-                $"hold fewer than two classes with at least {settings.MinimumBeats} beat(s) each ({settings.MinimumSBeats} for S): a patient model needs beats of at least two classes to learn from (label a longer span, or more beats)");
-        return new AdaptedClassifier(baseModel, baseFolder, local, settings.LocalWeight, AdaptedClassifier.Describe(baseModel, baseFolder, span, counts, local, settings));
+        var local = settings.Fit(labelled.Unlabelled, labelled.Labels);
+        return new AdaptedClassifier(baseModel, baseFolder, local, settings.LocalWeight, AdaptedClassifier.Describe(baseModel, baseFolder, span, labelled.ClassCounts(), local, settings));
     }
 }
