@@ -19,11 +19,11 @@ internal static class RunCommand
         var output = new Option<string>("--out") { Description = "The run folder.", DefaultValueFactory = _ => RunFolder.DefaultPath, HelpName = "DIR" };
         var seed = new Option<int>("--seed") { Description = "Seed of every random choice.", DefaultValueFactory = _ => 42 };
         var force = new Option<bool>("--force") { Description = "Redo every step, even those whose outputs are up to date." };
-        var splits = new Option<SplitKind[]>("--splits")
+        var splits = new Option<RunSplit[]>("--splits")
         {
-            Description = "Which splits to run: intra (the Kaggle split), inter (DS1 -> DS2, new patients), or both (the default).",
+            Description = "Which splits to run: intra (the Kaggle split), inter (DS1 -> DS2, new patients), adaptive (the model for new patients adapted to each DS2 record on its first 5 minutes and on 2, 6, 12 confirmed beats; runs inter first), or intra and inter (the default).",
             AllowMultipleArgumentsPerToken = true,
-            DefaultValueFactory = _ => [SplitKind.Intra, SplitKind.Inter],
+            DefaultValueFactory = _ => [RunSplit.Intra, RunSplit.Inter],
         };
         var baseUrl = new Option<string>("--base-url") { Description = "Where to fetch MIT-BIH from when the data folder is empty.", DefaultValueFactory = _ => FetchOptions.MitBihArrhythmia.ToString(), HelpName = "URL" };
         var command = new Command("run", "The main job: fetch the data if needed, build both splits, train every model and ensemble, evaluate, write the report.")

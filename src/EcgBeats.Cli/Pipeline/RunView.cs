@@ -10,10 +10,11 @@ namespace EcgBeats.Cli.Pipeline;
 internal sealed class RunView(IAnsiConsole console) : IRunObserver
 {
     /// <summary>The job, set to print here and to train with a progress bar.</summary>
-    public MainJob Job(ModelRegistry registry, string dataDirectory, RunFolder run, RunProfile profile, int seed, bool force, IReadOnlyList<SplitKind>? splits = null) =>
+    public MainJob Job(ModelRegistry registry, string dataDirectory, RunFolder run, RunProfile profile, int seed, bool force, IReadOnlyList<RunSplit>? splits = null) =>
         new(registry, dataDirectory, run, profile, seed, force)
         {
-            Splits = splits ?? [SplitKind.Intra, SplitKind.Inter],
+            Splits = splits ?? [RunSplit.Intra, RunSplit.Inter],
+            Clusterer = MlNet.Clustering.KMeansBeatClusterer.Instance,
             Observer = this,
             Train = (kind, split, options, context) => TrainingView.Run(console, kind, split, options, context),
         };

@@ -51,9 +51,10 @@ public static class ReportWriter
                 pictures.Add(Rename(TrainingCurvesPlot.Save(r.Card, figures), $"training-{split}-{r.Card.Model}"));
             sections.Add((split, split == "intra" ? IntraExplanation : InterExplanation, pictures));
         }
+        string? adaptationCurve = run.Adaptive is { } adaptive ? AdaptationCurvePlot.Save(adaptive, figures) : null;
         JsonFile.Write(Path.Combine(folder, "metrics.json"), run.Results.Select(r => new { split = r.Split, model = r.Card.Model, evaluation = r.Evaluation }).ToList());
         AtomicFile.WriteAllText(Path.Combine(folder, "metrics.csv"), Csv(run));
-        var content = Content(run, sections);
+        var content = Content(run, sections, adaptationCurve);
         AtomicFile.WriteAllText(Path.Combine(folder, "report.md"), content.ToMarkdown(folder));
         string html = Path.Combine(folder, "report.html");
         AtomicFile.WriteAllText(html, content.ToHtml());
@@ -88,7 +89,7 @@ public static class ReportWriter
     }
 
     /// <summary>The report's content, once: both formats render it.</summary>
-    public static ReportDocument Content(RunResults run, IReadOnlyList<(string Split, string Explanation, List<string> Figures)> sections)
+    public static ReportDocument Content(RunResults run, IReadOnlyList<(string Split, string Explanation, List<string> Figures)> sections, string? adaptationCurve = null)
     {
         var blocks = new List<ReportBlock> { new ReportHeading(1, run.Title) };
         foreach (var (split, explanation, figures) in sections)
@@ -123,6 +124,16 @@ public static class ReportWriter
             blocks.Add(new ReportTable(["model", .. Headline.Columns(results[0].Card.Classes)],
                 results.Select(r => (IReadOnlyList<string>)[r.Card.Model, .. Headline.Row(r.Evaluation).Select(Number)]).ToList()));
             blocks.AddRange(figures.Select(f => new ReportFigure(f)));
+        }
+        if (run.Adaptive is { } adaptive)
+        {
+            blocks.Add(new ReportHeading(2, "Adapted to each new patient (DS2, EC57's patient-specific protocol)"));
+            blocks.Add(new ReportParagraph(AdaptiveTable.Explanation(adaptive)));
+            blocks.Add(new ReportTable(AdaptiveTable.Columns, AdaptiveTable.Rows(adaptive), TextColumns: 1));
+            blocks.Add(new ReportParagraph("Published patient-adaptive results on DS2 (each test record's first minutes or beats labelled):"));
+            blocks.Add(new ReportTable(["method", "SVEB Se", "SVEB +P", "VEB Se", "VEB +P"],
+                AdaptiveTable.Anchors.Select(a => (IReadOnlyList<string>)[a.Method, $"{a.SvebSe}", $"{a.SvebPlusP}", $"{a.VebSe}", $"{a.VebPlusP}"]).ToList()));
+            if (adaptationCurve is not null) blocks.Add(new ReportFigure(adaptationCurve));
         }
         blocks.Add(new ReportHeading(2, "How this run was made"));
         blocks.Add(new ReportTable(["", ""], run.Facts.Select(f => (IReadOnlyList<string>)[f.Key, f.Value]).ToList(), TextColumns: 2));

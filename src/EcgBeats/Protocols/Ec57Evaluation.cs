@@ -89,11 +89,11 @@ public sealed class Ec57Evaluation
     {
         var frequency = Records.ToDictionary(r => r.Name, r => r.Header.SamplingFrequency);
         var atReference = ByRecord(referenceBeats.Unlabelled, model.Predict(referenceBeats.Unlabelled), frequency, RhythmDetector,
-            Records.ToDictionary(r => r.Name, Lead));
+            Records.ToDictionary(r => r.Name, AtrialLead));
         var detected = Records.ToDictionary(r => r.Name, r =>
         {
             var p = model.Predict(r.Detected);
-            return Calls(r.Detected.Origins!.Select(o => o.Sample).ToList(), p.PredictedClasses(), r.Header.SamplingFrequency, RhythmDetector, Lead(r));
+            return Calls(r.Detected.Origins!.Select(o => o.Sample).ToList(), p.PredictedClasses(), r.Header.SamplingFrequency, RhythmDetector, AtrialLead(r));
         });
         var atDetected = Records.ToDictionary(r => r.Name, r => detected[r.Name].Annotations(r.Signals[0], gated: true));
         var results = new List<Ec57Result>();
@@ -132,7 +132,7 @@ public sealed class Ec57Evaluation
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, double[]?> _leads = new();
 
     /// <summary>The record's lead for P waves, read once when the rhythm detector reads them.</summary>
-    private double[]? Lead(PreparedRecord r) => RhythmDetector?.PWaveThreshold is null ? null : _leads.GetOrAdd(r.Name, _ =>
+    internal double[]? AtrialLead(PreparedRecord r) => RhythmDetector?.PWaveThreshold is null ? null : _leads.GetOrAdd(r.Name, _ =>
         Annotators.RecordAnnotator.AtrialLead(RecordReader.Read(r.Path), r.Signals[0], RhythmDetector));
 
     /// <summary>Classified beats as annotations per record, from the beats' origins.</summary>

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using EcgBeats.Adaptation;
 using EcgBeats.Beats;
 using EcgBeats.Classification;
 using EcgBeats.Datasets;
@@ -35,9 +36,17 @@ public sealed class MainJob(ModelRegistry registry, string dataDirectory, RunFol
     private readonly Dictionary<string, DatasetCard> _datasets = [];
     private readonly Dictionary<string, LabelledBeats> _testBeats = [];
     private readonly List<Ec57ModelResult> _ec57 = [];
+    private Ec57Evaluation? _prepared;
+    private AdaptiveResult? _adaptive;
 
-    /// <summary>The splits to run, intra first.</summary>
-    public IReadOnlyList<SplitKind> Splits { get; init; } = [SplitKind.Intra, SplitKind.Inter];
+    /// <summary>The splits to run, intra first; <see cref="RunSplit.Adaptive"/> runs the inter split too (its base model).</summary>
+    public IReadOnlyList<RunSplit> Splits { get; init; } = [RunSplit.Intra, RunSplit.Inter];
+
+    /// <summary>The clustering the adaptive step's reviews use (required with <see cref="RunSplit.Adaptive"/>).</summary>
+    public IBeatClusterer? Clusterer { get; init; }
+
+    /// <summary>The adaptive step's numbers of confirmed beats per record (#24: 2, 6 and 12).</summary>
+    public IReadOnlyList<int> ConfirmedBeats { get; init; } = [2, 6, 12];
 
     /// <summary>Told when a step starts, is up to date, or is done (the command line prints it).</summary>
     public IRunObserver? Observer { get; init; }
@@ -60,16 +69,16 @@ public sealed class MainJob(ModelRegistry registry, string dataDirectory, RunFol
                 ? $"at most {string.Join(", ", n.Select((c, k) => $"{c} {AamiMapping.Classes[k]}"))} training beats (seeded subsample)"
                 : "all training beats",
         };
+        bool adaptive = Splits.Contains(RunSplit.Adaptive);
+        if (adaptive && Clusterer is null) throw new InvalidOperationException("the adaptive step needs a clusterer (MainJob.Clusterer)");
         JsonFile.Write(run.RunFile, facts);
-        foreach (var split in Splits)
-        {
-            cancel.ThrowIfCancellationRequested();
-            RunSplit(split, cancel);
-        }
-        return new RunResults(RunResults.DefaultTitle, _datasets, _results, RunReader.WithVersions(facts, _results, _datasets), _testBeats, _ec57);
+        if (Splits.Contains(RunSplit.Intra)) RunOneSplit(SplitKind.Intra, false, cancel);
+        cancel.ThrowIfCancellationRequested();
+        if (Splits.Contains(RunSplit.Inter) || adaptive) RunOneSplit(SplitKind.Inter, adaptive, cancel);
+        return new RunResults(RunResults.DefaultTitle, _datasets, _results, RunReader.WithVersions(facts, _results, _datasets), _testBeats, _ec57, _adaptive);
     }
 
-    private void RunSplit(SplitKind kind, CancellationToken cancel)
+    private void RunOneSplit(SplitKind kind, bool adaptive, CancellationToken cancel)
     {
         string name = kind.ToString().ToLowerInvariant();
         var available = DatasetBuilder.RecordsIn(dataDirectory);
@@ -147,6 +156,11 @@ public sealed class MainJob(ModelRegistry registry, string dataDirectory, RunFol
                 _results.Add(new ModelResult(name, evaluation, classifier.Card with { Model = model }));
             }
             if (inter) ScoreWholeRecords(name, folder, recipe, test, order, stamps, cancel);
+            if (inter && adaptive)
+            {
+                string declared = Ensembles.ClassWise.Name;
+                AdaptiveStep(recipe, order.First(o => o.Model == declared), stamps[declared], cancel);
+            }
         }
         finally
         {
@@ -171,7 +185,6 @@ public sealed class MainJob(ModelRegistry registry, string dataDirectory, RunFol
         List<(string Model, IBeatClassifier Classifier)> order, Dictionary<string, StepStamp> stamps, CancellationToken cancel)
     {
         var detector = Dsp.QrsDetectors.Default();
-        Ec57Evaluation? prepared = null;
         foreach (var (model, classifier) in order)
         {
             var stamp = new StepStamp("ec57").With("model", stamps[model].Hash).With("test", test.Fingerprint())
@@ -180,8 +193,7 @@ public sealed class MainJob(ModelRegistry registry, string dataDirectory, RunFol
             var results = Step($"{name}: whole records (EC57) {model}", folder.Ec57(model), stamp,
                 () =>
                 {
-                    prepared ??= Ec57Evaluation.Prepare(dataDirectory, DeChazal2004Split.Ds2, recipe.Representation, detector, cancel: cancel);
-                    var scores = prepared.Score(classifier, test);
+                    var scores = Prepared(recipe, cancel).Score(classifier, test);
                     if (scores.Rhythm is not null) JsonFile.Write(folder.Ec57RhythmFile(model), scores.Rhythm);
                     JsonFile.Write(folder.Ec57File(model), scores.Results);
                     return (scores.Results, scores.Rhythm);
@@ -190,6 +202,33 @@ public sealed class MainJob(ModelRegistry registry, string dataDirectory, RunFol
                     File.Exists(folder.Ec57RhythmFile(model)) ? JsonFile.Read<Ec57Rhythm>(folder.Ec57RhythmFile(model), "AF episodes and rhythm gate") : null));
             _ec57.Add(new Ec57ModelResult(name, model, results.Item1, results.Item2));
         }
+    }
+
+    /// <summary>DS2's records read, detected and cut by the representation, once per run.</summary>
+    private Ec57Evaluation Prepared(DatasetRecipe recipe, CancellationToken cancel) =>
+        _prepared ??= Ec57Evaluation.Prepare(dataDirectory, DeChazal2004Split.Ds2, recipe.Representation, Dsp.QrsDetectors.Default(), cancel: cancel);
+
+    /// <summary>
+    /// The patient-adaptive protocol on DS2 (#24): the declared model for new patients adapted to each DS2 record on its
+    /// first 5 minutes and on 2, 6, 12 confirmed beats, with DS1's settings (docs/patient-adaptive.md), scored from minute 5.
+    /// </summary>
+    private void AdaptiveStep(DatasetRecipe recipe, (string Model, IBeatClassifier Classifier) baseModel, StepStamp baseStamp, CancellationToken cancel)
+    {
+        var adaptation = new AdaptationSettings();
+        var review = new ReviewSettings(Seed: seed);
+        string method = $"adaptation: {adaptation}; review: {review.TypicalShare:0.##} of the beats clusters' typical beats, labels {(review.SpreadToClusters ? "spread to agreeing clusters" : "on the confirmed beats alone")}, seed {review.Seed}";
+        var stamp = new StepStamp("adaptive").With("version", "1").With("model", baseStamp.Hash).With("detector", Dsp.QrsDetectors.Default().Name)
+            .With("records", string.Join(" ", DeChazal2004Split.Ds2)).With("rhythm", new Rhythms.AtrialFibrillationDetector().Describe())
+            .With("method", method).With("beats", string.Join(" ", ConfirmedBeats)).With("clusterer", Clusterer!.GetType().FullName ?? "?");
+        _adaptive = Step($"adaptive: {baseModel.Model} adapted to each DS2 record (first 5 minutes; {string.Join(", ", ConfirmedBeats)} confirmed beats)", run.Adaptive, stamp,
+            () =>
+            {
+                var rows = PatientAdaptiveEvaluation.Run(Prepared(recipe, cancel), baseModel.Classifier, Clusterer, ConfirmedBeats, adaptation, review, cancel: cancel);
+                var result = new AdaptiveResult(baseModel.Model, PatientAdaptiveCrossValidation.Ec57Seconds, method, rows);
+                JsonFile.Write(run.AdaptiveFile, result);
+                return result;
+            },
+            () => JsonFile.Read<AdaptiveResult>(run.AdaptiveFile, "the patient-adaptive results"));
     }
 
     /// <summary>The split's dataset: built and written, or read back when its stamp says it is up to date.</summary>

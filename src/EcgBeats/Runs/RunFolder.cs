@@ -11,6 +11,7 @@ namespace EcgBeats.Runs;
 /// RUN/SPLIT/models/MODEL/           model.json and the model's files
 /// RUN/SPLIT/evaluation/MODEL/metrics.json
 /// RUN/SPLIT/ec57/MODEL/ec57.json         beat-by-beat scores of the whole test records (inter split)
+/// RUN/adaptive/adaptive.json        the patient-adaptive protocol on the inter split's test records (run --splits adaptive)
 /// </code>
 /// </summary>
 /// <param name="Root">The run folder (full path).</param>
@@ -34,6 +35,12 @@ public sealed record RunFolder(string Root)
 
     /// <summary><c>run.json</c>.</summary>
     public string RunFile => Path.Combine(Root, "run.json");
+
+    /// <summary>The patient-adaptive step's folder.</summary>
+    public string Adaptive => Path.Combine(Root, "adaptive");
+
+    /// <summary>The patient-adaptive step's results (<see cref="AdaptiveResult"/>).</summary>
+    public string AdaptiveFile => Path.Combine(Adaptive, "adaptive.json");
 
     /// <summary>The figures folder.</summary>
     public string Figures => Path.Combine(Root, "figures");

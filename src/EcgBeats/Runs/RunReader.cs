@@ -48,7 +48,8 @@ public static class RunReader
         var facts = File.Exists(run.RunFile)
             ? JsonFile.Read<Dictionary<string, string>>(run.RunFile, "a run description (JSON object of strings)")
             : new Dictionary<string, string>();
-        return new RunResults(RunResults.DefaultTitle, datasets, results, WithVersions(facts, results, datasets), testBeats, ec57);
+        var adaptive = File.Exists(run.AdaptiveFile) ? JsonFile.Read<AdaptiveResult>(run.AdaptiveFile, "the patient-adaptive results") : null;
+        return new RunResults(RunResults.DefaultTitle, datasets, results, WithVersions(facts, results, datasets), testBeats, ec57, adaptive);
     }
 
     /// <summary>A model's card, named as in the run; a stand-in when the model folder is gone (the evaluation still reports).</summary>

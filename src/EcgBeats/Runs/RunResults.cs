@@ -25,6 +25,13 @@ public sealed record Ec57ModelResult(string Split, string Model, IReadOnlyList<E
         Results.FirstOrDefault(r => r.Positions == positions && r.Mapping == mapping)?.Score;
 }
 
+/// <summary>The patient-adaptive protocol on DS2 (<see cref="PatientAdaptiveEvaluation"/>): one base model, each record adapted on its own labels.</summary>
+/// <param name="Model">The base model's name in the run.</param>
+/// <param name="LabelledSeconds">The labelled span and the scoring start, s.</param>
+/// <param name="Method">The adaptation and review settings, as text.</param>
+/// <param name="Rows">Unadapted, first minutes, then each number of confirmed beats.</param>
+public sealed record AdaptiveResult(string Model, double LabelledSeconds, string Method, IReadOnlyList<AdaptiveRow> Rows);
+
 /// <summary>Everything a report shows: per split, the dataset card and every model's results; and how the run was made.</summary>
 /// <param name="Title">The report's title.</param>
 /// <param name="Datasets">Split name (intra, inter) -> its dataset card.</param>
@@ -32,13 +39,15 @@ public sealed record Ec57ModelResult(string Split, string Model, IReadOnlyList<E
 /// <param name="Facts">How the run was made: profile, seeds, versions, machine (shown as a table).</param>
 /// <param name="TestBeats">Per split, the test beats (for the example-beats figure), when at hand.</param>
 /// <param name="Ec57">EC57 beat-by-beat scores of the models on whole test records (the inter-patient split), when made.</param>
+/// <param name="Adaptive">The patient-adaptive protocol on the inter-patient test records (<c>run --splits adaptive</c>), when made.</param>
 public sealed record RunResults(
     string Title,
     IReadOnlyDictionary<string, DatasetCard> Datasets,
     IReadOnlyList<ModelResult> Results,
     IReadOnlyDictionary<string, string> Facts,
     IReadOnlyDictionary<string, LabelledBeats>? TestBeats = null,
-    IReadOnlyList<Ec57ModelResult>? Ec57 = null)
+    IReadOnlyList<Ec57ModelResult>? Ec57 = null,
+    AdaptiveResult? Adaptive = null)
 {
     /// <summary>The report's title.</summary>
     public const string DefaultTitle = "EcgBeats: heartbeat classification on MIT-BIH";
