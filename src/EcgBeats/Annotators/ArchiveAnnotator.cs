@@ -68,7 +68,7 @@ public sealed class ArchiveAnnotator(IBeatClassifier classifier, string made, st
         {
             Parallel.For(0, records.Count, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancel }, i =>
             {
-                var outcome = AnnotateOne(records[i], records.Count > 1);
+                var outcome = AnnotateOne(records[i], records.Count > 1, SummaryName(summaryName));
                 stamps[i] = outcome.Stamp;
                 if (outcome.Failure is { } why) failures[outcome.Record] = why;
                 lock (gate) progress?.Report(outcome);
@@ -79,18 +79,24 @@ public sealed class ArchiveAnnotator(IBeatClassifier classifier, string made, st
             // A failure that stops the run (the only record, or an interrupt): the caller sees it, not its wrapper.
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
         }
-        string summary = Path.Combine(outFolder, summaryName ?? $"summary.{Extension}.csv");
+        string summary = Path.Combine(outFolder, SummaryName(summaryName));
         var names = records.Select(RecordPath.Name).ToList();
         AtomicFile.WriteAllText(summary, Summary(names, stamps, failures));
         return new ArchiveResult(names, stamps, new Dictionary<string, string>(failures, StringComparer.Ordinal), summary, clock.Elapsed.TotalSeconds);
     }
 
     /// <summary>The three files of one record, in place together; or the skip; or the failure (only when <paramref name="tolerate"/>).</summary>
-    private RecordOutcome AnnotateOne(string path, bool tolerate)
+    private RecordOutcome AnnotateOne(string path, bool tolerate, string summaryName)
     {
         string name = RecordPath.Name(path);
         string annotationFile = Path.Combine(outFolder, $"{name}.{Extension}");
         string csvFile = annotationFile + ".csv";
+        if (string.Equals(Path.GetFileName(csvFile), summaryName, StringComparison.OrdinalIgnoreCase))
+        {
+            string why = $"record {name}: its beat CSV would be the archive's summary ({summaryName}); annotate it into another --out folder, or on its own";
+            if (!tolerate) throw new InvalidInputException(why);
+            return new RecordOutcome(name, null, Skipped: false, why, []);
+        }
         if (!Force && AnnotationStamp.Finished(annotationFile, csvFile, made) is { } finished)
             return new RecordOutcome(name, finished, Skipped: true, null, []);
         try
@@ -112,30 +118,41 @@ public sealed class ArchiveAnnotator(IBeatClassifier classifier, string made, st
             }
             return new RecordOutcome(name, stamp, Skipped: false, null, shortfall is null ? result.Warnings : [shortfall, .. result.Warnings]);
         }
-        catch (Exception e) when (tolerate && IsTheRecords(e))
+        catch (Exception e) when (tolerate && e is not OperationCanceledException)
         {
-            return new RecordOutcome(name, null, Skipped: false, e.Message, []); // one bad record in an archive does not stop the others
+            // One bad record in an archive does not stop the others, whatever went wrong with it (a damaged file, or a
+            // defect of ours that only its bytes reach); only an interrupt stops the run.
+            string why = IsTheRecords(e) ? e.Message : $"internal error ({e.GetType().Name}): {e.Message}";
+            return new RecordOutcome(name, null, Skipped: false, why, []);
         }
     }
 
-    /// <summary>Failures a record's files cause (unreadable, damaged, missing), as opposed to bugs and interrupts.</summary>
+    /// <summary>The summary's file name: the one given, else <c>summary.EXT.csv</c>.</summary>
+    private string SummaryName(string? given) => given ?? $"summary.{Extension}.csv";
+
+    /// <summary>Failures a record's files cause (unreadable, damaged, missing), as opposed to defects of ours.</summary>
     private static bool IsTheRecords(Exception e) =>
         e is InvalidInputException or FormatException or IOException or UnauthorizedAccessException;
 
     /// <summary>One row per record: its beats per class, time taken, and whether it is done or failed.</summary>
     private static string Summary(IReadOnlyList<string> names, AnnotationStamp?[] stamps, IReadOnlyDictionary<string, string> failures)
     {
-        var text = new StringBuilder("record,status,beats,N,S,V,F,Q,seconds\n");
+        var text = new StringBuilder("record,status,beats,N,S,V,F,Q,seconds,reason\n");
         for (int i = 0; i < names.Count; i++)
         {
             if (stamps[i] is { } s)
-                text.Append(s.Record).Append(",annotated,").Append(s.Beats).Append(',').Append(string.Join(",", s.Counts)).Append(',')
-                    .Append(s.Seconds.ToString("0.###", CultureInfo.InvariantCulture)).Append('\n');
+                text.Append(CsvField(s.Record)).Append(",annotated,").Append(s.Beats).Append(',').Append(string.Join(",", s.Counts)).Append(',')
+                    .Append(s.Seconds.ToString("0.###", CultureInfo.InvariantCulture)).Append(",\n");
             else
-                text.Append(names[i]).Append(failures.ContainsKey(names[i]) ? ",failed" : ",not done").Append(",,,,,,,\n");
+                text.Append(CsvField(names[i])).Append(failures.TryGetValue(names[i], out string? why) ? ",failed" : ",not done").Append(",,,,,,,")
+                    .Append(CsvField(why ?? "")).Append('\n');
         }
         return text.ToString();
     }
+
+    /// <summary>A CSV field (RFC 4180): quoted, with its quotes doubled, when it holds a comma, a quote or a line break.</summary>
+    private static string CsvField(string value) =>
+        value.AsSpan().IndexOfAny(",\"\r\n") < 0 ? value : "\"" + value.Replace("\"", "\"\"") + "\"";
 
     /// <summary>
     /// One row per beat: sample, time in seconds, class (after the rhythm gate), rhythm (<c>AFIB</c> or <c>N</c>, as the

@@ -27,8 +27,8 @@ public readonly record struct Shard(int Index, int Count)
     /// <summary>This shard's items of <paramref name="items"/>, in list order.</summary>
     public IReadOnlyList<T> Of<T>(IReadOnlyList<T> items)
     {
-        var mine = new List<T>((items.Count + Count - 1) / Count);
-        for (int k = Index - 1; k < items.Count; k += Count) mine.Add(items[k]);
+        var mine = new List<T>((int)(((long)items.Count + Count - 1) / Count)); // long: Count may be int.MaxValue
+        for (long k = Index - 1; k < items.Count; k += Count) mine.Add(items[(int)k]);
         return mine;
     }
 

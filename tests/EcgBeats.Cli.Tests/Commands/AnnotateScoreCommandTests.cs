@@ -192,21 +192,29 @@ public sealed class AnnotateScoreCommandTests
             foreach (string ext in new[] { ".hea", ".dat" })
                 File.Copy(TestData.FixtureRecord(r) + ext, Path.Combine(archive, r + ext));
         File.WriteAllText(Path.Combine(archive, "999.hea"), "999 1 360 10\n999.dat 212 200 11 1024 0 0 0 MLII\n"); // no signal file
+        // #25: segments whose lengths sum past 2^63 (an overflow deep in the reader) and a record whose beat CSV would be
+        // the summary are each that record's failure; the others go on.
+        File.WriteAllText(Path.Combine(archive, "big.hea"), "big/2 2 360 0\n100 4000000000000000000\n100 8000000000000000000\n");
+        File.Copy(TestData.FixtureRecord("100") + ".hea", Path.Combine(archive, "summary.hea"));
         string output = temp.File("out");
 
         var first = CliRunner.Run("annotate", archive, "--model", Model.Value, "--out", output, "--jobs", "2");
         Assert.Equal((int)ExitCode.BadInput, first.ExitCode);
         Assert.Contains("999", first.Error);
-        Assert.Contains("1 record(s) failed", first.Error);
+        Assert.Contains("3 record(s) failed", first.Error);
+        Assert.DoesNotContain("   at ", first.Error);
         string[] summary = File.ReadAllLines(Path.Combine(output, "summary.ecgbeats.csv"));
-        Assert.Equal("record,status,beats,N,S,V,F,Q,seconds", summary[0]);
+        Assert.Equal("record,status,beats,N,S,V,F,Q,seconds,reason", summary[0]);
         Assert.StartsWith("100,annotated,", summary[1]);
         Assert.StartsWith("232,annotated,", summary[2]);
-        Assert.StartsWith("999,failed", summary[3]);
+        Assert.StartsWith("999,failed,,,,,,,", summary[3]);
+        Assert.StartsWith("big,failed,,,,,,,", summary[4]);
+        Assert.StartsWith("summary,failed,,,,,,,\"record summary: its beat CSV would be the archive's summary", summary[5]);
+        Assert.False(File.Exists(Path.Combine(output, "summary.ecgbeats")));
         int beats100 = int.Parse(summary[1].Split(',')[2], CultureInfo.InvariantCulture);
         Assert.Equal(File.ReadAllLines(Path.Combine(output, "100.ecgbeats.csv")).Length - 1, beats100);
 
-        File.Delete(Path.Combine(archive, "999.hea"));
+        foreach (string bad in new[] { "999", "big", "summary" }) File.Delete(Path.Combine(archive, bad + ".hea"));
         var second = CliRunner.Run("annotate", archive, "--model", Model.Value, "--out", output);
         Assert.Equal(0, second.ExitCode);
         Assert.Contains("100: already annotated by this model", second.Output);

@@ -37,6 +37,17 @@ public sealed class ShardAndRecordListTests
     public void BadShardsAreRefused(string text) => Assert.Contains("is not a shard: expected I/N", Assert.Throws<InvalidInputException>(() => Shard.Parse(text)).Message);
 
     [Fact]
+    public void TheLargestShardCountTakesOneItemOrNone()
+    {
+        // #25: 1/2147483647 overflowed the list's capacity (ArgumentOutOfRangeException 'capacity').
+        string[] list = ["a", "b", "c"];
+        Assert.Equal(["a"], new Shard(1, int.MaxValue).Of(list));
+        Assert.Equal(["c"], new Shard(3, int.MaxValue).Of(list));
+        Assert.Empty(new Shard(int.MaxValue, int.MaxValue).Of(list));
+        Assert.Equal(new Shard(1, int.MaxValue), Shard.Parse("1/2147483647"));
+    }
+
+    [Fact]
     public void FoldersListsAndPatternsExpandToOneOrderedListWithoutRepeats()
     {
         string fixtures = TestData.Fixture("mitdb");
