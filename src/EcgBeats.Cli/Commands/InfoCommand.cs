@@ -1,5 +1,6 @@
 using System.CommandLine;
 using EcgBeats.Beats;
+using EcgBeats.Io;
 using EcgBeats.PhysioNet;
 using EcgBeats.Wfdb;
 using Spectre.Console;
@@ -23,7 +24,7 @@ internal static class InfoCommand
             var header = RecordReader.ReadHeader(path);
             var console = Terminal.For(parse.InvocationConfiguration.Output);
 
-            console.MarkupLineInterpolated($"[bold]Record {header.RecordName}[/]  ({RecordPath.Header(path)})");
+            console.MarkupLineInterpolated($"[bold]Record {Quote.Printable(header.RecordName)}[/]  ({Quote.Printable(RecordPath.Header(path))})");
             console.WriteLine($"Sampling frequency: {header.SamplingFrequency} Hz");
             string frames = header.MaxSamplesPerFrame > 1 ? "Frames (samples per signal at the frame rate)" : "Samples per signal";
             if (header.SampleCount is { } n)
@@ -43,13 +44,13 @@ internal static class InfoCommand
             }
             if (header.BaseTime is { } time) console.WriteLine($"Base time: {time}");
             if (header.BaseDate is { } date) console.WriteLine($"Base date: {date:yyyy-MM-dd}");
-            foreach (string comment in header.Comments) console.WriteLine($"# {comment}");
+            foreach (string comment in header.Comments) console.WriteLine($"# {Quote.Printable(comment)}");
 
             var signals = new Table().AddColumns("#", "signal", "file", "format", "Hz", "gain", "baseline", "units", "ADC bits", "ADC zero", "initial", "checksum");
             for (int i = 0; i < header.SignalCount; i++)
             {
                 var s = header.Signals[i];
-                signals.AddRow(i.ToString(), Markup.Escape(s.Description), Markup.Escape(s.FileName), s.FormatField, header.SignalFrequency(i).ToString("G6"), s.Gain.ToString(), s.Baseline.ToString(), Markup.Escape(s.Units),
+                signals.AddRow(i.ToString(), Markup.Escape(Quote.Printable(s.Description)), Markup.Escape(Quote.Printable(s.FileName)), Markup.Escape(Quote.Printable(s.FormatField)), header.SignalFrequency(i).ToString("G6"), s.Gain.ToString(), s.Baseline.ToString(), Markup.Escape(Quote.Printable(s.Units)),
                     s.AdcResolution.ToString(), s.AdcZero.ToString(), s.InitialValue.ToString(), s.Checksum?.ToString() ?? "-");
             }
             console.Write(signals);
@@ -61,7 +62,7 @@ internal static class InfoCommand
                 long at = 0;
                 for (int i = 0; i < segments.Count; i++)
                 {
-                    table.AddRow(i.ToString(), Markup.Escape(segments[i].Name), at.ToString("N0"), segments[i].Length.ToString("N0"), Duration(segments[i].Length / header.SamplingFrequency));
+                    table.AddRow(i.ToString(), Markup.Escape(Quote.Printable(segments[i].Name)), at.ToString("N0"), segments[i].Length.ToString("N0"), Duration(segments[i].Length / header.SamplingFrequency));
                     at += segments[i].Length;
                 }
                 console.Write(table);
@@ -82,7 +83,7 @@ internal static class InfoCommand
                 string symbol = group.First().Symbol;
                 string meaning = file.Definitions.FirstOrDefault(d => d.Code == group.Key)?.Description ?? AnnotationCodes.Description(group.Key);
                 string aami = AamiMapping.TryMap(symbol, out var c) ? c.ToString() : "not a beat";
-                counts.AddRow(Markup.Escape(symbol), Markup.Escape(meaning), group.Count().ToString("N0"), aami);
+                counts.AddRow(Markup.Escape(Quote.Printable(symbol)), Markup.Escape(Quote.Printable(meaning)), group.Count().ToString("N0"), aami);
             }
             console.WriteLine();
             console.WriteLine($"Annotations ({annotationPath}{(file.Aha ? ", AHA format" : "")}): {annotations.Count:N0}");
@@ -99,7 +100,7 @@ internal static class InfoCommand
 
             var rhythms = annotations.Where(a => a.Code == AnnotationCodes.RhythmChange && a.AuxText is { Length: > 0 })
                 .Select(a => a.AuxText!).Distinct().ToList();
-            if (rhythms.Count > 0) console.WriteLine($"Rhythms: {string.Join(" ", rhythms)}");
+            if (rhythms.Count > 0) console.WriteLine($"Rhythms: {string.Join(" ", rhythms.Select(Quote.Printable))}");
             return (int)ExitCode.Success;
         });
         return command;

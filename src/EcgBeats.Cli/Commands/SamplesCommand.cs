@@ -68,7 +68,8 @@ internal static class SamplesCommand
             {
                 var rate = parse.GetValue(high) ? SignalRate.HighestRate : SignalRate.FrameRate;
                 int perFrame = rate == SignalRate.HighestRate ? header.MaxSamplesPerFrame : 1;
-                var names = chosen.Select(i => Csv(header.Signals[i].Description is { Length: > 0 } d ? d : $"signal {i}")).ToList();
+                // A description's control characters are escaped: the header goes to a terminal as often as to a file.
+                var names = chosen.Select(i => Csv(Quote.Printable(header.Signals[i].Description is { Length: > 0 } d ? d : $"signal {i}"))).ToList();
                 writer.Write(raw ? "sample" : "time_s");
                 foreach (string name in names) writer.Write(',' + name);
                 writer.Write('\n');
@@ -113,7 +114,7 @@ internal static class SamplesCommand
             if (int.TryParse(a, NumberStyles.None, CultureInfo.InvariantCulture, out int i) && i < header.SignalCount) return i;
             int byName = header.Signals.ToList().FindIndex(s => s.Description == a);
             return byName >= 0 ? byName
-                : throw new InvalidInputException($"--signals {Quote.Short(a)}: {headerPath} has signals {string.Join(", ", header.Signals.Select((s, k) => $"{k} ({s.Description})"))}");
+                : throw new InvalidInputException($"--signals {Quote.Short(a)}: {headerPath} has signals {string.Join(", ", header.Signals.Select((s, k) => $"{k} ({Quote.Short(s.Description)})"))}");
         }).ToArray();
     }
 

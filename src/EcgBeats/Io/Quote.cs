@@ -11,13 +11,30 @@ public static class Quote
     /// <summary>The longest quote, in characters, before "... (N characters)".</summary>
     public const int MaxLength = 80;
 
+    /// <summary>The longest text <see cref="Printable"/> shows whole (a header comment, a signal's description).</summary>
+    public const int MaxPrintableLength = 4096;
+
     /// <summary><paramref name="text"/> made safe to print: control characters escaped, cut after <see cref="MaxLength"/>.</summary>
-    public static string Short(string text)
+    public static string Short(string text) => Escaped(text, MaxLength);
+
+    /// <summary>
+    /// Text from a file or a server made safe for a terminal, whole: control characters (escape sequences, bells,
+    /// carriage returns) shown by name as in <see cref="Short"/>, cut only after <see cref="MaxPrintableLength"/>
+    /// characters. For what a command shows as content (<c>info</c>'s comments and descriptions, a CSV header).
+    /// </summary>
+    public static string Printable(string text)
+    {
+        foreach (char c in text)
+            if (char.IsControl(c) || c == '\uFEFF') return Escaped(text, MaxPrintableLength);
+        return text.Length <= MaxPrintableLength ? text : Escaped(text, MaxPrintableLength);
+    }
+
+    private static string Escaped(string text, int maxLength)
     {
         var builder = new StringBuilder();
         foreach (char c in text)
         {
-            if (builder.Length >= MaxLength)
+            if (builder.Length >= maxLength)
             {
                 builder.Append($"... ({text.Length:N0} characters)");
                 break;

@@ -164,7 +164,7 @@ public sealed class PhysioNetFetcher(HttpClient http)
                 if (notFoundIsNull && response.StatusCode == HttpStatusCode.NotFound) return null;
                 if (IsTransient(response.StatusCode) && attempt < options.MaxAttempts) { await DelayAsync(options, attempt, cancel); continue; }
                 if (!response.IsSuccessStatusCode)
-                    throw new HttpRequestException($"{url}: HTTP {(int)response.StatusCode} {response.ReasonPhrase}", null, response.StatusCode);
+                    throw new HttpRequestException($"{url}: HTTP {(int)response.StatusCode} {Io.Quote.Short(response.ReasonPhrase ?? "")}", null, response.StatusCode);
                 using var text = new MemoryStream();
                 try
                 {
@@ -229,13 +229,13 @@ public sealed class PhysioNetFetcher(HttpClient http)
                     return null; // the partial file already holds everything; the checksum decides
                 if (IsTransient(response.StatusCode))
                 {
-                    lastError = $"HTTP {(int)response.StatusCode} {response.ReasonPhrase}";
+                    lastError = $"HTTP {(int)response.StatusCode} {Io.Quote.Short(response.ReasonPhrase ?? "")}";
                     progress?.Report(new FetchProgress(name, index, count, have, null, FetchStatus.Retrying));
                     await DelayAsync(options, attempt, cancel);
                     continue;
                 }
                 if (!response.IsSuccessStatusCode)
-                    return $"{url}: HTTP {(int)response.StatusCode} {response.ReasonPhrase}";
+                    return $"{url}: HTTP {(int)response.StatusCode} {Io.Quote.Short(response.ReasonPhrase ?? "")}";
                 bool resumed = response.StatusCode == HttpStatusCode.PartialContent;
                 if (!resumed) have = 0;
                 long? length = response.Content.Headers.ContentLength is { } n ? n + have : null;
