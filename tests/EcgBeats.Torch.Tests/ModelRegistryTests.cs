@@ -131,6 +131,55 @@ public sealed class ModelRegistryTests
         Assert.Contains("samplesPerLead", error.Message);
     }
 
+    [Theory]
+    [InlineData("ann", "model.pt")]
+    [InlineData("dt", "model.zip")]
+    public void WeightsChangedAfterSavingAreRefusedByTheirChecksum(string model, string file)
+    {
+        // #25: the card records each weight file's SHA-256 (computed here independently, by .NET's SHA256) and a changed,
+        // damaged or swapped file is refused by name; the untouched copy opens.
+        using var temp = TestData.TempFolder();
+        string folder = temp.File(model);
+        Directory.CreateDirectory(folder);
+        foreach (string f in Directory.GetFiles(Folder(model))) File.Copy(f, Path.Combine(folder, Path.GetFileName(f)));
+        var card = JsonNode.Parse(File.ReadAllText(Path.Combine(folder, ModelCard.FileName)))!;
+        string digest = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(Path.Combine(folder, file))));
+        Assert.Equal(digest, (string?)card["sha256"]![file]);
+        Registry.Open(folder).Dispose();
+
+        byte[] bytes = File.ReadAllBytes(Path.Combine(folder, file));
+        bytes[^10] ^= 0x01;
+        File.WriteAllBytes(Path.Combine(folder, file), bytes);
+        var error = Assert.Throws<InvalidInputException>(() => Registry.Open(folder));
+        Assert.Contains(file, error.Message);
+        Assert.Contains("SHA-256", error.Message);
+
+        // A card from before the digests were recorded still opens (nothing to check it against).
+        card.AsObject().Remove("sha256");
+        File.WriteAllText(Path.Combine(folder, ModelCard.FileName), card.ToJsonString());
+        File.Copy(Path.Combine(Folder(model), file), Path.Combine(folder, file), overwrite: true);
+        Registry.Open(folder).Dispose();
+    }
+
+    [Fact]
+    public void NonFiniteWeightsAreRefusedNamingTheParameter()
+    {
+        // A network whose training diverged saves NaN weights with a true checksum; they would call every beat one class.
+        using var temp = TestData.TempFolder();
+        string folder = temp.File("nan");
+        Directory.CreateDirectory(folder);
+        using (var network = Networks.Ann.Create(KaggleMitBihRepresentation.Layout))
+        {
+            var first = network.named_parameters().First();
+            using (TorchSharp.torch.no_grad()) first.parameter.fill_(double.NaN);
+            network.save(Path.Combine(folder, TorchBeatClassifier.WeightsFile));
+        }
+        (ModelCard.Read(Folder("ann")) with { Sha256 = null }).Write(folder);
+        var error = Assert.Throws<InvalidInputException>(() => Registry.Open(folder));
+        Assert.Contains("holds NaN or infinite values", error.Message);
+        Assert.Contains("model.pt", error.Message);
+    }
+
     [Fact]
     public void KindsComeFromOneRegistryInFamilyOrder()
     {

@@ -60,6 +60,16 @@ public sealed class TorchBeatClassifier : IBeatClassifier, IDisposable
             network.Dispose();
             throw new InvalidInputException($"{weights}: not readable as {card.Model} weights for {card.ValuesPerBeat}-value beats ({e.GetType().Name}: {e.Message.Split('\n')[0]}); the file is corrupt or belongs to another model", e);
         }
+        // Weights that load but hold NaN or infinity would call every beat one class without a word: refuse them by name.
+        foreach (var (name, parameter) in network.named_parameters())
+        {
+            using var finite = parameter.isfinite().all();
+            if (!finite.item<bool>())
+            {
+                network.Dispose();
+                throw new InvalidInputException($"{weights}: parameter '{name}' holds NaN or infinite values; the file is damaged (retrain, or restore it)");
+            }
+        }
         network.to(target);
         network.eval();
         return new TorchBeatClassifier(network, card, target);

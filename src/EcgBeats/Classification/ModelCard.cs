@@ -90,6 +90,13 @@ public sealed record ModelCard
     /// <summary>Files beside the card that hold the model, by role (e.g. weights -> model.pt; an ensemble's member:NAME -> its folder).</summary>
     public IReadOnlyDictionary<string, string> Files { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>
+    /// SHA-256 (lower-case hex) of each file beside the card that <see cref="Files"/> names, by file name: recorded when the
+    /// card is written (after the files), checked when the model is opened (<see cref="CheckFiles"/>), so weights changed,
+    /// damaged or swapped for another model's are refused by name. Null on cards written before it was recorded.
+    /// </summary>
+    public IReadOnlyDictionary<string, string>? Sha256 { get; init; }
+
     /// <summary>Ensembles: members and their weights.</summary>
     public IReadOnlyDictionary<string, double>? MemberWeights { get; init; }
 
@@ -99,8 +106,34 @@ public sealed record ModelCard
     /// <summary>Values per beat the model expects.</summary>
     public int ValuesPerBeat => Representation.Layout.ValuesPerBeat;
 
-    /// <summary>Writes the card into <paramref name="folder"/>, atomically.</summary>
-    public void Write(string folder) => JsonFile.Write(Path.Combine(folder, FileName), this);
+    /// <summary>Writes the card into <paramref name="folder"/>, atomically, with the SHA-256 of each file it names there (write those first).</summary>
+    public void Write(string folder)
+    {
+        var sums = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (string file in Files.Values.Where(IsPlainName).Distinct())
+            if (File.Exists(Path.Combine(folder, file))) sums[file] = PhysioNet.Sha256Sums.OfFile(Path.Combine(folder, file));
+        JsonFile.Write(Path.Combine(folder, FileName), this with { Sha256 = sums.Count == 0 ? null : sums });
+    }
+
+    /// <summary>Checks the files <see cref="Sha256"/> records against what <paramref name="folder"/> holds now.</summary>
+    /// <exception cref="InvalidInputException">A file missing, or its digest not the recorded one (the file named).</exception>
+    public void CheckFiles(string folder)
+    {
+        foreach (var (file, expected) in Sha256 ?? new Dictionary<string, string>())
+        {
+            string cardPath = Path.Combine(folder, FileName);
+            if (!IsPlainName(file)) throw new InvalidInputException($"{cardPath}: field 'sha256' names {Io.Quote.Short(file)}, not a file beside the card");
+            string path = Path.Combine(folder, file);
+            if (!File.Exists(path)) throw new InvalidInputException($"{path}: missing (the card records its SHA-256)");
+            string actual = PhysioNet.Sha256Sums.OfFile(path);
+            if (!string.Equals(actual, expected, StringComparison.OrdinalIgnoreCase))
+                throw new InvalidInputException($"{path}: its SHA-256 is {actual}, but {cardPath} records {Io.Quote.Short(expected)}: the file was changed, damaged or swapped after the model was saved");
+        }
+    }
+
+    /// <summary>A file name alone, no folder: only such files are hashed and checked.</summary>
+    private static bool IsPlainName(string name) =>
+        name.Length > 0 && name is not ("." or "..") && name.IndexOfAny(['/', '\\']) < 0 && Path.GetFileName(name) == name;
 
     /// <summary>Reads and checks the card of a model folder.</summary>
     /// <exception cref="InvalidInputException">No card, not a model card of this format, or a field out of range (named).</exception>

@@ -63,6 +63,7 @@ public sealed class ModelRegistry
         if (opening.Chain.Contains(full, StringComparer.Ordinal))
             throw new InvalidInputException($"{Path.Combine(opening.Chain[^1], ModelCard.FileName)}: the ensemble contains itself ({string.Join(" -> ", opening.Chain.Append(full))})");
         var card = ModelCard.Read(full);
+        card.CheckFiles(full);
         if (!_byFramework.TryGetValue(card.Framework, out var family))
             throw new InvalidInputException($"{Path.Combine(full, ModelCard.FileName)}: framework '{card.Framework}' is not one this program runs ({string.Join(", ", _byFramework.Keys)})");
         if (!family.ModelNames.Contains(card.Model))
