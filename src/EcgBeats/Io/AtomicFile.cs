@@ -28,6 +28,7 @@ public static class AtomicFile
     public static Stream Create(string path, out Action commit)
     {
         string full = Path.GetFullPath(path);
+        FileKinds.CheckOutput(full); // never over a link, a device or a pipe: the rename would replace it
         if (Directory.Exists(full)) throw new IOException($"{full}: is a folder, not a file");
         string folder = Path.GetDirectoryName(full)!;
         if (File.Exists(folder)) throw new IOException($"{folder}: is a file, not a folder; cannot write {Path.GetFileName(full)} into it");

@@ -50,6 +50,7 @@ public sealed class FileSet : IDisposable
         foreach (string name in _names)
             if (!File.Exists(Path.Combine(_staging, name)))
                 throw new InvalidOperationException($"{name} was staged but never written");
+        foreach (string name in _names) FileKinds.CheckOutput(Path.Combine(_folder, name)); // all checked before any moves
         using (FolderLock.Take(_folder, lockTimeout ?? TimeSpan.FromSeconds(60)))
             foreach (string name in _names)
                 File.Move(Path.Combine(_staging, name), Path.Combine(_folder, name), overwrite: true);

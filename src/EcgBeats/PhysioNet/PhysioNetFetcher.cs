@@ -186,6 +186,13 @@ public sealed class PhysioNetFetcher(HttpClient http)
     {
         string final = Path.Combine(options.Destination, name);
         string partial = final + PartialSuffix;
+        // A planted link at either name would have the download appended to, or renamed over, whatever it points at.
+        foreach (string target in new[] { partial, final })
+            if (Io.FileKinds.Of(target) is Io.FileKind.SymbolicLink or Io.FileKind.Special)
+            {
+                progress?.Report(new FetchProgress(name, index, count, 0, null, FetchStatus.Failed));
+                return $"{target}: is a symbolic link or special file; fetch never writes through or over one (remove it)";
+            }
         // One more full try after a bad checksum: a resumed file may have been stitched from two versions.
         for (int pass = 0; pass < 2; pass++)
         {

@@ -66,6 +66,25 @@ public sealed class PhysioNetFetcherTests
     }
 
     [Fact]
+    public async Task APlantedLinkAtAPartialFileIsRefusedAndItsTargetUntouched()
+    {
+        // #25: `ln -s /victim dl/100.dat.part` had the download appended to /victim.
+        using var setup = new Setup();
+        using var elsewhere = TestData.TempFolder();
+        string victim = elsewhere.File("victim");
+        File.WriteAllText(victim, "keep me");
+        File.CreateSymbolicLink(setup.Target.File("100.dat.part"), victim);
+
+        var result = await setup.Fetcher.FetchAsync(setup.Options() with { Records = ["100"] }, cancel: TestContext.Current.CancellationToken);
+
+        Assert.False(result.Succeeded);
+        Assert.Contains("symbolic link", result.Failures["100.dat"]);
+        Assert.Equal("keep me", File.ReadAllText(victim));
+        Assert.False(File.Exists(setup.Target.File("100.dat")));
+        Assert.DoesNotContain(setup.Server.Requests, r => r.StartsWith("100.dat", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task FilesAlreadyPresentAndVerifiedAreNotDownloadedAgain()
     {
         using var setup = new Setup();

@@ -34,6 +34,53 @@ public sealed class OutputSafetyTests
         Assert.Equal([target], Directory.EnumerateFileSystemEntries(temp.Path));
     }
 
+    /// <summary>A named pipe made by coreutils' mkfifo (the test is skipped where there is none).</summary>
+    private static bool MakeFifo(string path)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.Start("mkfifo", [path]);
+            process.WaitForExit();
+            return process.ExitCode == 0;
+        }
+        catch (System.ComponentModel.Win32Exception) { return false; }
+    }
+
+    [Fact]
+    public void FileKindsTellRegularFilesFromLinksDevicesAndPipes()
+    {
+        using var temp = TestData.TempFolder();
+        File.WriteAllText(temp.File("plain"), "x");
+        File.CreateSymbolicLink(temp.File("link"), temp.File("plain"));
+        Assert.Equal(FileKind.Regular, FileKinds.Of(temp.File("plain")));
+        Assert.Equal(FileKind.SymbolicLink, FileKinds.Of(temp.File("link")));
+        Assert.Equal(FileKind.Directory, FileKinds.Of(temp.Path));
+        Assert.Equal(FileKind.Missing, FileKinds.Of(temp.File("none")));
+        Assert.Equal(FileKind.Missing, FileKinds.Of(temp.File("plain/under")));
+        if (!OperatingSystem.IsLinux()) return;
+        Assert.Equal(FileKind.Special, FileKinds.Of("/dev/null"));   // a character device (.NET calls it a normal file)
+        if (MakeFifo(temp.File("pipe"))) Assert.Equal(FileKind.Special, FileKinds.Of(temp.File("pipe")));
+    }
+
+    [Fact]
+    public void AnAtomicWriteNeverReplacesALinkOrAPipe()
+    {
+        // #25: `samples --out DIR/null` (a device) and `--out` over a link replaced them with a regular file.
+        using var temp = TestData.TempFolder();
+        File.WriteAllText(temp.File("target"), "keep me");
+        File.CreateSymbolicLink(temp.File("link"), temp.File("target"));
+        var error = Assert.Throws<InvalidInputException>(() => AtomicFile.WriteAllText(temp.File("link"), "new"));
+        Assert.Contains("is a symbolic link", error.Message);
+        Assert.Equal(FileKind.SymbolicLink, FileKinds.Of(temp.File("link")));
+        Assert.Equal("keep me", File.ReadAllText(temp.File("target")));
+        if (OperatingSystem.IsLinux() && MakeFifo(temp.File("pipe")))
+        {
+            Assert.Contains("is a device, pipe or socket", Assert.Throws<InvalidInputException>(() => AtomicFile.WriteAllText(temp.File("pipe"), "new")).Message);
+            Assert.Equal(FileKind.Special, FileKinds.Of(temp.File("pipe")));
+        }
+        Assert.DoesNotContain(Directory.GetFileSystemEntries(temp.Path), f => f.EndsWith(".tmp", StringComparison.Ordinal)); // nothing left behind
+    }
+
     [Fact]
     public void AnAtomicWriteIntoAPathWhoseFolderIsAFileSaysSo()
     {

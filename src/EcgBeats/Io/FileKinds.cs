@@ -1,0 +1,74 @@
+using System.Runtime.InteropServices;
+
+namespace EcgBeats.Io;
+
+/// <summary>What a path names, without following a symbolic link there.</summary>
+public enum FileKind
+{
+    /// <summary>Nothing.</summary>
+    Missing,
+    /// <summary>A regular file.</summary>
+    Regular,
+    /// <summary>A folder.</summary>
+    Directory,
+    /// <summary>A symbolic link (whatever it points at).</summary>
+    SymbolicLink,
+    /// <summary>A character or block device, a named pipe or a socket.</summary>
+    Special,
+}
+
+/// <summary>
+/// Tells regular files from links, devices, pipes and sockets. .NET reports a device or a pipe as a normal file, so on
+/// Linux this asks the kernel (<c>statx</c>, whose layout is the same on every architecture); elsewhere it knows links
+/// and folders only. Outputs use it never to write through or over anything but a regular file (#25).
+/// </summary>
+public static partial class FileKinds
+{
+    /// <summary>The kind of <paramref name="path"/>, a link itself rather than its target.</summary>
+    public static FileKind Of(string path)
+    {
+        if (OperatingSystem.IsLinux() && LinuxKind(path) is { } kind) return kind;
+        var info = new FileInfo(path);
+        if (info.LinkTarget is not null) return FileKind.SymbolicLink;
+        if (System.IO.Directory.Exists(path)) return FileKind.Directory;
+        return File.Exists(path) ? FileKind.Regular : FileKind.Missing;
+    }
+
+    /// <summary>Refuses an output path that is a link, a device, a pipe or a socket.</summary>
+    /// <exception cref="InvalidInputException">It is one (the path named).</exception>
+    public static void CheckOutput(string path)
+    {
+        switch (Of(path))
+        {
+            case FileKind.SymbolicLink:
+                throw new InvalidInputException($"{path}: is a symbolic link; EcgBeats never writes through or over one (remove it, or name another file)");
+            case FileKind.Special:
+                throw new InvalidInputException($"{path}: is a device, pipe or socket, not a regular file; EcgBeats writes only regular files (name another file)");
+        }
+    }
+
+    private const int AtFdCwd = -100, AtSymlinkNoFollow = 0x100;
+    private const uint StatxType = 0x1;
+
+    [LibraryImport("libc", EntryPoint = "statx", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
+    private static unsafe partial int Statx(int dirFd, string path, int flags, uint mask, byte* buffer);
+
+    /// <summary>The kind from <c>statx</c>'s <c>stx_mode</c> (bytes 28-29), or null when the call is not there.</summary>
+    private static unsafe FileKind? LinuxKind(string path)
+    {
+        byte* buffer = stackalloc byte[256];
+        int result;
+        try { result = Statx(AtFdCwd, path, AtSymlinkNoFollow, StatxType, buffer); }
+        catch (EntryPointNotFoundException) { return null; }
+        catch (DllNotFoundException) { return null; }
+        if (result != 0) return Marshal.GetLastPInvokeError() is 2 or 20 ? FileKind.Missing : null; // ENOENT, ENOTDIR
+        int type = *(ushort*)(buffer + 28) & 0xF000;
+        return type switch
+        {
+            0x8000 => FileKind.Regular,
+            0x4000 => FileKind.Directory,
+            0xA000 => FileKind.SymbolicLink,
+            _ => FileKind.Special,
+        };
+    }
+}
