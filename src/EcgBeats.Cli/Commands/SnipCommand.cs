@@ -54,11 +54,24 @@ internal static class SnipCommand
                     .Select(a => a with { Sample = a.Sample - start }).ToList()));
             }
             string folder = parse.GetValue(output)!;
+            // The files this command read: the new record must not be written over them (snip rec/100 --out rec).
+            string headerFolder = Path.GetDirectoryName(Path.GetFullPath(RecordPath.Header(path)))!;
+            var inputs = new HashSet<string>(StringComparer.Ordinal) { Path.GetFullPath(RecordPath.Header(path)) };
+            foreach (var signal in header.Signals) inputs.Add(Path.GetFullPath(Path.Combine(headerFolder, signal.FileName)));
+            foreach (var (extension, _) in cut) inputs.Add(Path.GetFullPath(RecordPath.Annotations(path, extension)));
             using (var files = new FileSet(folder))
             {
-                foreach (string written in RecordWriter.Write(files.StagingFolder, newName, window)) files.Stage(written);
+                var staged = new List<string>();
+                foreach (string written in RecordWriter.Write(files.StagingFolder, newName, window)) staged.Add(files.Stage(written));
                 foreach (var (extension, annotations) in cut)
-                    AnnotationWriter.WriteFile(files.Stage(newName + "." + extension), annotations);
+                {
+                    string name = newName + "." + extension;
+                    AnnotationWriter.WriteFile(files.Stage(name), annotations);
+                    staged.Add(name);
+                }
+                foreach (string name in staged)
+                    if (inputs.Contains(Path.GetFullPath(files.Final(Path.GetFileName(name)))))
+                        throw new InvalidInputException($"{files.Final(Path.GetFileName(name))}: is a file of the record being cut; writing the new record there would destroy the source (give --name, or another --out)");
                 files.Commit();
             }
             parse.InvocationConfiguration.Output.WriteLine(

@@ -99,6 +99,15 @@ public sealed class ArchiveAnnotator(IBeatClassifier classifier, string made, st
         }
         if (!Force && AnnotationStamp.Finished(annotationFile, csvFile, made) is { } finished)
             return new RecordOutcome(name, finished, Skipped: true, null, []);
+        // A file there that no annotate run wrote (no stamp beside it) may be the record's own: its header, signals or
+        // reference annotations (annotate R --out R's folder --ext hea|dat|atr). Never replace it.
+        if (!File.Exists(AnnotationStamp.PathFor(annotationFile)) && new[] { annotationFile, csvFile }.FirstOrDefault(File.Exists) is { } foreign)
+        {
+            string why = $"{foreign}: exists and was not written by ecgbeats annotate (no {Path.GetFileName(AnnotationStamp.PathFor(annotationFile))} beside it); " +
+                "it may be the record's own file, so it is not replaced (choose another --ext or --out, or remove it)";
+            if (!tolerate) throw new InvalidInputException(why);
+            return new RecordOutcome(name, null, Skipped: false, why, []);
+        }
         try
         {
             var started = System.Diagnostics.Stopwatch.StartNew();

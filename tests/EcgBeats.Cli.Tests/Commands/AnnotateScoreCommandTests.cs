@@ -181,6 +181,27 @@ public sealed class AnnotateScoreCommandTests
         Assert.Contains("ecgbeats run", result.Error);
     }
 
+    /// <summary>#25: annotate into the record's own folder with the extension of one of its files refuses instead of destroying it.</summary>
+    [Theory]
+    [InlineData("hea")]
+    [InlineData("dat")]
+    [InlineData("atr")]
+    public void TheRecordsOwnFilesAreNeverReplaced(string extension)
+    {
+        using var temp = TestData.TempFolder();
+        string folder = temp.File("rec");
+        Directory.CreateDirectory(folder);
+        foreach (string ext in new[] { "hea", "dat", "atr" }) File.Copy(TestData.FixtureRecord("100") + "." + ext, Path.Combine(folder, "100." + ext));
+        byte[] before = File.ReadAllBytes(Path.Combine(folder, "100." + extension));
+
+        var result = CliRunner.Run("annotate", Path.Combine(folder, "100"), "--model", Model.Value, "--out", folder, "--ext", extension);
+
+        Assert.Equal((int)ExitCode.BadInput, result.ExitCode);
+        Assert.Contains("was not written by ecgbeats annotate", result.Error);
+        Assert.Equal(before, File.ReadAllBytes(Path.Combine(folder, "100." + extension)));
+        Assert.False(File.Exists(Path.Combine(folder, $"100.{extension}.json")));
+    }
+
     /// <summary>Issue #16: a folder of records, resumed: a second run skips what the same model made; a failing record does not stop the others.</summary>
     [Fact]
     public void AnArchiveIsAnnotatedResumedAndSummarised()

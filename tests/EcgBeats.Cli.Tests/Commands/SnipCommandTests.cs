@@ -23,6 +23,27 @@ public sealed class SnipCommandTests
     }
 
     [Fact]
+    public void CuttingARecordIntoItsOwnFolderUnderItsOwnNameIsRefused()
+    {
+        // #25: `snip rec/100 --from 0 --to 10 --out rec` turned the 5-minute record into 10 s.
+        using var temp = TestData.TempFolder();
+        string folder = temp.File("rec");
+        Directory.CreateDirectory(folder);
+        foreach (string ext in new[] { "hea", "dat", "atr" }) File.Copy(TestData.FixtureRecord("100") + "." + ext, Path.Combine(folder, "100." + ext));
+        byte[] dat = File.ReadAllBytes(Path.Combine(folder, "100.dat"));
+
+        var result = CliRunner.Run("snip", Path.Combine(folder, "100"), "--from", "0", "--to", "10", "--out", folder);
+
+        Assert.Equal((int)ExitCode.BadInput, result.ExitCode);
+        Assert.Contains("would destroy the source", result.Error);
+        Assert.Equal(dat, File.ReadAllBytes(Path.Combine(folder, "100.dat")));
+        Assert.Equal(File.ReadAllBytes(TestData.FixtureRecord("100") + ".hea"), File.ReadAllBytes(Path.Combine(folder, "100.hea")));
+        // Under another name it is a new record beside the source.
+        Assert.Equal(0, CliRunner.Run("snip", Path.Combine(folder, "100"), "--from", "0", "--to", "10", "--out", folder, "--name", "100s").ExitCode);
+        Assert.True(File.Exists(Path.Combine(folder, "100s.dat")));
+    }
+
+    [Fact]
     public void AnEmptyWindowIsRefused()
     {
         using var temp = TestData.TempFolder();
