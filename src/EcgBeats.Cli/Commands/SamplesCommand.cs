@@ -38,8 +38,9 @@ internal static class SamplesCommand
         {
             record, from, to, signals, adc, output, high,
         };
-        command.SetAction(parse =>
+        command.SetAction(async (parse, cancel) =>
         {
+            await Task.Yield(); // Ctrl+C then cancels the loop below, whose finally removes the unfinished file
             string path = RecordPath.Resolve(parse.GetValue(record)!, DataLocation.Resolve(parse.GetValue(EcgBeatsApp.DataOption)).Directory);
             var header = RecordReader.ReadHeader(path);
             double fs = header.SamplingFrequency;
@@ -77,6 +78,7 @@ internal static class SamplesCommand
                 long chunk = Math.Max(1, (long)(ChunkSeconds * fs));
                 foreach (var window in RecordReader.ReadWindows(path, start, end, chunk, rate))
                 {
+                    cancel.ThrowIfCancellationRequested();
                     double[][] physical = raw ? [] : chosen.Select(window.Physical).ToArray();
                     for (int k = 0; k < window.Length; k++)
                     {

@@ -102,4 +102,33 @@ public sealed class SamplesCommandTests
         var theirs = Rows(File.ReadAllText(TestData.Fixture("rdsamp/formats/expected/f24.adc.csv")), 0)[180..270];
         Assert.Equal(theirs, ours);
     }
+
+    /// <summary>
+    /// #25: Ctrl+C while <c>samples --out</c> writes a whole 30-minute record left a hidden 100 MB temporary file and
+    /// said nothing. The real command in its own process, interrupted with SIGINT once its temporary file appears.
+    /// </summary>
+    [Fact]
+    public void CtrlCDuringSamplesOutLeavesNoFileAndSaysSo()
+    {
+        string data = TestData.RequireMitDb();
+        Assert.SkipUnless(OperatingSystem.IsLinux(), "SIGINT is sent with kill(1)");
+        using var temp = TestData.TempFolder();
+        var start = new System.Diagnostics.ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false,
+        };
+        foreach (string a in new[] { Path.Combine(AppContext.BaseDirectory, "EcgBeats.Cli.dll"), "samples", "100", "--data", data, "--out", temp.File("s.csv") })
+            start.ArgumentList.Add(a);
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (!Directory.EnumerateFiles(temp.Path, "*.tmp").Any() && !process.HasExited && clock.Elapsed < TimeSpan.FromSeconds(60)) Thread.Sleep(20);
+        Assert.SkipWhen(process.HasExited, "the command finished before it could be interrupted");
+        using (var kill = System.Diagnostics.Process.Start("kill", ["-INT", process.Id.ToString(CultureInfo.InvariantCulture)])) kill.WaitForExit();
+        string error = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+
+        Assert.Equal((int)ExitCode.Interrupted, process.ExitCode);
+        Assert.Contains("interrupted", error);
+        Assert.Empty(Directory.GetFileSystemEntries(temp.Path)); // neither the file nor its temporary
+    }
 }
