@@ -9,6 +9,8 @@ public static class Failures
     /// <summary>Returns the user-facing failure for <paramref name="e"/>, or null when it is a bug.</summary>
     public static Known? Classify(Exception e) => e switch
     {
+        // Work done in parallel (Parallel.For over records) fails as an AggregateException: the user's failure is inside.
+        AggregateException aggregate => aggregate.Flatten().InnerExceptions.Select(Classify).FirstOrDefault(k => k is not null),
         OperationCanceledException => new Known("interrupted; finished work was kept.", ExitCode.Interrupted),
         InvalidInputException input => new Known(input.Message, ExitCode.BadInput),
         FormatException format => new Known(format.Message, ExitCode.BadInput),

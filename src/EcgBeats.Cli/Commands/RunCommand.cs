@@ -37,9 +37,17 @@ internal static class RunCommand
             var chosen = RunProfiles.Parse(parse.GetValue(profile)!);
             var folder = RunFolder.At(OutputFolder.Prepare(parse.GetValue(output)!)); // before any download or training
             var data = DataLocation.Resolve(parse.GetValue(EcgBeatsApp.DataOption));
-            if (!File.Exists(Path.Combine(data.Directory, "100.hea")))
+            // No records, or a record whose signal or annotation file is missing (what an interrupted fetch leaves): fetch
+            // again; it resumes, and keeps the files already there and verified. A folder of fewer whole records is used as it is.
+            string? missing = !File.Exists(Path.Combine(data.Directory, "100.hea")) ? "100.hea"
+                : !Directory.Exists(data.Directory) ? null
+                : Directory.EnumerateFiles(data.Directory, "*.hea").Select(Path.GetFileNameWithoutExtension).OfType<string>().Order(StringComparer.Ordinal)
+                    .SelectMany(r => new[] { r + ".dat", r + ".atr" }).FirstOrDefault(f => !File.Exists(Path.Combine(data.Directory, f)));
+            if (missing is not null)
             {
-                console.WriteLine($"No MIT-BIH records in {data.Directory} (from {data.Source}): fetching them.");
+                console.WriteLine(File.Exists(Path.Combine(data.Directory, "100.hea"))
+                    ? $"{missing} is missing from {data.Directory} (from {data.Source}): fetching the database again (files already there are kept)."
+                    : $"No MIT-BIH records in {data.Directory} (from {data.Source}): fetching them.");
                 using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(2) };
                 string url = parse.GetValue(baseUrl)!;
                 var fetched = await new PhysioNetFetcher(http).FetchAsync(new FetchOptions(new Uri(url.EndsWith('/') ? url : url + "/"), data.Directory), null, cancel);

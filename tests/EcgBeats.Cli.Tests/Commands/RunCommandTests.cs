@@ -66,6 +66,29 @@ public sealed class RunCommandTests
     }
 
     [Fact]
+    public void ARecordMissingItsAnnotationsIsNamedAndFetchedAgainNotAnInternalError()
+    {
+        // #25: a data folder missing one .atr (an interrupted fetch) gave "internal error: AggregateException" from
+        // build-dataset and run, and run did not fetch again (it only looked for 100.hea).
+        using var temp = TestData.TempFolder();
+        string data = temp.File("data");
+        Directory.CreateDirectory(data);
+        foreach (string f in Directory.GetFiles(TestData.Fixture("mitdb"))) File.Copy(f, Path.Combine(data, Path.GetFileName(f)));
+        File.Delete(Path.Combine(data, "232.atr"));
+
+        var build = CliRunner.Run("build-dataset", "--data", data, "--out", temp.File("ds"));
+        Assert.NotEqual(0, build.ExitCode);
+        Assert.Contains("232.atr", build.Error);
+        Assert.DoesNotContain("internal error", build.Error);
+
+        // Nothing listens on port 1: the fetch it starts fails, and says so.
+        var run = CliRunner.Run("run", "--profile", "smoke", "--data", data, "--out", temp.File("run"), "--base-url", "http://127.0.0.1:1/");
+        Assert.Equal((int)ExitCode.DownloadFailed, run.ExitCode);
+        Assert.Contains("232.atr is missing from", run.Output);
+        Assert.DoesNotContain("internal error", run.Error);
+    }
+
+    [Fact]
     public void AChangedOptionRerunsExactlyTheStepsItShapesAndNothingElse()
     {
         using var run = TestData.TempFolder();
