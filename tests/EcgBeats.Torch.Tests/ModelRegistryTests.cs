@@ -162,6 +162,27 @@ public sealed class ModelRegistryTests
     }
 
     [Fact]
+    public void AHugeFieldOrBinaryWeightsGiveAShortMessage()
+    {
+        // #25: a 5 MB model card gave a 3 MB error; a damaged model.pt printed 24 KB of binary.
+        using var temp = TestData.TempFolder();
+        string huge = temp.File("huge");
+        CopyCard(Folder("ann"), huge, _ => { }, card => card["model"] = new string('x', 5_000_000));
+        var error = Assert.Throws<InvalidInputException>(() => Registry.Open(huge));
+        Assert.InRange(error.Message.Length, 1, 1000);
+
+        string binary = temp.File("binary");
+        CopyCard(Folder("ann"), binary, _ => { }, card => card.Remove("sha256"));
+        var garbage = new byte[24_000];
+        new Random(7).NextBytes(garbage);
+        for (int i = 0; i < garbage.Length; i++) if (garbage[i] == (byte)'\n') garbage[i] = 0;
+        File.WriteAllBytes(Path.Combine(binary, "model.pt"), garbage);
+        var load = Assert.Throws<InvalidInputException>(() => Registry.Open(binary));
+        Assert.Contains("model.pt", load.Message);
+        Assert.InRange(load.Message.Length, 1, 1000);
+    }
+
+    [Fact]
     public void NonFiniteWeightsAreRefusedNamingTheParameter()
     {
         // A network whose training diverged saves NaN weights with a true checksum; they would call every beat one class.

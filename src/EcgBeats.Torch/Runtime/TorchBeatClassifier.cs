@@ -58,7 +58,7 @@ public sealed class TorchBeatClassifier : IBeatClassifier, IDisposable
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             network.Dispose();
-            throw new InvalidInputException($"{weights}: not readable as {card.Model} weights for {card.ValuesPerBeat}-value beats ({e.GetType().Name}: {e.Message.Split('\n')[0]}); the file is corrupt or belongs to another model", e);
+            throw new InvalidInputException($"{weights}: not readable as {card.Model} weights for {card.ValuesPerBeat}-value beats ({e.GetType().Name}: {Quote.Short(e.Message.Split('\n')[0])}); the file is corrupt or belongs to another model", e);
         }
         // Weights that load but hold NaN or infinity would call every beat one class without a word: refuse them by name.
         foreach (var (name, parameter) in network.named_parameters())

@@ -145,7 +145,7 @@ public sealed record ModelCard
         if (card.Format != FormatName)
             throw new InvalidInputException(card.Format == "ecgbeats-model/1"
                 ? $"{path}: a model card of EcgBeats 0.1 (format 'ecgbeats-model/1'), which does not record how its beats were cut; retrain the model with this version"
-                : $"{path}: not an EcgBeats model card (format '{card.Format}'; expected '{FormatName}')");
+                : $"{path}: not an EcgBeats model card (format '{Io.Quote.Short(card.Format ?? "")}'; expected '{FormatName}')");
         card.Check(path);
         return card;
     }
@@ -167,7 +167,7 @@ public sealed record ModelCard
         Require(layout!.Leads!.Count is > 0 and <= 64, "representation.layout.leads", $"holds {layout.Leads!.Count} leads; expected 1 to 64");
         Require(layout!.SamplingRateHz > 0 && double.IsFinite(layout.SamplingRateHz), "representation.layout.samplingRateHz", "must be a positive number");
         var aami = AamiMapping.Classes.Select(c => c.ToString()).ToList();
-        Require(Classes is not null && Classes.SequenceEqual(aami), "classes", $"must be [{string.Join(", ", aami)}] (got {(Classes is null ? "null" : "[" + string.Join(", ", Classes) + "]")})");
+        Require(Classes is not null && Classes.SequenceEqual(aami), "classes", $"must be [{string.Join(", ", aami)}] (got {(Classes is null ? "null" : Io.Quote.Short("[" + string.Join(", ", Classes) + "]"))})");
         Require(Files is not null, "files", "is missing");
     }
 

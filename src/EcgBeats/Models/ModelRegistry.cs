@@ -65,9 +65,9 @@ public sealed class ModelRegistry
         var card = ModelCard.Read(full);
         card.CheckFiles(full);
         if (!_byFramework.TryGetValue(card.Framework, out var family))
-            throw new InvalidInputException($"{Path.Combine(full, ModelCard.FileName)}: framework '{card.Framework}' is not one this program runs ({string.Join(", ", _byFramework.Keys)})");
+            throw new InvalidInputException($"{Path.Combine(full, ModelCard.FileName)}: framework '{Io.Quote.Short(card.Framework)}' is not one this program runs ({string.Join(", ", _byFramework.Keys)})");
         if (!family.ModelNames.Contains(card.Model))
-            throw new InvalidInputException($"{Path.Combine(full, ModelCard.FileName)}: model '{card.Model}' is not a {family.Name} model kind ({string.Join(", ", family.ModelNames)})");
+            throw new InvalidInputException($"{Path.Combine(full, ModelCard.FileName)}: model '{Io.Quote.Short(card.Model)}' is not a {family.Name} model kind ({string.Join(", ", family.ModelNames)})");
         return family.Open(full, card, opening with { Chain = [.. opening.Chain, full] });
     }
 }
