@@ -183,6 +183,7 @@ public static class DatasetWriter
     public static string CheckTarget(string folder)
     {
         string target = Path.GetFullPath(folder).TrimEnd(Path.DirectorySeparatorChar);
+        Recover(target);
         if (File.Exists(target)) throw new IOException($"{target}: is a file, not a folder; name a folder for the dataset");
         OutputFolder.Prepare(Path.GetDirectoryName(target)!);
         if (Directory.Exists(target))
@@ -218,6 +219,47 @@ public static class DatasetWriter
         // The card goes last: its presence says the dataset is complete.
         AtomicFile.WriteAllText(Path.Combine(folder, DatasetCard.FileName), card.ToJson());
         return card;
+    }
+
+    /// <summary>
+    /// Finishes what a killed <see cref="Write"/> left (#25): when <paramref name="folder"/> is missing but a complete
+    /// previous dataset stands aside (<c>.NAME.old.*</c>, killed between the swap's two moves), it goes back in place; and
+    /// hidden build folders of processes no longer running (<c>.NAME.building.PID.*</c>, killed mid-build) are removed.
+    /// </summary>
+    public static void Recover(string folder)
+    {
+        string target = Path.GetFullPath(folder).TrimEnd(Path.DirectorySeparatorChar);
+        string? parent = Path.GetDirectoryName(target);
+        if (parent is null || !Directory.Exists(parent)) return;
+        string name = Path.GetFileName(target);
+        foreach (string building in Directory.EnumerateDirectories(parent, $".{name}.building.*").ToList())
+            if (OwnerGone(building)) TryDelete(building);
+        if (Directory.Exists(target) || File.Exists(target)) return;
+        string? previous = Directory.EnumerateDirectories(parent, $".{name}.old.*")
+            .Where(d => File.Exists(Path.Combine(d, DatasetCard.FileName)) && OwnerGone(d))
+            .OrderByDescending(Directory.GetLastWriteTimeUtc).FirstOrDefault();
+        if (previous is not null) Directory.Move(previous, target);
+    }
+
+    /// <summary>Whether the process that named a hidden folder <c>.NAME.KIND.PID.GUID</c> has ended.</summary>
+    private static bool OwnerGone(string hidden)
+    {
+        string[] parts = Path.GetFileName(hidden).Split('.');
+        if (parts.Length < 2 || !int.TryParse(parts[^2], out int pid)) return false;
+        if (pid == Environment.ProcessId) return false;
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return process.HasExited;
+        }
+        catch (ArgumentException) { return true; } // no such process
+    }
+
+    private static void TryDelete(string folder)
+    {
+        try { Directory.Delete(folder, recursive: true); }
+        catch (IOException) { }
+        catch (UnauthorizedAccessException) { }
     }
 
     /// <summary>Puts the finished folder in place of the old one: the old one moves aside, the new one in, the old one goes.</summary>

@@ -25,6 +25,7 @@ public static class DatasetFiles
     /// <exception cref="InvalidInputException">The file is malformed, or its card lists it with another hash (changed since it was built).</exception>
     public static LabelledBeats ReadLabelled(string file)
     {
+        DatasetWriter.Recover(Path.GetDirectoryName(Path.GetFullPath(file))!);
         if (IsParquet(file)) return ReadParquet(file);
         var beats = KaggleCsv.Read(file, out string sha256);
         var (card, entry) = CardOf(file);
@@ -43,6 +44,7 @@ public static class DatasetFiles
     /// <summary>Reads beats to classify (with or without labels), with their card's recipe when a card lists the file.</summary>
     public static (UnlabelledBeats Beats, int[]? Labels) ReadBeats(string file)
     {
+        DatasetWriter.Recover(Path.GetDirectoryName(Path.GetFullPath(file))!);
         if (IsParquet(file))
         {
             var labelled = ReadParquet(file);

@@ -30,6 +30,27 @@ public sealed class DatasetWriterTests
     }
 
     [Fact]
+    public void AKillBetweenTheSwapsMovesLeavesThePreviousDatasetWhichComesBack()
+    {
+        // #25: killed after the old folder moved aside and before the new one moved in, build-dataset left no dataset
+        // folder (and a killed build left its hidden .building folder). The next reader or writer puts the old one back.
+        using var temp = TestData.TempFolder();
+        string folder = temp.File("ds");
+        var card = DatasetWriter.Write(folder, Build(1));
+        int dead;
+        using (var process = System.Diagnostics.Process.Start("true")!) { process.WaitForExit(); dead = process.Id; } // a process that has ended
+        Directory.Move(folder, temp.File($".ds.old.{dead}.0123"));
+        Directory.CreateDirectory(temp.File($".ds.building.{dead}.4567"));
+        File.WriteAllText(temp.File($".ds.building.{dead}.4567/mitbih_train.csv"), "half");
+
+        var train = DatasetFiles.ReadLabelled(Path.Combine(folder, card.FileFor("train")));
+
+        Assert.Equal(card.TrainCounts.Total, train.Count);
+        Assert.Equal(1, DatasetCard.Read(Path.Combine(folder, DatasetCard.FileName)).Seed);
+        Assert.Equal(["ds"], Directory.EnumerateFileSystemEntries(temp.Path).Select(Path.GetFileName));
+    }
+
+    [Fact]
     public void ASecondBuildReplacesTheWholeFolder()
     {
         using var temp = TestData.TempFolder();
