@@ -12,7 +12,10 @@ namespace EcgBeats.Annotators;
 /// <param name="Beats">Beats annotated.</param>
 /// <param name="Counts">Beats per AAMI class, N S V F Q.</param>
 /// <param name="Seconds">Time taken to read, detect, cut and classify.</param>
-public sealed record AnnotationStamp(string Record, string Made, int Beats, IReadOnlyList<int> Counts, double Seconds)
+/// <param name="Files">SHA-256 of the annotation file and the CSV, by file name: a kill between the renames of the three
+/// files (one model's annotations beside another's CSV and stamp) shows as a mismatch, and the record is annotated again.
+/// Null in stamps written before they were recorded.</param>
+public sealed record AnnotationStamp(string Record, string Made, int Beats, IReadOnlyList<int> Counts, double Seconds, IReadOnlyDictionary<string, string>? Files = null)
 {
     /// <summary>The stamp's file beside an annotation file.</summary>
     public static string PathFor(string annotationFile) => annotationFile + ".json";
@@ -34,7 +37,12 @@ public sealed record AnnotationStamp(string Record, string Made, int Beats, IRea
         try
         {
             var stamp = JsonFile.Read<AnnotationStamp>(path, "an annotation stamp");
-            return stamp.Made == made ? stamp : null;
+            if (stamp.Made != made) return null;
+            // The three files must be one unit: the stamp's digests are those of the files beside it.
+            foreach (string file in new[] { annotationFile, csvFile })
+                if (stamp.Files is null || !stamp.Files.TryGetValue(Path.GetFileName(file), out string? sum) || sum != PhysioNet.Sha256Sums.OfFile(file))
+                    return null;
+            return stamp;
         }
         catch (InvalidInputException) { return null; } // a damaged stamp: annotate the record again
     }

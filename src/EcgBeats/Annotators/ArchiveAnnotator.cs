@@ -120,8 +120,17 @@ public sealed class ArchiveAnnotator(IBeatClassifier classifier, string made, st
             // annotating into one folder cannot pair one model's annotations with another's CSV.
             using (var files = new FileSet(outFolder))
             {
-                AnnotationWriter.WriteFile(files.Stage(Path.GetFileName(annotationFile)), result.ToAnnotations());
-                AtomicFile.WriteAllText(files.Stage(Path.GetFileName(csvFile)), Csv(result, classifier.Card.Classes));
+                string staged = files.Stage(Path.GetFileName(annotationFile)), stagedCsv = files.Stage(Path.GetFileName(csvFile));
+                AnnotationWriter.WriteFile(staged, result.ToAnnotations());
+                AtomicFile.WriteAllText(stagedCsv, Csv(result, classifier.Card.Classes));
+                stamp = stamp with
+                {
+                    Files = new Dictionary<string, string>
+                    {
+                        [Path.GetFileName(annotationFile)] = PhysioNet.Sha256Sums.OfFile(staged),
+                        [Path.GetFileName(csvFile)] = PhysioNet.Sha256Sums.OfFile(stagedCsv),
+                    },
+                };
                 JsonFile.Write(files.Stage(Path.GetFileName(AnnotationStamp.PathFor(annotationFile))), stamp);
                 files.Commit();
             }

@@ -240,5 +240,14 @@ public sealed class AnnotateScoreCommandTests
         Assert.Equal(0, second.ExitCode);
         Assert.Contains("100: already annotated by this model", second.Output);
         Assert.Contains("232: already annotated by this model", second.Output);
+
+        // #25: a kill between the renames of a record's three files left one model's annotation file beside another's CSV
+        // and stamp, and the rerun skipped it. The stamp now holds the files' digests: a pair that is not one unit is redone.
+        File.Copy(TestData.FixtureRecord("100") + ".atr", Path.Combine(output, "100.ecgbeats"), overwrite: true);
+        var third = CliRunner.Run("annotate", archive, "--model", Model.Value, "--out", output);
+        Assert.Equal(0, third.ExitCode);
+        Assert.DoesNotContain("100: already annotated", third.Output);
+        Assert.Contains("232: already annotated by this model", third.Output);
+        Assert.NotEqual(File.ReadAllBytes(TestData.FixtureRecord("100") + ".atr"), File.ReadAllBytes(Path.Combine(output, "100.ecgbeats")));
     }
 }
