@@ -27,11 +27,22 @@ public static partial class FileKinds
     /// <summary>The kind of <paramref name="path"/>, a link itself rather than its target.</summary>
     public static FileKind Of(string path)
     {
-        if (OperatingSystem.IsLinux() && LinuxKind(path) is { } kind) return kind;
+        if (OperatingSystem.IsLinux() && LinuxKind(path, AtSymlinkNoFollow) is { } kind) return kind;
         var info = new FileInfo(path);
         if (info.LinkTarget is not null) return FileKind.SymbolicLink;
         if (System.IO.Directory.Exists(path)) return FileKind.Directory;
         return File.Exists(path) ? FileKind.Regular : FileKind.Missing;
+    }
+
+    /// <summary>
+    /// Refuses an input that is (or links to) a device, a pipe or a socket: <c>/dev/zero</c> as a header or signal file would
+    /// never end, a pipe would block. Links to regular files are read as WFDB reads them.
+    /// </summary>
+    /// <exception cref="InvalidInputException">It is one (the path named).</exception>
+    public static void CheckInput(string path)
+    {
+        if (OperatingSystem.IsLinux() && LinuxKind(path, 0) is FileKind.Special)
+            throw new InvalidInputException($"{path}: is a device, pipe or socket (or a link to one), not a file; EcgBeats reads records only from regular files");
     }
 
     /// <summary>Refuses an output path that is a link, a device, a pipe or a socket.</summary>
@@ -54,11 +65,11 @@ public static partial class FileKinds
     private static unsafe partial int Statx(int dirFd, string path, int flags, uint mask, byte* buffer);
 
     /// <summary>The kind from <c>statx</c>'s <c>stx_mode</c> (bytes 28-29), or null when the call is not there.</summary>
-    private static unsafe FileKind? LinuxKind(string path)
+    private static unsafe FileKind? LinuxKind(string path, int flags)
     {
         byte* buffer = stackalloc byte[256];
         int result;
-        try { result = Statx(AtFdCwd, path, AtSymlinkNoFollow, StatxType, buffer); }
+        try { result = Statx(AtFdCwd, path, flags, StatxType, buffer); }
         catch (EntryPointNotFoundException) { return null; }
         catch (DllNotFoundException) { return null; }
         if (result != 0) return Marshal.GetLastPInvokeError() is 2 or 20 ? FileKind.Missing : null; // ENOENT, ENOTDIR

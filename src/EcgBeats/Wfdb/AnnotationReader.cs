@@ -25,6 +25,7 @@ public static class AnnotationReader
     public static AnnotationFile Read(string path, double? samplingFrequency = null)
     {
         if (!File.Exists(path)) throw new FileNotFoundException($"{path}: no such annotation file", path);
+        Io.FileKinds.CheckInput(path);
         string header = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, Path.GetFileNameWithoutExtension(path) + ".hea");
         Func<double>? frequency = samplingFrequency is { } f ? () => f
             : File.Exists(header) ? () => HeaderParser.ReadFile(header).SamplingFrequency

@@ -27,6 +27,7 @@ public static partial class HeaderParser
     public static WfdbHeader ReadFile(string path)
     {
         if (!File.Exists(path)) throw new FileNotFoundException($"{path}: no such header file", path);
+        Io.FileKinds.CheckInput(path);
         return Parse(File.ReadAllText(path), path);
     }
 

@@ -22,6 +22,13 @@ public static class RecordReader
     /// <summary>Reads a whole record.</summary>
     public static WfdbRecord Read(string recordPath) => Read(recordPath, 0, null);
 
+    /// <summary>Opens a signal file to read, refusing a device or pipe (<c>/dev/zero</c> would never end).</summary>
+    internal static Stream OpenSignalFile(string path)
+    {
+        Io.FileKinds.CheckInput(path);
+        return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+    }
+
     /// <summary>
     /// Reads a whole record as WFDB's own tools do when a signal file ends before the header's length: the whole frames
     /// every file holds (rdsamp prints "getvec: unexpected EOF" and goes on). <see cref="Read(string)"/> refuses such a
@@ -115,7 +122,7 @@ public static class RecordReader
         if (count * widest > Array.MaxLength) throw new ArgumentOutOfRangeException(nameof(length), length, "window too long for one array");
         if (header.Segments is not null)
             return MultiSegment.Read(header, Folder(headerPath), headerPath, start, count, openRead, rate);
-        openRead ??= path => new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+        openRead ??= OpenSignalFile;
 
         var own = new int[header.SignalCount][];
         foreach (var group in groups)
