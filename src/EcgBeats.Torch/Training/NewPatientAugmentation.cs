@@ -35,7 +35,12 @@ public static class NewPatientAugmentation
         {
             // Output sample j reads input position c + (j - c) / stretch, clamped to the window.
             double c = (samples - 1) / 2.0;
-            var position = (arange(samples, device: device, dtype: ScalarType.Float32) - c).div(stretch).add(c).clamp(0, samples - 1);
+            // Scalars held in locals until the calls return: an implicit one can be finalised while libtorch still reads it
+            // (CI once failed here with libtorch's "Unknown scalar type" from div).
+            using Scalar centre = c, factor = stretch, lowest = 0, highest = samples - 1;
+            var position = arange(samples, device: device, dtype: ScalarType.Float32).sub(centre).div(factor).add(centre).clamp(lowest, highest);
+            GC.KeepAlive(centre);
+            GC.KeepAlive(factor);
             var left = position.floor().to(ScalarType.Int64).clamp(0, samples - 2);
             var weight = (position - left.to(ScalarType.Float32)).reshape(1, 1, samples);
             var a = waves.index_select(2, left);
