@@ -10,12 +10,18 @@ internal static class FixtureMirror
 {
     public static void Build(string folder)
     {
-        var lines = new List<string>();
         File.WriteAllText(Path.Combine(folder, "RECORDS"), string.Join("\n", TestData.FixtureRecords) + "\n");
         foreach (string record in TestData.FixtureRecords)
             foreach (string ext in new[] { ".hea", ".dat", ".atr" })
                 File.Copy(TestData.FixtureRecord(record) + ext, Path.Combine(folder, record + ext));
-        foreach (string file in Directory.GetFiles(folder).Order(StringComparer.Ordinal))
+        Sums(folder);
+    }
+
+    /// <summary>Writes the folder's <c>SHA256SUMS.txt</c> anew (after a test changed a file).</summary>
+    public static void Sums(string folder)
+    {
+        var lines = new List<string>();
+        foreach (string file in Directory.GetFiles(folder).Where(f => Path.GetFileName(f) != "SHA256SUMS.txt").Order(StringComparer.Ordinal))
             lines.Add($"{Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(file)))}  {Path.GetFileName(file)}");
         File.WriteAllText(Path.Combine(folder, "SHA256SUMS.txt"), string.Join("\n", lines) + "\n");
     }

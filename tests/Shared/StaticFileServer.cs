@@ -53,6 +53,13 @@ internal sealed class StaticFileServer : IDisposable
 
     public int Stalls { get => _stallsLeft; set => _stallsLeft = value; }
 
+    /// <summary>When set, this file's response sends <see cref="StallAfterBytes"/> bytes, then one byte every <see cref="TrickleEvery"/> (once).</summary>
+    public string? TrickleFile { get; set; }
+
+    public TimeSpan TrickleEvery { get; set; } = TimeSpan.FromMilliseconds(300);
+
+    private int _trickles = 1;
+
     /// <summary>When set, this file is served with one byte changed.</summary>
     public string? CorruptFile { get; set; }
 
@@ -118,6 +125,20 @@ internal sealed class StaticFileServer : IDisposable
                 await response.OutputStream.WriteAsync(content.AsMemory((int)from, sent));
                 await response.OutputStream.FlushAsync();
                 await Task.Delay(TimeSpan.FromMinutes(5));
+                response.Abort();
+                return;
+            }
+            if (name == TrickleFile && Interlocked.Decrement(ref _trickles) >= 0)
+            {
+                int sent = (int)Math.Min(StallAfterBytes, content.Length - from);
+                await response.OutputStream.WriteAsync(content.AsMemory((int)from, sent));
+                await response.OutputStream.FlushAsync();
+                for (int k = 0; k < 200 && from + sent + k < content.Length; k++)
+                {
+                    await Task.Delay(TrickleEvery);
+                    await response.OutputStream.WriteAsync(content.AsMemory((int)(from + sent + k), 1));
+                    await response.OutputStream.FlushAsync();
+                }
                 response.Abort();
                 return;
             }

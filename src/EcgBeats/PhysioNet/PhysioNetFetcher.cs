@@ -25,6 +25,9 @@ public sealed record FetchOptions(
     /// <summary>The default cap on one file: 1 GiB.</summary>
     public const long DefaultMaxFileBytes = 1L << 30;
 
+    /// <summary>The fewest bytes a body must bring per stall timeout (<see cref="FetchOptions.StallTimeout"/>) not to be dropped as trickling.</summary>
+    public const int StallBytes = 1024;
+
     /// <summary>The cap on the text lists (<c>RECORDS</c>, <c>SHA256SUMS</c>): 16 MiB.</summary>
     public const long MaxListBytes = 16L << 20;
 
@@ -93,7 +96,8 @@ public sealed class PhysioNetFetcher(HttpClient http)
         for (int i = 0; i < lines.Length; i++)
             if (lines[i].Trim() is { Length: > 0 } name && SafeNames.WhyNotRecordName(name) is { } why)
                 throw new InvalidInputException($"{recordsUrl}, line {i + 1}: '{Quote.Short(name)}' is not a plain record name ({why}); nothing was downloaded");
-        var records = lines.Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
+        // Each record once: a list of 20,000 repeated lines had every file checked 60,001 times.
+        var records = lines.Select(l => l.Trim()).Where(l => l.Length > 0).Distinct(StringComparer.Ordinal).ToList();
         var sums = await GetSumsAsync(options, cancel);
         Directory.CreateDirectory(options.Destination);
         if (options.Records is { } wanted)
@@ -292,8 +296,19 @@ public sealed class PhysioNetFetcher(HttpClient http)
         var stall = options.StallTimeout ?? TimeSpan.FromSeconds(60);
         var buffer = new byte[81920];
         long copied = 0;
+        // A body that trickles (a byte every 20 s) never waits a whole stall timeout for one read: it must also bring
+        // FetchOptions.StallBytes per stall timeout, or it is dropped (and resumed) like a stalled one.
+        var window = System.Diagnostics.Stopwatch.StartNew();
+        long windowStart = 0;
         while (true)
         {
+            if (window.Elapsed >= stall)
+            {
+                if (copied - windowStart < FetchOptions.StallBytes)
+                    throw new IOException($"{url}: {copied - windowStart:N0} bytes in {window.Elapsed.TotalSeconds:0.#} s after {have + windowStart:N0} bytes (trickling; at least {FetchOptions.StallBytes:N0} bytes per {stall.TotalSeconds:0.#} s expected)");
+                window.Restart();
+                windowStart = copied;
+            }
             int read;
             using (var stalled = CancellationTokenSource.CreateLinkedTokenSource(cancel))
             {

@@ -207,6 +207,36 @@ public sealed class PhysioNetFetcherTests
 
     /// <summary>Issue #14: a body that stops sending is dropped after the stall timeout and resumed from where it stopped.</summary>
     [Fact]
+    public async Task ATricklingBodyIsDroppedAndResumed()
+    {
+        // #25: a byte every 20 s never tripped the 60 s stall timeout, so the download never ended. Here a byte every
+        // 0.3 s against a 1 s timeout: fewer than FetchOptions.StallBytes per timeout, dropped, resumed, whole.
+        using var setup = new Setup();
+        setup.Server.TrickleFile = "100.dat";
+        setup.Server.StallAfterBytes = 50_000;
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var result = await setup.Fetcher.FetchAsync(setup.Options() with { Records = ["100"], StallTimeout = TimeSpan.FromSeconds(1) }, cancel: TestContext.Current.CancellationToken);
+
+        Assert.True(result.Succeeded, string.Join("; ", result.Failures.Select(f => $"{f.Key}: {f.Value}")));
+        Assert.Contains(setup.Server.Requests, r => r.StartsWith("100.dat from=500", StringComparison.Ordinal)); // resumed after the trickle
+        Assert.Equal(File.ReadAllBytes(TestData.FixtureRecord("100") + ".dat"), File.ReadAllBytes(setup.Target.File("100.dat")));
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(30), $"took {watch.Elapsed}");
+    }
+
+    [Fact]
+    public async Task ARecordsListOfRepeatedLinesChecksEachFileOnce()
+    {
+        using var setup = new Setup();
+        await new PhysioNetFetcher(setup.Http).FetchAsync(setup.Options() with { Records = ["100"] }, cancel: TestContext.Current.CancellationToken);
+        File.WriteAllText(Path.Combine(setup.Mirror, "RECORDS"), string.Concat(Enumerable.Repeat("100\n", 5000)));
+        FixtureMirror.Sums(setup.Mirror);
+        var seen = new List<string>();
+        var result = await setup.Fetcher.FetchAsync(setup.Options(), new SynchronousProgress<FetchProgress>(p => seen.Add(p.File)), TestContext.Current.CancellationToken);
+        Assert.True(result.Succeeded);
+        Assert.Equal(3, seen.Count(f => f.StartsWith("100.", StringComparison.Ordinal))); // .hea, .dat, .atr once each
+    }
+
+    [Fact]
     public async Task AStalledBodyIsDroppedAndResumed()
     {
         using var setup = new Setup();
