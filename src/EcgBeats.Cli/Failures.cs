@@ -11,6 +11,8 @@ public static class Failures
     {
         // Work done in parallel (Parallel.For over records) fails as an AggregateException: the user's failure is inside.
         AggregateException aggregate => aggregate.Flatten().InnerExceptions.Select(Classify).FirstOrDefault(k => k is not null),
+        // HttpClient's own timeout is a TaskCanceledException too, with a TimeoutException inside: a failed download, not Ctrl+C.
+        OperationCanceledException { InnerException: TimeoutException timeout } => new Known($"download failed: timed out ({timeout.Message})", ExitCode.DownloadFailed),
         OperationCanceledException => new Known("interrupted; finished work was kept.", ExitCode.Interrupted),
         InvalidInputException input => new Known(input.Message, ExitCode.BadInput),
         FormatException format => new Known(format.Message, ExitCode.BadInput),
