@@ -55,9 +55,10 @@ internal static class ScoreCommand
                 string path = RecordPath.Resolve(given, dataDirectory);
                 string name = RecordPath.Name(path);
                 var header = RecordReader.ReadHeader(path);
-                var referenceAnnotations = AnnotationReader.ReadFile(RecordPath.Annotations(path, refExt));
+                // The record's rate, given: a test file in --test-dir with its own time resolution has no header beside it.
+                var referenceAnnotations = AnnotationReader.ReadFile(RecordPath.Annotations(path, refExt), header.SamplingFrequency);
                 string testPath = testDir is null ? RecordPath.Annotations(path, testExt) : Path.Combine(testDir, $"{name}.{testExt}");
-                var testAnnotations = AnnotationReader.ReadFile(testPath);
+                var testAnnotations = AnnotationReader.ReadFile(testPath, header.SamplingFrequency);
                 comparisons.Add(BeatByBeatComparator.Compare(name, referenceAnnotations, testAnnotations, header.SamplingFrequency, options, header.SampleCount));
                 if (parse.GetValue(rhythm))
                     episodes.Add(EpisodeComparator.Compare(name, referenceAnnotations, testAnnotations, header.SamplingFrequency, header.SampleCount ?? 0, RhythmEpisodeType.AtrialFibrillation, episodeOptions));

@@ -181,6 +181,18 @@ public sealed class AnnotateScoreCommandTests
         Assert.Contains("ecgbeats run", result.Error);
     }
 
+    /// <summary>#25: a test file with its own time resolution in --test-dir (no header beside it) takes the record's rate from --data.</summary>
+    [Fact]
+    public void ATestFileWithATimeResolutionInTestDirIsScored()
+    {
+        using var temp = TestData.TempFolder();
+        // WFDB's own 100.cus (tests/Fixtures/rdann/README.md): 100.atr's annotations at 1000 ticks per second.
+        File.Copy(TestData.Fixture("rdann/100.cus"), temp.File("100.cus"));
+        var result = CliRunner.Run("score", "100", "--test", "cus", "--test-dir", temp.Path, "--data", TestData.Fixture("mitdb"), "--start", "0");
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Contains("100", result.Output);
+    }
+
     /// <summary>#25: annotate into the record's own folder with the extension of one of its files refuses instead of destroying it.</summary>
     [Theory]
     [InlineData("hea")]
