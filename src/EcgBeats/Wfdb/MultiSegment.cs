@@ -24,7 +24,10 @@ internal static class MultiSegment
         if (header.SignalCount != master.DeclaredSignalCount)
             throw new WfdbFormatException(headerPath, "line 1",
                 $"declares {master.DeclaredSignalCount} signals, but {(segments[0].Length == 0 ? "its layout header" : "its first segment")} {source.Name} has {header.SignalCount}");
-        long total = segments.Sum(s => s.Length);
+        long total = 0;
+        foreach (var segment in segments)
+            total = segment.Length <= long.MaxValue - total ? total + segment.Length
+                : throw new WfdbFormatException(headerPath, null, $"its segment lengths add up to more than {long.MaxValue:N0} frames (segment {Io.Quote.Short(segment.Name)} of {segment.Length:N0}): no record is that long");
         return master with
         {
             Signals = header.Signals,

@@ -119,7 +119,8 @@ public static class RecordReader
         if (count < 0 || start + count > total)
             throw new ArgumentOutOfRangeException(nameof(length), length, $"frames {start}..{start + count} lie outside the record's {total}");
         int widest = Enumerable.Range(0, header.SignalCount).Max(s => WfdbRecord.PerFrame(header, rate, s));
-        if (count * widest > Array.MaxLength) throw new ArgumentOutOfRangeException(nameof(length), length, "window too long for one array");
+        if (count > Array.MaxLength / widest)
+            throw new InvalidInputException($"{headerPath}: {count:N0} frames ({widest} sample(s) each) are more than one read holds ({Array.MaxLength:N0} samples per signal); read a window of the record instead");
         if (header.Segments is not null)
             return MultiSegment.Read(header, Folder(headerPath), headerPath, start, count, openRead, rate);
         openRead ??= OpenSignalFile;
