@@ -38,9 +38,16 @@ public static class RecordWriter
             Skew = 0,
         }).ToList();
 
+        // Null signals (format 0) have no samples to store: they keep format 0 and no file ("~"), as WFDB writes them.
+        for (int i = 0; i < signals.Count; i++)
+            if (signals[i].Format == HeaderParser.NullFormat) signals[i] = signals[i] with { FileName = "~" };
+        // A format EcgBeats reads but does not write (FLAC) is refused before any file is written.
+        if (signals.FirstOrDefault(s => s.Format != HeaderParser.NullFormat && SignalCodecs.IsCompressed(s.Format)) is { } compressed)
+            throw new InvalidInputException($"{name}: signal '{Io.Quote.Short(compressed.Description)}' is in format {compressed.Format} (FLAC-compressed), which EcgBeats reads but does not write");
+
         // One file per group of adjacent signals, as the reader groups them; a file named again later gets its own name.
         var groups = new List<(string File, int[] Members)>();
-        foreach (int[] run in SignalGroup.Runs(signals).ToList())
+        foreach (int[] run in SignalGroup.Runs(signals).Where(r => signals[r[0]].Format != HeaderParser.NullFormat).ToList())
         {
             string file = signals[run[0]].FileName;
             if (groups.Any(g => g.File == file)) file = $"{name}_{run[0]}{Path.GetExtension(file)}";

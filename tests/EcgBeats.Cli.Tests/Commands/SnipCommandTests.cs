@@ -44,6 +44,24 @@ public sealed class SnipCommandTests
     }
 
     [Fact]
+    public void ARecordWithANullSignalIsCutWithTheSignalStillNull()
+    {
+        // #25: snip of a record with a format-0 (null) signal stopped with NotSupportedException (an internal error).
+        using var temp = TestData.TempFolder();
+        short[] values = [.. Enumerable.Range(0, 360).Select(i => (short)(i * 3 - 500))];
+        File.WriteAllBytes(temp.File("nul.dat"), [.. values.SelectMany(BitConverter.GetBytes)]);
+        File.WriteAllText(temp.File("nul.hea"), "nul 2 360 360\nnul.dat 16 200 16 0 0 0 0 MLII\n~ 0 200 12 0 0 0 0 nothing\n");
+
+        var result = CliRunner.Run("snip", temp.File("nul"), "--from", "0.5", "--to", "0.75", "--out", temp.File("out"));
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        var cut = RecordReader.Read(temp.File("out/nul"));
+        Assert.Equal(values[180..270].Select(v => (int)v), cut.Adc[0]);
+        Assert.All(cut.Adc[1], v => Assert.Equal(Wfdb.Formats.SignalCodecs.InvalidSample, v)); // a null signal reads as invalid samples
+        Assert.Contains("\n~ 0 ", File.ReadAllText(temp.File("out/nul.hea")));
+    }
+
+    [Fact]
     public void AnEmptyWindowIsRefused()
     {
         using var temp = TestData.TempFolder();
