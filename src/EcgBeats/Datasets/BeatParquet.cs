@@ -94,9 +94,11 @@ public static class BeatParquet
         {
             return Task.Run(() => ReadAsync(path, bytes)).GetAwaiter().GetResult();
         }
-        catch (Exception e) when (e is IOException or InvalidDataException or NotSupportedException or ArgumentException or InvalidOperationException or JsonException)
+        // Whatever a damaged file makes the Parquet library throw (its Thrift footer reader included: a footer length
+        // pointing at the file's start gave ThriftProtocolException) is the file's fault, named with it.
+        catch (Exception e) when (e is not (InvalidInputException or OperationCanceledException or OutOfMemoryException))
         {
-            throw new InvalidInputException($"{path}: not a readable EcgBeats beat file ({e.GetType().Name}: {e.Message.Split('\n')[0]})", e);
+            throw new InvalidInputException($"{path}: not a readable EcgBeats beat file ({e.GetType().Name}: {Io.Quote.Short(e.Message.Split('\n')[0])})", e);
         }
     }
 
