@@ -60,9 +60,14 @@ internal static class InfoCommand
                 console.WriteLine($"Segments: {segments.Count} ({(variable ? "variable layout: the first is the layout header; a segment may lack signals, read as invalid" : "fixed layout")}; ~ is a gap)");
                 var table = new Table().AddColumns("#", "segment", "first sample", "samples", "duration");
                 long at = 0;
+                // The first and last rows of a long list: a header of 2^20 segments took 47 s and 4.6 GB to tabulate whole.
+                const int head = 40, tail = 10;
                 for (int i = 0; i < segments.Count; i++)
                 {
-                    table.AddRow(i.ToString(), Markup.Escape(Quote.Printable(segments[i].Name)), at.ToString("N0"), segments[i].Length.ToString("N0"), Duration(segments[i].Length / header.SamplingFrequency));
+                    if (i < head || i >= segments.Count - tail)
+                        table.AddRow(i.ToString(), Markup.Escape(Quote.Printable(segments[i].Name)), at.ToString("N0"), segments[i].Length.ToString("N0"), Duration(segments[i].Length / header.SamplingFrequency));
+                    else if (i == head)
+                        table.AddRow("...", $"{segments.Count - head - tail:N0} more", "", "", "");
                     at += segments[i].Length;
                 }
                 console.Write(table);
