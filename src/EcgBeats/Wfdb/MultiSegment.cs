@@ -42,6 +42,21 @@ internal static class MultiSegment
         var segments = header.Segments!;
         bool variable = segments[0].Length == 0;
         int PerFrame(int s) => WfdbRecord.PerFrame(header, rate, s);
+        // Declared lengths are not trusted before memory is taken for them: each segment the window reaches must hold
+        // the frames the master gives it (a segment of 1e8 frames over a 5-minute file took 800 MB, then failed).
+        long reach = 0;
+        foreach (var segment in segments)
+        {
+            if (segment.Name != SegmentSpec.Gap && Math.Max(start, reach) < Math.Min(start + count, reach + segment.Length))
+            {
+                SegmentHeader(folder, segment.Name, headerPath); // refuses a segment that is itself multi-segment first
+                long holds = RecordReader.Length(Path.Combine(folder, segment.Name));
+                if (holds < segment.Length)
+                    throw new WfdbFormatException(headerPath, null,
+                        $"segment {Io.Quote.Short(segment.Name)} is {segment.Length:N0} frames long here, but its own header and signal files hold {holds:N0}");
+            }
+            reach += segment.Length;
+        }
         var adc = new int[header.SignalCount][];
         for (int s = 0; s < adc.Length; s++) Array.Fill(adc[s] = new int[count * PerFrame(s)], SignalCodecs.InvalidSample);
 

@@ -26,6 +26,12 @@ public sealed class ImpossibleLengthTests
         var error = Assert.Throws<InvalidInputException>(() => RecordReader.Read(temp.File("long")));
         Assert.Contains("long.hea", error.Message);
         Assert.Contains("more than one read holds", error.Message);
-        Assert.Equal(360, RecordReader.Read(temp.File("long"), 0, 360).Length); // a window of it still reads
+        // A window of it is refused too: its one segment claims 4e18 frames, and 100's own header and file hold 108,000.
+        var window = Assert.Throws<WfdbFormatException>(() => RecordReader.Read(temp.File("long"), 0, 360));
+        Assert.Contains("segment 100 is 4,000,000,000,000,000,000 frames long here, but its own header and signal files hold 108,000", window.Message);
+
+        // A segment no longer than its own record reads.
+        File.WriteAllText(temp.File("fits.hea"), "fits/2 2 360 216000\n100 108000\n100 108000\n");
+        Assert.Equal(RecordReader.Read(TestData.FixtureRecord("100"), 0, 360).Adc[0], RecordReader.Read(temp.File("fits"), 108000, 360).Adc[0]);
     }
 }
