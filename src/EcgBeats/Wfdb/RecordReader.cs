@@ -22,6 +22,9 @@ public static class RecordReader
     /// <summary>Reads a whole record.</summary>
     public static WfdbRecord Read(string recordPath) => Read(recordPath, 0, null);
 
+    /// <summary>The most samples one read gives null (format 0) signals, which no file bounds: 2^26 (256 MB as ints).</summary>
+    public const long NullSampleBudget = 1L << 26;
+
     /// <summary>Opens a signal file to read, refusing a device or pipe (<c>/dev/zero</c> would never end).</summary>
     internal static Stream OpenSignalFile(string path)
     {
@@ -121,6 +124,13 @@ public static class RecordReader
         int widest = Enumerable.Range(0, header.SignalCount).Max(s => WfdbRecord.PerFrame(header, rate, s));
         if (count > Array.MaxLength / widest)
             throw new InvalidInputException($"{headerPath}: {count:N0} frames ({widest} sample(s) each) are more than one read holds ({Array.MaxLength:N0} samples per signal); read a window of the record instead");
+        // Null signals (format 0) hold no bytes, so no file bounds the samples they take: a 50-byte header declaring
+        // 2e9 frames of one took 8 GB. They may take at most NullSampleBudget samples, or 4 times the real signals' samples.
+        long nullPerFrame = Enumerable.Range(0, header.SignalCount).Where(s => header.Signals[s].Format == HeaderParser.NullFormat).Sum(s => (long)WfdbRecord.PerFrame(header, rate, s));
+        long realPerFrame = Enumerable.Range(0, header.SignalCount).Sum(s => (long)WfdbRecord.PerFrame(header, rate, s)) - nullPerFrame;
+        if (nullPerFrame > 0 && count * nullPerFrame > Math.Max(NullSampleBudget, 4 * count * realPerFrame))
+            throw new InvalidInputException($"{headerPath}: {count:N0} frames of {header.Signals.Count(x => x.Format == HeaderParser.NullFormat):N0} null (format 0) signal(s) would take {count * nullPerFrame:N0} samples that no file holds " +
+                $"(at most {NullSampleBudget:N0}, or 4 times the real signals' samples); read a shorter window of the record");
         if (header.Segments is not null)
             return MultiSegment.Read(header, Folder(headerPath), headerPath, start, count, openRead, rate);
         openRead ??= OpenSignalFile;

@@ -34,4 +34,23 @@ public sealed class ImpossibleLengthTests
         File.WriteAllText(temp.File("fits.hea"), "fits/2 2 360 216000\n100 108000\n100 108000\n");
         Assert.Equal(RecordReader.Read(TestData.FixtureRecord("100"), 0, 360).Adc[0], RecordReader.Read(temp.File("fits"), 108000, 360).Adc[0]);
     }
+
+    [Fact]
+    public void NullSignalsThatNoFileBoundsAreRefusedBeyondTheirBudgetAndAWindowStillReads()
+    {
+        // #25: a 50-byte header declaring 2e9 frames of a null (format 0) signal took 8 GB; 2,000 null signals beside a
+        // real file took 3.2 GB.
+        using var temp = TestData.TempFolder();
+        File.WriteAllText(temp.File("z.hea"), "z 1 360 2000000000\n~ 0 200 12 0 0 0 0 x\n");
+        var error = Assert.Throws<InvalidInputException>(() => RecordReader.Read(temp.File("z")));
+        Assert.Contains("z.hea: 2,000,000,000 frames of 1 null (format 0) signal(s)", error.Message);
+        Assert.All(RecordReader.Read(temp.File("z"), 0, 360).Adc[0], v => Assert.Equal(EcgBeats.Wfdb.Formats.SignalCodecs.InvalidSample, v));
+
+        File.Copy(TestData.FixtureRecord("100") + ".dat", temp.File("100.dat"));
+        File.WriteAllText(temp.File("wide.hea"), "wide 2002 360 108000\n100.dat 212 200 11 1024 995 -20101 0 MLII\n100.dat 212 200 11 1024 1011 -20894 0 V5\n"
+            + string.Concat(Enumerable.Range(0, 2000).Select(i => $"~ 0 200 12 0 0 0 0 n{i}\n")));
+        Assert.Contains("2,000 null (format 0) signal(s)", Assert.Throws<InvalidInputException>(() => RecordReader.Read(temp.File("wide"))).Message);
+        var window = RecordReader.Read(temp.File("wide"), 0, 360);
+        Assert.Equal(RecordReader.Read(TestData.FixtureRecord("100"), 0, 360).Adc[0], window.Adc[0]);
+    }
 }
