@@ -44,10 +44,12 @@ internal static class MultiSegment
         int PerFrame(int s) => WfdbRecord.PerFrame(header, rate, s);
         // Declared lengths are not trusted before memory is taken for them: each segment the window reaches must hold
         // the frames the master gives it (a segment of 1e8 frames over a 5-minute file took 800 MB, then failed).
-        long reach = 0;
+        long reach = 0, gapFrames = 0;
         foreach (var segment in segments)
         {
-            if (segment.Name != SegmentSpec.Gap && Math.Max(start, reach) < Math.Min(start + count, reach + segment.Length))
+            long overlap = Math.Max(0, Math.Min(start + count, reach + segment.Length) - Math.Max(start, reach));
+            if (segment.Name == SegmentSpec.Gap) gapFrames += overlap;
+            else if (overlap > 0)
             {
                 SegmentHeader(folder, segment.Name, headerPath); // refuses a segment that is itself multi-segment first
                 long holds = RecordReader.Length(Path.Combine(folder, segment.Name));
@@ -57,6 +59,12 @@ internal static class MultiSegment
             }
             reach += segment.Length;
         }
+        // Gaps (~) hold no bytes either: like null signals, they take at most RecordReader.NullSampleBudget samples, or 4
+        // times the frames real segments give.
+        long perFrame = Enumerable.Range(0, header.SignalCount).Sum(s => (long)PerFrame(s));
+        if (gapFrames * perFrame > Math.Max(RecordReader.NullSampleBudget, 4 * (count - gapFrames) * perFrame))
+            throw new WfdbFormatException(headerPath, null,
+                $"{gapFrames:N0} of the {count:N0} frames asked for are gaps (~) that no file holds, {gapFrames * perFrame:N0} samples (at most {RecordReader.NullSampleBudget:N0}, or 4 times the real segments'); read a shorter window of the record");
         var adc = new int[header.SignalCount][];
         for (int s = 0; s < adc.Length; s++) Array.Fill(adc[s] = new int[count * PerFrame(s)], SignalCodecs.InvalidSample);
 

@@ -53,4 +53,16 @@ public sealed class ImpossibleLengthTests
         var window = RecordReader.Read(temp.File("wide"), 0, 360);
         Assert.Equal(RecordReader.Read(TestData.FixtureRecord("100"), 0, 360).Adc[0], window.Adc[0]);
     }
+
+    [Fact]
+    public void GapsThatNoFileBoundsAreRefusedBeyondTheirBudgetAndTheRealSegmentStillReads()
+    {
+        using var temp = TestData.TempFolder();
+        foreach (string ext in new[] { "hea", "dat" }) File.Copy(TestData.FixtureRecord("100") + "." + ext, temp.File("100." + ext));
+        File.WriteAllText(temp.File("gap.hea"), "gap/2 2 360 1000108000\n~ 1000000000\n100 108000\n");
+        var error = Assert.Throws<WfdbFormatException>(() => RecordReader.Read(temp.File("gap"), 0, 200_000_000));
+        Assert.Contains("are gaps (~) that no file holds", error.Message);
+        var real = RecordReader.Read(temp.File("gap"), 1_000_000_000, 360);
+        Assert.Equal(RecordReader.Read(TestData.FixtureRecord("100"), 0, 360).Adc[0], real.Adc[0]);
+    }
 }
