@@ -88,4 +88,22 @@ public sealed class FlacFormatTests
         var error = Assert.Throws<WfdbFormatException>(() => RecordReader.Read(temp.File("long516")));
         Assert.EndsWith("long516.dat", error.File);
     }
+
+    [Fact]
+    public void AStreamClaimingMoreSamplesThanItsBytesHoldIsRefused()
+    {
+        // #25: a 42-byte FLAC file (marker and stream info only) claiming 2e9 samples was believed and allocated.
+        RequireLibFlac();
+        using var temp = TestData.TempFolder();
+        byte[] head = File.ReadAllBytes(Record("long516") + ".dat")[..42]; // "fLaC", the STREAMINFO block header, its 34 bytes
+        head[4] |= 0x80;                                                   // the last metadata block: no audio frames follow
+        ulong info = System.Buffers.Binary.BinaryPrimitives.ReadUInt64BigEndian(head.AsSpan(18));
+        info = (info & ~((1UL << 36) - 1)) | 2_000_000_000UL;              // total samples: the low 36 bits (FLAC format spec)
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt64BigEndian(head.AsSpan(18), info);
+        File.WriteAllBytes(temp.File("zz.dat"), head);
+        File.WriteAllText(temp.File("zz.hea"), "zz 2 360\nzz.dat 516 200 16 0 0 0 0 a\nzz.dat 516 200 16 0 0 0 0 b\n");
+        var error = Assert.Throws<WfdbFormatException>(() => RecordReader.Read(temp.File("zz")));
+        Assert.EndsWith("zz.dat", error.File);
+        Assert.Contains("claims 2,000,000,000 samples per channel, more than its 42 bytes can hold", error.Message);
+    }
 }
