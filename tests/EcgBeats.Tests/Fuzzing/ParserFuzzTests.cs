@@ -113,7 +113,11 @@ public sealed class ParserFuzzTests
         Fuzz(files, (bytes, _) => AnnotationReader.Parse(bytes, "fuzz.atr", 360));
     }
 
-    /// <summary>A whole record: the header mutated or the signal file mutated, read through the file system as a user's would be.</summary>
+    /// <summary>
+    /// A whole record: the header mutated or the signal file mutated, read through the file system as a user's would be.
+    /// <c>nul</c> (#25) is fixture 100's first second of MLII as format 16 beside a null (format 0) signal, whose declared
+    /// length no file bounds; run with <c>DOTNET_GCHeapHardLimit=0x40000000</c> (1 GiB) no input may exhaust memory.
+    /// </summary>
     [Fact]
     public void RecordsAreReadOrRefused()
     {
