@@ -60,6 +60,7 @@ public sealed class ArchiveAnnotator(IBeatClassifier classifier, string made, st
             throw new InvalidInputException($"two records are named {clash.Key} ({string.Join(", ", clash.Take(2))}); their annotation files would collide in {outFolder}");
         if (Parallelism < 1) throw new ArgumentOutOfRangeException(nameof(Parallelism), Parallelism, "at least 1");
         Directory.CreateDirectory(outFolder);
+        LeftBehind.Clear(outFolder, ".ecgbeats-staging.*"); // what a killed run left, even when every record is skipped
         var stamps = new AnnotationStamp?[records.Count];
         var failures = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
         var gate = new Lock();
@@ -120,6 +121,10 @@ public sealed class ArchiveAnnotator(IBeatClassifier classifier, string made, st
             // annotating into one folder cannot pair one model's annotations with another's CSV.
             using (var files = new FileSet(outFolder))
             {
+                // The stamp is staged first, so it is renamed into place first: a kill between the renames leaves a stamp
+                // whose digests the files beside it do not match (the record is annotated again), never the record's new
+                // files without a stamp (which would read as someone else's files, not to be replaced).
+                string stagedStamp = files.Stage(Path.GetFileName(AnnotationStamp.PathFor(annotationFile)));
                 string staged = files.Stage(Path.GetFileName(annotationFile)), stagedCsv = files.Stage(Path.GetFileName(csvFile));
                 AnnotationWriter.WriteFile(staged, result.ToAnnotations());
                 AtomicFile.WriteAllText(stagedCsv, Csv(result, classifier.Card.Classes));
@@ -131,7 +136,7 @@ public sealed class ArchiveAnnotator(IBeatClassifier classifier, string made, st
                         [Path.GetFileName(csvFile)] = PhysioNet.Sha256Sums.OfFile(stagedCsv),
                     },
                 };
-                JsonFile.Write(files.Stage(Path.GetFileName(AnnotationStamp.PathFor(annotationFile))), stamp);
+                JsonFile.Write(stagedStamp, stamp);
                 files.Commit();
             }
             return new RecordOutcome(name, stamp, Skipped: false, null, shortfall is null ? result.Warnings : [shortfall, .. result.Warnings]);

@@ -233,26 +233,12 @@ public static class DatasetWriter
         if (parent is null || !Directory.Exists(parent)) return;
         string name = Path.GetFileName(target);
         foreach (string building in Directory.EnumerateDirectories(parent, $".{name}.building.*").ToList())
-            if (OwnerGone(building)) TryDelete(building);
+            if (Io.LeftBehind.OwnerGone(building)) TryDelete(building);
         if (Directory.Exists(target) || File.Exists(target)) return;
         string? previous = Directory.EnumerateDirectories(parent, $".{name}.old.*")
-            .Where(d => File.Exists(Path.Combine(d, DatasetCard.FileName)) && OwnerGone(d))
+            .Where(d => File.Exists(Path.Combine(d, DatasetCard.FileName)) && Io.LeftBehind.OwnerGone(d))
             .OrderByDescending(Directory.GetLastWriteTimeUtc).FirstOrDefault();
         if (previous is not null) Directory.Move(previous, target);
-    }
-
-    /// <summary>Whether the process that named a hidden folder <c>.NAME.KIND.PID.GUID</c> has ended.</summary>
-    private static bool OwnerGone(string hidden)
-    {
-        string[] parts = Path.GetFileName(hidden).Split('.');
-        if (parts.Length < 2 || !int.TryParse(parts[^2], out int pid)) return false;
-        if (pid == Environment.ProcessId) return false;
-        try
-        {
-            using var process = System.Diagnostics.Process.GetProcessById(pid);
-            return process.HasExited;
-        }
-        catch (ArgumentException) { return true; } // no such process
     }
 
     private static void TryDelete(string folder)

@@ -23,6 +23,8 @@ public sealed class FileSet : IDisposable
     {
         _folder = Path.GetFullPath(folder);
         if (File.Exists(_folder)) throw new IOException($"{_folder}: is a file, not a folder; name a folder to write into");
+        // A killed writer's staging folder (its process has ended) is cleared first.
+        LeftBehind.Clear(_folder, ".ecgbeats-staging.*");
         // Creating the staging folder below is itself the check that the folder can be written.
         _staging = Path.Combine(_folder, $".ecgbeats-staging.{Environment.ProcessId}.{Guid.NewGuid():N}");
         try { Directory.CreateDirectory(_staging); }
@@ -53,7 +55,10 @@ public sealed class FileSet : IDisposable
         foreach (string name in _names) FileKinds.CheckOutput(Path.Combine(_folder, name)); // all checked before any moves
         using (FolderLock.Take(_folder, lockTimeout ?? TimeSpan.FromSeconds(60)))
             foreach (string name in _names)
+            {
+                FaultPoints.Reach("FileSet.Commit"); // a test may kill the process before any of the renames
                 File.Move(Path.Combine(_staging, name), Path.Combine(_folder, name), overwrite: true);
+            }
         _committed = true;
         Directory.Delete(_staging, recursive: true);
     }

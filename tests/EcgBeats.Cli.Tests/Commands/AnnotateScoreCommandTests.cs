@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using EcgBeats.Io;
 using EcgBeats.TestSupport;
 using EcgBeats.Wfdb;
 
@@ -179,6 +180,56 @@ public sealed class AnnotateScoreCommandTests
         Assert.Equal((int)ExitCode.NoInput, result.ExitCode);
         Assert.Contains("runs/latest/inter/models/ensemble-classwise", result.Error);
         Assert.Contains("ecgbeats run", result.Error);
+    }
+
+    /// <summary>Runs the real command in its own process (so a fault point can kill it); returns its exit code.</summary>
+    private static int RunProcess(IReadOnlyDictionary<string, string> environment, params string[] args)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "EcgBeats.Cli.dll"));
+        foreach (string a in args) start.ArgumentList.Add(a);
+        foreach (var (k, v) in environment) start.Environment[k] = v;
+        using var process = System.Diagnostics.Process.Start(start)!;
+        process.StandardOutput.ReadToEnd();
+        process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        return process.ExitCode;
+    }
+
+    /// <summary>
+    /// #25: a record's annotation file, CSV and stamp are one unit on a kill at any moment of their renames. The process is
+    /// killed before the first, second and third rename (fault point FileSet.Commit), annotating over another option's
+    /// files and into an empty folder; the next run must annotate the record again (never skip it as finished, never
+    /// refuse its own files as foreign), and then the stamp's digests are those of the files beside it.
+    /// </summary>
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void AKillBetweenTheRenamesIsRedoneByTheNextRun(int killBefore)
+    {
+        using var temp = TestData.TempFolder();
+        string data = TestData.Fixture("mitdb");
+        var fault = new Dictionary<string, string> { [FaultPoints.Variable] = $"FileSet.Commit:{killBefore}" };
+        var none = new Dictionary<string, string>();
+        foreach (bool over in new[] { true, false })
+        {
+            string output = temp.File(over ? "over" : "fresh");
+            if (over) Assert.Equal(0, RunProcess(none, "annotate", "100", "--model", Model.Value, "--data", data, "--out", output));
+            Assert.NotEqual(0, RunProcess(fault, "annotate", "100", "--model", Model.Value, "--data", data, "--out", output, "--no-rhythm"));
+
+            var rerun = CliRunner.Run("annotate", "100", "--model", Model.Value, "--data", data, "--out", output);
+            Assert.True(rerun.ExitCode == 0, rerun.Error);
+            // Killed before the first rename, the earlier run's three files are untouched and whole: skipping them is right.
+            if (!(over && killBefore == 1)) Assert.DoesNotContain("already annotated", rerun.Output);
+            Assert.Empty(Directory.GetDirectories(output, ".ecgbeats-staging.*")); // the killed run's staging folder is cleared
+            var stamp = JsonFile.Read<Annotators.AnnotationStamp>(Path.Combine(output, "100.ecgbeats.json"), "stamp");
+            foreach (string file in new[] { "100.ecgbeats", "100.ecgbeats.csv" })
+                Assert.Equal(stamp.Files![file], Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(Path.Combine(output, file)))));
+        }
     }
 
     /// <summary>#25: a test file with its own time resolution in --test-dir (no header beside it) takes the record's rate from --data.</summary>
