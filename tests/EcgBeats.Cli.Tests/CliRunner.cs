@@ -12,4 +12,24 @@ internal static class CliRunner
         int code = EcgBeats.Cli.Commands.CommandTree.Run(args, output, error);
         return new Result(code, output.ToString(), error.ToString());
     }
+
+    /// <summary>
+    /// Runs the real command in a process of its own, with <paramref name="environment"/> added (e.g. a fault point that
+    /// kills it, <c>Io/FaultPoints</c>), and returns its exit code and what it printed.
+    /// </summary>
+    public static Result RunProcess(IReadOnlyDictionary<string, string> environment, params string[] args)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "EcgBeats.Cli.dll"));
+        foreach (string a in args) start.ArgumentList.Add(a);
+        foreach (var (k, v) in environment) start.Environment[k] = v;
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var error = process.StandardError.ReadToEndAsync();
+        string output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        return new Result(process.ExitCode, output, error.Result);
+    }
 }

@@ -258,6 +258,7 @@ public static class DatasetWriter
         }
         string old = Path.Combine(Path.GetDirectoryName(target)!, $".{Path.GetFileName(target)}.old.{Environment.ProcessId}.{Guid.NewGuid():N}");
         Directory.Move(target, old);
+        Io.FaultPoints.Reach("DatasetWriter.Swap"); // a test may kill the process between the two moves
         Directory.Move(finished, target);
         Directory.Delete(old, recursive: true);
     }

@@ -182,23 +182,6 @@ public sealed class AnnotateScoreCommandTests
         Assert.Contains("ecgbeats run", result.Error);
     }
 
-    /// <summary>Runs the real command in its own process (so a fault point can kill it); returns its exit code.</summary>
-    private static int RunProcess(IReadOnlyDictionary<string, string> environment, params string[] args)
-    {
-        var start = new System.Diagnostics.ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "EcgBeats.Cli.dll"));
-        foreach (string a in args) start.ArgumentList.Add(a);
-        foreach (var (k, v) in environment) start.Environment[k] = v;
-        using var process = System.Diagnostics.Process.Start(start)!;
-        process.StandardOutput.ReadToEnd();
-        process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        return process.ExitCode;
-    }
-
     /// <summary>
     /// #25: a record's annotation file, CSV and stamp are one unit on a kill at any moment of their renames. The process is
     /// killed before the first, second and third rename (fault point FileSet.Commit), annotating over another option's
@@ -218,8 +201,8 @@ public sealed class AnnotateScoreCommandTests
         foreach (bool over in new[] { true, false })
         {
             string output = temp.File(over ? "over" : "fresh");
-            if (over) Assert.Equal(0, RunProcess(none, "annotate", "100", "--model", Model.Value, "--data", data, "--out", output));
-            Assert.NotEqual(0, RunProcess(fault, "annotate", "100", "--model", Model.Value, "--data", data, "--out", output, "--no-rhythm"));
+            if (over) Assert.Equal(0, CliRunner.RunProcess(none, "annotate", "100", "--model", Model.Value, "--data", data, "--out", output).ExitCode);
+            Assert.NotEqual(0, CliRunner.RunProcess(fault, "annotate", "100", "--model", Model.Value, "--data", data, "--out", output, "--no-rhythm").ExitCode);
 
             var rerun = CliRunner.Run("annotate", "100", "--model", Model.Value, "--data", data, "--out", output);
             Assert.True(rerun.ExitCode == 0, rerun.Error);

@@ -39,6 +39,28 @@ public sealed class BuildDatasetCommandTests
     }
 
     [Fact]
+    public void AKillBetweenTheSwapsTwoMovesLeavesThePreviousDatasetForTheNextCommand()
+    {
+        // #25: killed after the old dataset moved aside and before the new one moved in, build-dataset left no dataset
+        // folder (train then exited 66). The process is killed there (fault point DatasetWriter.Swap, Io/FaultPoints).
+        using var temp = TestData.TempFolder();
+        string folder = temp.File("ds"), data = TestData.Fixture("mitdb");
+        Assert.Equal(0, CliRunner.Run("build-dataset", "--data", data, "--out", folder, "--seed", "1").ExitCode);
+        byte[] before = File.ReadAllBytes(Path.Combine(folder, "mitbih_train.csv"));
+
+        var killed = CliRunner.RunProcess(new Dictionary<string, string> { [EcgBeats.Io.FaultPoints.Variable] = "DatasetWriter.Swap:1" },
+            "build-dataset", "--data", data, "--out", folder, "--seed", "2");
+        Assert.NotEqual(0, killed.ExitCode);
+        Assert.False(Directory.Exists(folder)); // the moment the issue found: no dataset folder
+
+        // The next command that reads it puts the previous dataset back, whole.
+        var train = CliRunner.Run("train", "--model", "dt", "--train", Path.Combine(folder, "mitbih_train.csv"), "--out", temp.File("dt"));
+        Assert.True(train.ExitCode == 0, train.Error);
+        Assert.Equal(before, File.ReadAllBytes(Path.Combine(folder, "mitbih_train.csv")));
+        Assert.Equal(["dt", "ds"], Directory.EnumerateFileSystemEntries(temp.Path).Select(Path.GetFileName).OrderDescending());
+    }
+
+    [Fact]
     public void TheSameSeedGivesTheSameFiles()
     {
         using var a = TestData.TempFolder();
