@@ -86,8 +86,7 @@ public static class PatientAdaptation
     /// <param name="span">The labelled span.</param>
     public static LabelledBeats Label(UnlabelledBeats found, IReadOnlyList<Wfdb.Annotation> labels, double samplingFrequency, LabelledSpan span)
     {
-        var beats = labels.Where(a => AamiMapping.IsBeat(a.Symbol)).OrderBy(a => a.Sample).ToArray();
-        long[] positions = beats.Select(a => a.Sample).ToArray();
+        var beats = BeatLabels(labels);
         long from = (long)Math.Round(span.FromSeconds * samplingFrequency), until = (long)Math.Round(span.UntilSeconds * samplingFrequency);
         long window = (long)Math.Round(MatchWindowSeconds * samplingFrequency);
         var kept = new List<int>();
@@ -97,18 +96,32 @@ public static class PatientAdaptation
         {
             long sample = origins[i].Sample;
             if (sample < from || sample >= until) continue;
-            int at = Array.BinarySearch(positions, sample);
-            if (at < 0)
-            {
-                int after = ~at;
-                at = after == 0 ? 0 : after == positions.Length ? positions.Length - 1
-                    : sample - positions[after - 1] <= positions[after] - sample ? after - 1 : after;
-            }
-            if (positions.Length == 0 || Math.Abs(positions[at] - sample) > window) continue;
+            if (NearestClass(beats, sample, window) is not { } c) continue;
             kept.Add(i);
-            classes.Add((int)AamiMapping.Beats[beats[at].Symbol]);
+            classes.Add(c);
         }
         return new LabelledBeats(found.Select(kept), [.. classes]);
+    }
+
+    /// <summary>The beat labels of <paramref name="annotations"/>: positions in order and their AAMI classes (rhythm changes and notes left out).</summary>
+    internal static (long[] Samples, int[] Classes) BeatLabels(IReadOnlyList<Wfdb.Annotation> annotations)
+    {
+        var beats = annotations.Where(a => AamiMapping.IsBeat(a.Symbol)).OrderBy(a => a.Sample).ToArray();
+        return (beats.Select(a => a.Sample).ToArray(), beats.Select(a => (int)AamiMapping.Beats[a.Symbol]).ToArray());
+    }
+
+    /// <summary>The class of the beat label nearest <paramref name="sample"/> (the earlier on a tie) within <paramref name="window"/> samples, or null.</summary>
+    internal static int? NearestClass((long[] Samples, int[] Classes) labels, long sample, long window)
+    {
+        if (labels.Samples.Length == 0) return null;
+        int at = Array.BinarySearch(labels.Samples, sample);
+        if (at < 0)
+        {
+            int after = ~at;
+            at = after == 0 ? 0 : after == labels.Samples.Length ? labels.Samples.Length - 1
+                : sample - labels.Samples[after - 1] <= labels.Samples[after] - sample ? after - 1 : after;
+        }
+        return Math.Abs(labels.Samples[at] - sample) <= window ? labels.Classes[at] : null;
     }
 
     /// <summary>

@@ -3,7 +3,6 @@ using EcgBeats.Beats;
 using EcgBeats.Classification;
 using EcgBeats.Metrics;
 using EcgBeats.Metrics.Ec57;
-using EcgBeats.Wfdb;
 
 namespace EcgBeats.Protocols;
 
@@ -73,7 +72,7 @@ public static class PatientAdaptiveEvaluation
             var beats = r.Detected;
             var global = baseModel.Predict(beats);
             long[] positions = beats.Origins!.Select(o => o.Sample).ToArray();
-            var reference = ReferenceBeats(r.Reference);
+            var reference = PatientAdaptation.BeatLabels(r.Reference);
             double[]? lead = records.AtrialLead(r);
 
             void Score(int row, ClassProbabilities p)
@@ -99,7 +98,7 @@ public static class PatientAdaptiveEvaluation
                 var selection = BeatReview.Choose(beats, global, clusterer, settings);
                 var confirmed = new Dictionary<int, int>();
                 foreach (var chosen in selection.Chosen)
-                    if (Nearest(reference, chosen.Sample, (long)Math.Round(PatientAdaptation.MatchWindowSeconds * fs)) is { } c) confirmed[chosen.Index] = c;
+                    if (PatientAdaptation.NearestClass(reference, chosen.Sample, (long)Math.Round(PatientAdaptation.MatchWindowSeconds * fs)) is { } c) confirmed[chosen.Index] = c;
                 var labels = BeatReview.Spread(beats, selection.Clusters, confirmed, settings.SpreadToClusters);
                 spread[k + 2] += labels.Spread;
                 Score(k + 2, Adapted(k + 2, labels.Beats.Unlabelled, labels.Beats.Labels, labels.Confirmed));
@@ -113,29 +112,5 @@ public static class PatientAdaptiveEvaluation
             return new AdaptiveRow(kind, asked, labelled[row], spread[row], adapted[row],
                 Ec57Score.From(comparisons[row], options, "atr", $"{baseModel.Name}, {name}"));
         }).ToList();
-    }
-
-    /// <summary>The reference's beats (positions in order, AAMI classes).</summary>
-    private static (long[] Samples, int[] Classes) ReferenceBeats(IReadOnlyList<Annotation> annotations)
-    {
-        var beats = annotations.Where(a => AamiMapping.IsBeat(a.Symbol)).OrderBy(a => a.Sample).ToArray();
-        return (beats.Select(a => a.Sample).ToArray(), beats.Select(a => (int)AamiMapping.Beats[a.Symbol]).ToArray());
-    }
-
-    /// <summary>The class of the reference beat nearest <paramref name="sample"/> within <paramref name="window"/> samples, or null.</summary>
-    private static int? Nearest((long[] Samples, int[] Classes) reference, long sample, long window)
-    {
-        int at = Array.BinarySearch(reference.Samples, sample);
-        if (at >= 0) return reference.Classes[at];
-        int after = ~at;
-        int? best = null;
-        long distance = long.MaxValue;
-        foreach (int i in new[] { after - 1, after })
-            if (i >= 0 && i < reference.Samples.Length && Math.Abs(reference.Samples[i] - sample) is var d && d <= window && d < distance)
-            {
-                distance = d;
-                best = reference.Classes[i];
-            }
-        return best;
     }
 }
