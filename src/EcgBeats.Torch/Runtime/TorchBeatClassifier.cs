@@ -63,7 +63,10 @@ public sealed class TorchBeatClassifier : IBeatClassifier, IDisposable
         // Weights that load but hold NaN or infinity would call every beat one class without a word: refuse them by name.
         foreach (var (name, parameter) in network.named_parameters())
         {
-            using var finite = parameter.isfinite().all();
+            // Both temporaries disposed here, on this thread: a tensor left to the finalizer frees native memory from the
+            // GC's thread while libtorch works on others, which corrupts its heap.
+            using var isFinite = parameter.isfinite();
+            using var finite = isFinite.all();
             if (!finite.item<bool>())
             {
                 network.Dispose();
