@@ -22,6 +22,14 @@ public static class BeatParquet
     /// <summary>The metadata key of the format's name.</summary>
     public const string FormatKey = "ecgbeats.format";
 
+    /// <summary>
+    /// The metadata key of the SHA-256 (hex) of what the file holds, as read back: the recipe's JSON, then each beat's
+    /// record, sample, symbol and label, then every value (<see cref="ContentDigest"/>). A file read without the card
+    /// that pins its bytes is still checked: damaged pages that the Parquet library decodes anyway are refused, not
+    /// read as other beats (#25). Files written before it have no such key and read as before.
+    /// </summary>
+    public const string ContentKey = "ecgbeats.content-sha256";
+
     /// <summary>The format's name and version.</summary>
     public const string FormatName = "ecgbeats-beats/1";
 
@@ -52,6 +60,8 @@ public static class BeatParquet
         var values = columns.Select(c => new DataField<float>(c)).ToList();
         var schema = new ParquetSchema([record, sample, symbol, label, className, .. values]);
 
+        string recipeJson = JsonSerializer.Serialize(recipe, JsonFile.Options);
+        string[] symbols = beats.Symbols?.Select(v => v ?? "").ToArray() ?? beats.Labels.Select(l => AamiMapping.Classes[l].ToString()).ToArray();
         var memory = new MemoryStream();
         Task.Run(async () =>
         {
@@ -60,12 +70,13 @@ public static class BeatParquet
                 writer.CustomMetadata = new Dictionary<string, string>
                 {
                     [FormatKey] = FormatName,
-                    [RecipeKey] = JsonSerializer.Serialize(recipe, JsonFile.Options),
+                    [RecipeKey] = recipeJson,
+                    [ContentKey] = ContentDigest(recipeJson, origins, symbols, beats.Labels, beats.Values),
                 };
                 using var group = writer.CreateRowGroup();
                 await group.WriteAsync(record, origins.Select(o => o.Record).ToArray());
                 await group.WriteAsync<long>(sample, origins.Select(o => o.Sample).ToArray());
-                await group.WriteAsync(symbol, beats.Symbols ?? beats.Labels.Select(l => AamiMapping.Classes[l].ToString()).ToArray());
+                await group.WriteAsync(symbol, symbols);
                 await group.WriteAsync<int>(label, beats.Labels);
                 await group.WriteAsync(className, beats.Labels.Select(l => AamiMapping.Classes[l].ToString()).ToArray());
                 var column = new float[beats.Count];
@@ -147,6 +158,31 @@ public static class BeatParquet
         for (int c = 0; c < width; c++)
             for (int i = 0; i < n; i++) values[(long)i * width + c] = valueColumns[c][i];
         var origins = records.Zip(samples, (r, p) => new BeatOrigin(r, p)).ToArray();
+        if (reader.CustomMetadata.TryGetValue(ContentKey, out string? digest)
+            && !string.Equals(digest, ContentDigest(json!, origins, symbols, labels, values), StringComparison.OrdinalIgnoreCase))
+            throw new InvalidInputException($"{path}: its beats differ from the SHA-256 written with them (metadata '{ContentKey}'): the file was damaged or changed after it was written; rebuild it");
         return new LabelledBeats(new UnlabelledBeats(width, values, recipe, origins), labels.ToArray(), symbols.ToArray());
+    }
+
+    /// <summary>
+    /// SHA-256 (hex) of the recipe's JSON, then per beat its record (UTF-8, NUL-ended), sample (int64), symbol (UTF-8,
+    /// NUL-ended) and label (int32), then every value (float32, row by row), all little-endian.
+    /// </summary>
+    private static string ContentDigest(string recipeJson, IReadOnlyList<BeatOrigin> origins, IReadOnlyList<string> symbols, IReadOnlyList<int> labels, float[] values)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(System.Text.Encoding.UTF8.GetBytes(recipeJson));
+        Span<byte> number = stackalloc byte[8];
+        for (int i = 0; i < labels.Count; i++)
+        {
+            hash.AppendData(System.Text.Encoding.UTF8.GetBytes(origins[i].Record + "\0"));
+            System.Buffers.Binary.BinaryPrimitives.WriteInt64LittleEndian(number, origins[i].Sample);
+            hash.AppendData(number);
+            hash.AppendData(System.Text.Encoding.UTF8.GetBytes(symbols[i] + "\0"));
+            System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(number, labels[i]);
+            hash.AppendData(number[..4]);
+        }
+        hash.AppendData(System.Runtime.InteropServices.MemoryMarshal.AsBytes(values.AsSpan())); // little-endian on every platform .NET runs this on
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 }

@@ -49,6 +49,7 @@ internal static class AhaAnnotations
             int chan = record[9];
             // Up to 6 aux bytes, kept when the first is not NUL.
             string? aux = record[10] != 0 ? Annotation.AuxFromBytes(record.Slice(10, 6)) : null;
+            if (result.Count == AnnotationReader.MaxAnnotations) throw AnnotationReader.TooMany(source, at);
             result.Add(new Annotation(time, Map(letter), subtype, chan, 0, aux));
         }
     }

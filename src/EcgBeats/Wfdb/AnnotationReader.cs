@@ -12,6 +12,17 @@ namespace EcgBeats.Wfdb;
 /// </summary>
 public static class AnnotationReader
 {
+    /// <summary>
+    /// The most annotations one file may hold: 2^22 (4,194,304), 48 days of beats at 60 a minute, some 40 times a
+    /// 24-hour Holter's. Each costs about 64 bytes in memory against 2 in an MIT file, so without a cap 10 MB of empty
+    /// NOTE words took 550-810 MB and 100 MB exhausted memory (#25); at the cap a file takes about 300 MB.
+    /// </summary>
+    public const int MaxAnnotations = 1 << 22;
+
+    /// <summary>The error for a file holding more than <see cref="MaxAnnotations"/>, at the byte where the next one starts.</summary>
+    internal static WfdbFormatException TooMany(string source, long offset) =>
+        WfdbFormatException.AtByte(source, offset, $"more than {MaxAnnotations:N0} annotations (48 days of beats at 60 a minute): EcgBeats reads at most that many from one file, so that a small file of empty annotations cannot exhaust memory");
+
     /// <summary>Reads an annotation file's annotations (see <see cref="Read"/>).</summary>
     /// <exception cref="WfdbFormatException">The file is malformed or ends mid-record; the message names the byte.</exception>
     public static IReadOnlyList<Annotation> ReadFile(string path, double? samplingFrequency = null) => Read(path, samplingFrequency).Annotations;
@@ -101,6 +112,7 @@ public static class AnnotationReader
                     if (code > AnnotationCodes.MaxCode)
                         throw WfdbFormatException.AtByte(source, wordAt, $"code {code} is neither an annotation (0..49) nor a pseudo-annotation (59..63)");
                     if (current is not null) result.Add(current);
+                    if (result.Count == MaxAnnotations) throw TooMany(source, wordAt);
                     time += data;
                     current = new Annotation(time, (byte)code, 0, chan, num);
                     break;
@@ -137,7 +149,8 @@ public static class AnnotationReader
             if (Definition(text) is { } definition) definitions[definition.Code] = definition;
         }
         if (k < raw.Count && raw[k].Code == 0) k++;
-        var annotations = raw.Skip(k);
+        // In place: a second list of every annotation would double the memory a long file takes.
+        raw.RemoveRange(0, k);
 
         if (resolution is { } ticks)
         {
@@ -145,11 +158,12 @@ public static class AnnotationReader
                 ?? throw new WfdbFormatException(source, null,
                     $"the file declares a time resolution of {ticks.ToString(CultureInfo.InvariantCulture)} ticks per second; converting its positions to samples needs the record's header beside it (or its sampling frequency)");
             double scale = fs / ticks;
-            annotations = annotations.Select(a => a with { Sample = RoundHalfUp(a.Sample * scale) });
+            for (int i = 0; i < raw.Count; i++) raw[i] = raw[i] with { Sample = RoundHalfUp(raw[i].Sample * scale) };
         }
         if (definitions.Count > 0)
-            annotations = annotations.Select(a => definitions.TryGetValue(a.Code, out var d) ? a with { Mnemonic = d.Mnemonic } : a);
-        return new AnnotationFile(annotations.ToList(), resolution, definitions.Values.OrderBy(d => d.Code).ToList(), aha);
+            for (int i = 0; i < raw.Count; i++)
+                if (definitions.TryGetValue(raw[i].Code, out var d)) raw[i] = raw[i] with { Mnemonic = d.Mnemonic };
+        return new AnnotationFile(raw, resolution, definitions.Values.OrderBy(d => d.Code).ToList(), aha);
     }
 
     /// <summary>A table row "code mnemonic [description]", parsed as libwfdb does (strtol, then space-separated words); null if it is not one.</summary>

@@ -65,4 +65,32 @@ public sealed class ImpossibleLengthTests
         var real = RecordReader.Read(temp.File("gap"), 1_000_000_000, 360);
         Assert.Equal(RecordReader.Read(TestData.FixtureRecord("100"), 0, 360).Adc[0], real.Adc[0]);
     }
+
+    [Fact]
+    public void AFileOfEmptyNoteWordsIsRefusedPastTheCapAndReadBelowItInBoundedMemory()
+    {
+        // #25: 10 MB of NOTE words (code 22, 2 bytes each) took 550-810 MB; 100 MB exhausted memory.
+        static byte[] Notes(int count)
+        {
+            var bytes = new byte[2 * count + 2];
+            for (int i = 0; i < count; i++) { bytes[2 * i] = 1; bytes[2 * i + 1] = 22 << 2; } // code 22, one sample after the last
+            return bytes;                                                                     // then the end word 0x0000
+        }
+        byte[] over = Notes(AnnotationReader.MaxAnnotations + 1);
+        var error = Assert.Throws<WfdbFormatException>(() => AnnotationReader.Parse(over, "notes.atr"));
+        Assert.Contains("notes.atr", error.Message);
+        Assert.Contains($"byte {2L * AnnotationReader.MaxAnnotations}", error.Message);   // where the one too many starts
+        Assert.Contains("more than 4,194,304 annotations", error.Message);
+
+        // 1 MB of them (524,288 annotations) reads, every one a NOTE, in memory a small multiple of the file's size:
+        // about 64 bytes each, not two copies of the list (the table step used to copy it).
+        byte[] mb = Notes(1 << 19);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        var annotations = AnnotationReader.Parse(mb, "notes.atr");
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.Equal(1 << 19, annotations.Count);
+        Assert.All(annotations, a => Assert.Equal(AnnotationCodes.Note, a.Code));
+        Assert.Equal(1L << 19, annotations[^1].Sample);
+        Assert.InRange(allocated, 0, 100L << 20);
+    }
 }
