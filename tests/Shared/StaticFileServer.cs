@@ -60,6 +60,12 @@ internal sealed class StaticFileServer : IDisposable
 
     private int _trickles = 1;
 
+    /// <summary>When set, a request for this name is redirected (302) to <see cref="RedirectTo"/>.</summary>
+    public string? RedirectFile { get; set; }
+
+    /// <summary>Where <see cref="RedirectFile"/> is redirected, as the Location header says it.</summary>
+    public string RedirectTo { get; set; } = "";
+
     /// <summary>When set, this file is served with one byte changed.</summary>
     public string? CorruptFile { get; set; }
 
@@ -92,6 +98,13 @@ internal sealed class StaticFileServer : IDisposable
             string path = Path.GetFullPath(Path.Combine(_root, name));
             string? range = context.Request.Headers["Range"];
             Requests.Enqueue(range is null ? name : $"{name} from={range["bytes=".Length..].TrimEnd('-')}");
+            if (name == RedirectFile)
+            {
+                response.StatusCode = 302;
+                response.Headers["Location"] = RedirectTo;
+                response.Close();
+                return;
+            }
             if (!path.StartsWith(_root + Path.DirectorySeparatorChar, StringComparison.Ordinal) || !File.Exists(path))
             {
                 response.StatusCode = 404;

@@ -37,7 +37,7 @@ internal static class FetchCommand
             var url = new Uri(text.EndsWith('/') ? text : text + "/");
             var options = new FetchOptions(url, destination, parse.GetValue(records) is { Length: > 0 } r ? r : null, Math.Max(1, parse.GetValue(attempts)));
 
-            using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(2) };
+            using var http = PhysioNetFetcher.CreateHttpClient();
             var fetcher = new PhysioNetFetcher(http);
             var console = Terminal.For(output);
             console.MarkupLineInterpolated($"Fetching [bold]{url}[/] into [bold]{destination}[/]");

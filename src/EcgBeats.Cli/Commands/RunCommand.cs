@@ -48,7 +48,7 @@ internal static class RunCommand
                 console.WriteLine(File.Exists(Path.Combine(data.Directory, "100.hea"))
                     ? $"{missing} is missing from {data.Directory} (from {data.Source}): fetching the database again (files already there are kept)."
                     : $"No MIT-BIH records in {data.Directory} (from {data.Source}): fetching them.");
-                using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(2) };
+                using var http = PhysioNetFetcher.CreateHttpClient();
                 string url = parse.GetValue(baseUrl)!;
                 var fetched = await new PhysioNetFetcher(http).FetchAsync(new FetchOptions(new Uri(url.EndsWith('/') ? url : url + "/"), data.Directory), null, cancel);
                 if (!fetched.Succeeded)

@@ -83,6 +83,49 @@ public sealed class PhysioNetFetcher(HttpClient http)
     /// <summary>The suffix of files still downloading.</summary>
     public const string PartialSuffix = ".part";
 
+    /// <summary>Redirects followed for one request (as browsers and curl's default of 50 bound them; 10 is plenty for a mirror).</summary>
+    public const int MaxRedirects = 10;
+
+    /// <summary>
+    /// An HTTP client for fetching: a 2-minute timeout, and redirects left to the fetcher, which follows http and https ones
+    /// and refuses any other by its URL (.NET's own redirect handling said "Invalid URI" for <c>file://</c>, naming nothing).
+    /// </summary>
+    public static HttpClient CreateHttpClient() =>
+        new(new SocketsHttpHandler { AllowAutoRedirect = false }) { Timeout = TimeSpan.FromMinutes(2) };
+
+    /// <summary>A redirect the fetcher will not follow (another scheme, a loop): the file's failure, not a transient one.</summary>
+    private sealed class RedirectRefusedException(string message) : Exception(message);
+
+    /// <summary>
+    /// Sends a GET for <paramref name="url"/>, following http and https redirects (at most <see cref="MaxRedirects"/>); a
+    /// redirect elsewhere is refused naming both URLs.
+    /// </summary>
+    private async Task<HttpResponseMessage> GetAsync(Uri url, RangeHeaderValue? range, CancellationToken cancel)
+    {
+        var at = url;
+        for (int hop = 0; ; hop++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, at);
+            if (range is not null) request.Headers.Range = range;
+            HttpResponseMessage response;
+            try { response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancel); }
+            catch (UriFormatException e)
+            {
+                // A client made elsewhere, following redirects itself, fails this way on a Location it cannot read.
+                throw new RedirectRefusedException($"{url}: the server redirects to a location that could not be followed ({e.Message}); fetch follows http and https redirects only");
+            }
+            int status = (int)response.StatusCode;
+            if (status is not (301 or 302 or 303 or 307 or 308)) return response;
+            string? location = response.Headers.Location?.OriginalString;
+            response.Dispose();
+            if (location is null) throw new RedirectRefusedException($"{url}: the server answers HTTP {status} (a redirect) without saying where to");
+            if (!Uri.TryCreate(at, location, out var next) || next.Scheme is not ("http" or "https"))
+                throw new RedirectRefusedException($"{url}: the server redirects to '{Quote.Short(location)}', which is not an http or https URL; fetch follows only those");
+            if (hop == MaxRedirects) throw new RedirectRefusedException($"{url}: more than {MaxRedirects} redirects (the last to {next})");
+            at = next;
+        }
+    }
+
     /// <summary>Fetches the database; failures of single files are reported in the result, not thrown.</summary>
     /// <exception cref="HttpRequestException">The file list or checksum list could not be had.</exception>
     /// <exception cref="InvalidInputException">The server's <c>RECORDS</c> or checksum list names a file outside the
@@ -164,7 +207,7 @@ public sealed class PhysioNetFetcher(HttpClient http)
         {
             try
             {
-                using var response = await http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, cancel);
+                using var response = await GetAsync(url, null, cancel);
                 if (notFoundIsNull && response.StatusCode == HttpStatusCode.NotFound) return null;
                 if (IsTransient(response.StatusCode) && attempt < options.MaxAttempts) { await DelayAsync(options, attempt, cancel); continue; }
                 if (!response.IsSuccessStatusCode)
@@ -177,6 +220,10 @@ public sealed class PhysioNetFetcher(HttpClient http)
                 }
                 catch (FileTooLongException e) { throw new HttpRequestException(e.Message); }
                 return new System.Text.UTF8Encoding(false).GetString(text.GetBuffer(), 0, (int)text.Length);
+            }
+            catch (RedirectRefusedException e)
+            {
+                throw new HttpRequestException(e.Message);
             }
             catch (Exception e) when (IsTransient(e, cancel) && attempt < options.MaxAttempts)
             {
@@ -233,9 +280,7 @@ public sealed class PhysioNetFetcher(HttpClient http)
             long have = PartialLength(partial);
             try
             {
-                using var request = new HttpRequestMessage(HttpMethod.Get, url);
-                if (have > 0) request.Headers.Range = new RangeHeaderValue(have, null);
-                using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancel);
+                using var response = await GetAsync(url, have > 0 ? new RangeHeaderValue(have, null) : null, cancel);
                 if (response.StatusCode == HttpStatusCode.RequestedRangeNotSatisfiable && have > 0)
                     return null; // the partial file already holds everything; the checksum decides
                 if (IsTransient(response.StatusCode))
@@ -271,6 +316,10 @@ public sealed class PhysioNetFetcher(HttpClient http)
                 if (length is { } expectedLength && have < expectedLength)
                     throw new IOException($"connection closed after {have} of {expectedLength} bytes");
                 return null;
+            }
+            catch (RedirectRefusedException e)
+            {
+                return e.Message;
             }
             catch (Exception e) when (IsTransient(e, cancel))
             {

@@ -59,6 +59,44 @@ public sealed class FetchCommandTests
     }
 
     [Fact]
+    public void ARedirectToAFileUrlIsRefusedNamingBothUrls()
+    {
+        // #25: a server redirecting to file:///etc/passwd gave "Invalid URI" and no URL.
+        using var mirror = TestData.TempFolder();
+        using var target = TestData.TempFolder();
+        FixtureMirror.Build(mirror.Path);
+        using var server = new StaticFileServer(mirror.Path) { RedirectFile = "208.hea", RedirectTo = "file:///etc/passwd" };
+
+        var result = CliRunner.Run("fetch", "--to", target.Path, "--base-url", server.BaseUrl.ToString(), "--records", "208");
+
+        Assert.True(result.ExitCode == (int)ExitCode.DownloadFailed, result.Error + result.Output);
+        Assert.Contains($"{server.BaseUrl}208.hea", result.Error);
+        Assert.Contains("file:///etc/passwd", result.Error);
+        Assert.DoesNotContain("Invalid URI", result.Error);
+        Assert.DoesNotContain("   at ", result.Error);
+        Assert.False(File.Exists(target.File("208.hea")));
+        Assert.True(File.Exists(target.File("208.dat")));   // the other files still come
+    }
+
+    [Fact]
+    public void AnHttpRedirectIsFollowedEvenRelativeAndTheFileVerified()
+    {
+        // Redirects are the fetcher's own since #25 (so that one to file:// is refused by name): an http one still works.
+        using var mirror = TestData.TempFolder();
+        using var target = TestData.TempFolder();
+        FixtureMirror.Build(mirror.Path);
+        Directory.CreateDirectory(mirror.File("moved"));
+        File.Copy(mirror.File("208.atr"), mirror.File("moved/208.atr"));
+        using var server = new StaticFileServer(mirror.Path) { RedirectFile = "208.atr", RedirectTo = "/moved/208.atr" };
+
+        var result = CliRunner.Run("fetch", "--to", target.Path, "--base-url", server.BaseUrl.ToString(), "--records", "208");
+
+        Assert.True(result.ExitCode == 0, result.Error + result.Output);
+        Assert.Contains("moved/208.atr", server.Requests);
+        Assert.Equal(File.ReadAllBytes(TestData.FixtureRecord("208") + ".atr"), File.ReadAllBytes(target.File("208.atr")));
+    }
+
+    [Fact]
     public void AnUnreachableServerIsAClearDownloadError()
     {
         using var target = TestData.TempFolder();
