@@ -179,7 +179,10 @@ public static partial class HeaderParser
         if (format.Groups["spf"].Success && (!int.TryParse(format.Groups["spf"].Value, NumberStyles.None, Invariant, out spf) || spf is < 1 or > MaxSamplesPerFrame))
             throw WfdbFormatException.AtLine(source, number, $"samples per frame '{Quote.Short(format.Groups["spf"].Value)}' is not a whole number from 1 to {MaxSamplesPerFrame}");
         if (format.Groups["skew"].Success && (!int.TryParse(format.Groups["skew"].Value, NumberStyles.None, Invariant, out skew) || skew > MaxSkew))
-            throw WfdbFormatException.AtLine(source, number, $"skew '{Quote.Short(format.Groups["skew"].Value)}' is not a whole number of frames from 0 to {MaxSkew}");
+            throw WfdbFormatException.AtLine(source, number, $"skew '{Quote.Short(format.Groups["skew"].Value)}' is not a whole number of samples from 0 to {MaxSkew}");
+        // The header gives the skew in samples of this signal; WFDB deskews by whole frames, rounding (readheader:
+        // (int)(skew / spf + 0.5)), so 16x2:4 is 2 frames late, not 4 (#25: rdsamp's frames, checked against WFDB 10.7).
+        skew = (int)((double)skew / spf + 0.5);
         long offset = 0;
         if (format.Groups["off"].Success && !long.TryParse(format.Groups["off"].Value, NumberStyles.None, Invariant, out offset))
             throw WfdbFormatException.AtLine(source, number, $"byte offset '{Quote.Short(format.Groups["off"].Value)}' is too large");

@@ -17,7 +17,8 @@ namespace EcgBeats.Wfdb;
 /// <param name="BlockSize">Block size in bytes (0 for ordinary files).</param>
 /// <param name="Description">The signal's name, e.g. <c>MLII</c> or <c>V1</c>.</param>
 /// <param name="SamplesPerFrame">Samples of this signal per frame (the <c>x4</c> of <c>16x4</c>): it is sampled at this multiple of the record's frame rate.</param>
-/// <param name="Skew">Frames by which this signal's samples are stored late (the <c>:3</c> of <c>16:3</c>): sample t is in frame t + skew.</param>
+/// <param name="Skew">Frames by which this signal's samples are stored late: sample t is in frame t + skew. The header's
+/// field (the <c>:4</c> of <c>16x2:4</c>) counts samples of the signal; WFDB rounds it to frames (4 samples at 2 per frame: 2).</param>
 public sealed record SignalSpec(
     string FileName,
     int Format,
@@ -34,10 +35,10 @@ public sealed record SignalSpec(
     int SamplesPerFrame = 1,
     int Skew = 0)
 {
-    /// <summary>The format field as a header writes it: <c>format[xsamples-per-frame][:skew][+byte-offset]</c>, e.g. <c>16x4:2+512</c>.</summary>
+    /// <summary>The format field as a header writes it: <c>format[xsamples-per-frame][:skew][+byte-offset]</c>, e.g. <c>16x4:8+512</c> (the skew in samples, as WFDB's setheader writes it).</summary>
     public string FormatField =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture,
-            $"{Format}{(SamplesPerFrame != 1 ? $"x{SamplesPerFrame}" : "")}{(Skew != 0 ? $":{Skew}" : "")}{(ByteOffset != 0 ? $"+{ByteOffset}" : "")}");
+            $"{Format}{(SamplesPerFrame != 1 ? $"x{SamplesPerFrame}" : "")}{(Skew != 0 ? $":{Skew * SamplesPerFrame}" : "")}{(ByteOffset != 0 ? $"+{ByteOffset}" : "")}");
 }
 
 /// <summary>A parsed WFDB header (<c>.hea</c>) of a single-segment record.</summary>

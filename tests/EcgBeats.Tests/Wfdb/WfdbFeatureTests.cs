@@ -57,6 +57,23 @@ public sealed class WfdbFeatureTests
         RdsampOutput.AssertPhysical(Expected(name + ".physical.csv"), record.Physical);
     }
 
+    /// <summary>
+    /// A skew on a signal with several samples per frame counts that signal's samples, rounded to frames as WFDB does
+    /// (<c>16x3:5</c>: (int)(5 / 3 + 0.5) = 2 frames), not frames (#25: 5 frames lost 3 more than rdsamp).
+    /// </summary>
+    [Fact]
+    public void ASkewInSamplesOfASignalWithSeveralPerFrameIsRoundedToFramesAsRdsamp()
+    {
+        var low = RecordReader.Read(Record("skewspf"));
+        Assert.Equal(ExpectedAdc("skewspf.adc.csv"), low.Adc);
+        Assert.Equal(178, low.Frames);
+        Assert.Equal(2, low.Header.Signals[0].Skew);
+        var high = RecordReader.Read(Record("skewspf"), 0, null, rate: SignalRate.HighestRate);
+        Assert.Equal(ExpectedAdc("skewspf.high.adc.csv"), high.Adc);
+        // Written back, the header gives the skew in samples again, as WFDB's setheader does (2 frames x 3).
+        Assert.Equal("16x3:6", low.Header.Signals[0].FormatField);
+    }
+
     /// <summary>Samples per frame: averaged per frame by default (rdsamp), expanded with HighestRate (rdsamp -H), or each at its own rate.</summary>
     [Theory]
     [InlineData("spf", 3)]
