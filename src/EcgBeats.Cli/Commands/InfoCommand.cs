@@ -46,14 +46,24 @@ internal static class InfoCommand
             if (header.BaseDate is { } date) console.WriteLine($"Base date: {date:yyyy-MM-dd}");
             foreach (string comment in header.Comments) console.WriteLine($"# {Quote.Printable(comment)}");
 
+            foreach (string warning in header.Warnings) console.WriteLine($"Warning: {Quote.Printable(warning)}");
+            // Each checksum checked against the samples, as rdsamp does when it reads the whole record.
+            IReadOnlyList<ChecksumMismatch> mismatches;
+            try { mismatches = RecordChecks.Checksums(path); }
+            catch (Exception e) when (e is WfdbFormatException or IOException or InvalidInputException)
+            {
+                mismatches = [];
+                console.WriteLine($"Checksums not checked: {Quote.Printable(e.Message)}");
+            }
             var signals = new Table().AddColumns("#", "signal", "file", "format", "Hz", "gain", "baseline", "units", "ADC bits", "ADC zero", "initial", "checksum");
             for (int i = 0; i < header.SignalCount; i++)
             {
                 var s = header.Signals[i];
                 signals.AddRow(i.ToString(), Markup.Escape(Quote.Printable(s.Description)), Markup.Escape(Quote.Printable(s.FileName)), Markup.Escape(Quote.Printable(s.FormatField)), header.SignalFrequency(i).ToString("G6"), s.Gain.ToString(), s.Baseline.ToString(), Markup.Escape(Quote.Printable(s.Units)),
-                    s.AdcResolution.ToString(), s.AdcZero.ToString(), s.InitialValue.ToString(), s.Checksum?.ToString() ?? "-");
+                    s.AdcResolution.ToString(), s.AdcZero.ToString(), s.InitialValue.ToString(), Checksum(s, mismatches.FirstOrDefault(m => m.Signal == i)));
             }
             console.Write(signals);
+            foreach (var mismatch in mismatches) console.WriteLine($"Warning: {RecordChecks.Describe(mismatch, RecordPath.Header(path))}");
             if (header.Segments is { } segments)
             {
                 bool variable = segments[0].Length == 0;
@@ -116,4 +126,8 @@ internal static class InfoCommand
         !double.IsFinite(seconds) || seconds >= TimeSpan.MaxValue.TotalSeconds / 2 ? $"{seconds:G4} s"
         : TimeSpan.FromSeconds(seconds) is var t && t.TotalDays >= 1 ? $"{(long)t.TotalDays} d {t:hh\\:mm\\:ss\\.fff}"
         : $"{TimeSpan.FromSeconds(seconds):hh\\:mm\\:ss\\.fff}";
+
+    /// <summary>The checksum column: the header's value, and "differs" with the samples' sum when they disagree.</summary>
+    private static string Checksum(SignalSpec signal, ChecksumMismatch? mismatch) =>
+        signal.Checksum is not { } stated ? "-" : mismatch is null ? stated.ToString() : $"{stated} (samples: {mismatch.Actual})";
 }

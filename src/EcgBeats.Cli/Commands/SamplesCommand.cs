@@ -50,6 +50,11 @@ internal static class SamplesCommand
             if (start < 0 || end > total || end <= start)
                 throw new InvalidInputException($"window {start}..{end} (samples) is empty or outside the record's 0..{total}");
             int[] chosen = Choose(parse.GetValue(signals) ?? [], header, RecordPath.Header(path));
+            // What rdsamp says on standard error: the header's warnings, and, for the whole record, each checksum error.
+            var error = parse.InvocationConfiguration.Error;
+            foreach (string warning in header.Warnings) error.WriteLine($"warning: {Quote.Printable(warning)}");
+            if (start == 0 && end == total)
+                foreach (var mismatch in RecordChecks.Checksums(path)) error.WriteLine($"warning: {RecordChecks.Describe(mismatch, RecordPath.Header(path))}");
             bool raw = parse.GetValue(adc);
             string? file = parse.GetValue(output);
             if (file is not null) OutputFolder.PrepareFile(file);

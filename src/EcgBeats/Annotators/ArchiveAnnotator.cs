@@ -139,7 +139,11 @@ public sealed class ArchiveAnnotator(IBeatClassifier classifier, string made, st
                 JsonFile.Write(stagedStamp, stamp);
                 files.Commit();
             }
-            return new RecordOutcome(name, stamp, Skipped: false, null, shortfall is null ? result.Warnings : [shortfall, .. result.Warnings]);
+            // What rdsamp would say of the record too: its header's warnings and any checksum error (a damaged signal file).
+            string headerPath = RecordPath.Header(path);
+            var warnings = record.Header.Warnings.Concat(RecordChecks.Checksums(record).Select(m => RecordChecks.Describe(m, headerPath)));
+            if (shortfall is not null) warnings = warnings.Prepend(shortfall);
+            return new RecordOutcome(name, stamp, Skipped: false, null, [.. warnings, .. result.Warnings]);
         }
         catch (Exception e) when (tolerate && e is not OperationCanceledException)
         {

@@ -28,10 +28,16 @@ internal static class MultiSegment
         foreach (var segment in segments)
             total = segment.Length <= long.MaxValue - total ? total + segment.Length
                 : throw new WfdbFormatException(headerPath, null, $"its segment lengths add up to more than {long.MaxValue:N0} frames (segment {Io.Quote.Short(segment.Name)} of {segment.Length:N0}): no record is that long");
+        // WFDB warns when the stated length differs from the segments' sum, and reads no further than the segments go: a
+        // stated length past them is not frames of invalid samples (#25, rdsamp 10.7: 300 stated over 250 prints 250 rows).
+        string? mismatch = master.SampleCount is { } stated && stated != total
+            ? $"{headerPath}: the stated record length ({stated:N0}) does not match the sum of the segment lengths ({total:N0}); {(stated > total ? $"the record ends with its segments, at {total:N0}" : $"the record is read to the stated {stated:N0}")}, as WFDB does"
+            : null;
         return master with
         {
             Signals = header.Signals,
-            SampleCount = master.SampleCount ?? total,
+            SampleCount = master.SampleCount is { } s && s < total ? s : total,
+            Warnings = mismatch is null ? [] : [mismatch],
         };
     }
 

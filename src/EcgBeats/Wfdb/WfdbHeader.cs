@@ -64,6 +64,12 @@ public sealed record WfdbHeader(
     /// </summary>
     public IReadOnlyList<SegmentSpec>? Segments { get; init; }
 
+    /// <summary>
+    /// What WFDB's library warns about this header when it opens the record (rdsamp prints it on standard error), e.g. a
+    /// multi-segment record whose stated length differs from its segments' sum. Empty when there is nothing to say.
+    /// </summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
     /// <summary>The number of signals the record line declares (for a multi-segment header, before its signals are known).</summary>
     public int DeclaredSignalCount { get; init; }
 

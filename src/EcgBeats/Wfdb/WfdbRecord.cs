@@ -73,11 +73,10 @@ public sealed class WfdbRecord
         return result;
     }
 
-    /// <summary>The WFDB checksum of one signal: the sum of its samples, modulo 2^16, as a signed 16-bit value.</summary>
-    public short Checksum(int signal)
-    {
-        int sum = 0;
-        foreach (int v in Adc[signal]) sum += v;
-        return unchecked((short)sum);
-    }
+    /// <summary>
+    /// The WFDB checksum of one signal as held: the sum of its samples, an invalid one as the value its format stores
+    /// (-2048 in format 212, as WFDB's putvec writes and getvec sums it), modulo 2^16, as a signed 16-bit value.
+    /// </summary>
+    public short Checksum(int signal) =>
+        unchecked((short)RecordChecks.Sum(Adc[signal], RecordChecks.StoredInvalid(Header.Signals[signal].Format)));
 }

@@ -21,6 +21,19 @@ public sealed class InfoCommandTests
     }
 
     [Fact]
+    public void ShowsEachChecksumAndTheSamplesSumWhereTheyDiffer()
+    {
+        // badsum's second checksum was changed by hand; rdsamp: "getvec: checksum error in signal 1".
+        var result = CliRunner.Run("info", TestData.Fixture("rdsamp", "formats", "badsum"));
+        Assert.Equal(0, result.ExitCode);
+        Assert.Matches(@"│ -22242\s+│", result.Output);                 // signal 0: as stated, and it holds
+        Assert.Contains("12345 (samples: -14883)", result.Output);
+        Assert.Contains("Warning: ", result.Output);
+        Assert.Contains("checksum error in signal 1", result.Output);
+        Assert.DoesNotContain("checksum error", CliRunner.Run("info", TestData.Fixture("rdsamp", "formats", "f212")).Output);
+    }
+
+    [Fact]
     public void FindsABareRecordNameInTheDataFolder()
     {
         var result = CliRunner.Run("info", "--data", TestData.Fixture("mitdb"), "217");

@@ -10,6 +10,26 @@ public sealed class SamplesCommandTests
         text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(skip).Select(l => l.Trim().Split(',')).ToArray();
 
     [Fact]
+    public void ChecksumErrorsAndALengthTheSegmentsDoNotHoldAreWarnedAsRdsampWarns()
+    {
+        // rdsamp -r badsum: "getvec: checksum error in signal 1", once the whole record is read; the samples still print.
+        var whole = CliRunner.Run("samples", TestData.Fixture("rdsamp", "formats", "badsum"), "--adc");
+        Assert.Equal(0, whole.ExitCode);
+        Assert.Contains("warning: ", whole.Error);
+        Assert.Contains("badsum.hea: checksum error in signal 1 (col 1): the header says 12345, its samples sum to -14883", whole.Error);
+        Assert.DoesNotContain("signal 0", whole.Error);
+        Assert.Equal(362, whole.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        // A window is not the whole record: WFDB checks nothing then, nor does EcgBeats.
+        Assert.Equal("", CliRunner.Run("samples", TestData.Fixture("rdsamp", "formats", "badsum"), "--adc", "--to", "0.5").Error);
+
+        // rdsamp -r fxl: "stated record length (300) does not match sum of segment lengths (250)", then 250 rows.
+        var segments = CliRunner.Run("samples", TestData.Fixture("rdsamp", "segments", "fxl"), "--adc");
+        Assert.Equal(0, segments.ExitCode);
+        Assert.Contains("the stated record length (300) does not match the sum of the segment lengths (250)", segments.Error);
+        Assert.Equal(Rows(File.ReadAllText(TestData.Fixture("rdsamp", "segments", "expected", "fxl.adc.csv")), 0), Rows(segments.Output, 1));
+    }
+
+    [Fact]
     public void AdcUnitsEqualRdsampExactly()
     {
         var result = CliRunner.Run("samples", TestData.FixtureRecord("208"), "--from", "10", "--to", "12", "--adc");

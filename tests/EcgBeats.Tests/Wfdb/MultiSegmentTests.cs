@@ -50,6 +50,27 @@ public sealed class MultiSegmentTests
         Assert.Equal(250, RecordReader.Length(Record("fx")));
     }
 
+    /// <summary>
+    /// A stated length that differs from the segments' sum (#25): rdsamp warns and reads to the segments' end when the
+    /// stated length is past it (300 stated over 250: 250 rows, not 50 of invalid samples), to the stated length when short of it.
+    /// </summary>
+    [Fact]
+    public void AStatedLengthOtherThanTheSegmentsSumIsWarnedAndReadAsRdsamp()
+    {
+        var longer = RecordReader.ReadHeader(Record("fxl"));
+        Assert.Equal(250, longer.SampleCount);
+        Assert.Equal(Adc("fxl.adc.csv"), RecordReader.Read(Record("fxl")).Adc);
+        string warning = Assert.Single(longer.Warnings);
+        Assert.Contains("fxl.hea: the stated record length (300) does not match the sum of the segment lengths (250)", warning);
+
+        var shorter = RecordReader.ReadHeader(Record("fxs"));
+        Assert.Equal(200, shorter.SampleCount);
+        Assert.Equal(Adc("fxs.adc.csv"), RecordReader.Read(Record("fxs")).Adc);
+        Assert.Contains("the record is read to the stated 200", Assert.Single(shorter.Warnings));
+
+        Assert.Empty(RecordReader.ReadHeader(Record("fx")).Warnings);
+    }
+
     /// <summary>A master header that names itself (or any multi-segment record) as a segment is refused, not followed for ever.</summary>
     [Fact]
     public void ASegmentThatIsItselfMultiSegmentIsRefused()
