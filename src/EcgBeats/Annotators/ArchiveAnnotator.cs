@@ -82,7 +82,23 @@ public sealed class ArchiveAnnotator(IBeatClassifier classifier, string made, st
         }
         string summary = Path.Combine(outFolder, SummaryName(summaryName));
         var names = records.Select(RecordPath.Name).ToList();
-        AtomicFile.WriteAllText(summary, Summary(names, stamps, failures));
+        // Under the folder's lock, each record's files are checked to still be this run's: another annotate writing the
+        // same folder at the same time may have replaced some (the last commit wins), and the summary says so instead of
+        // listing this run's counts beside the other's files (#25). Written last, the summary agrees with the folder.
+        var replaced = new HashSet<string>(StringComparer.Ordinal);
+        using (FileSet.Lock(outFolder))
+        {
+            for (int i = 0; i < names.Count; i++)
+            {
+                if (stamps[i] is null) continue;
+                string annotationFile = Path.Combine(outFolder, $"{names[i]}.{Extension}");
+                if (AnnotationStamp.Finished(annotationFile, annotationFile + ".csv", made) is not null) continue;
+                stamps[i] = null;
+                replaced.Add(names[i]);
+                failures[names[i]] = "its files were replaced by another annotate writing this folder at the same time (another model or settings); run again to annotate it with this one";
+            }
+            AtomicFile.WriteAllText(summary, Summary(names, stamps, failures, replaced));
+        }
         return new ArchiveResult(names, stamps, new Dictionary<string, string>(failures, StringComparer.Ordinal), summary, clock.Elapsed.TotalSeconds);
     }
 
@@ -162,7 +178,7 @@ public sealed class ArchiveAnnotator(IBeatClassifier classifier, string made, st
         e is InvalidInputException or FormatException or IOException or UnauthorizedAccessException;
 
     /// <summary>One row per record: its beats per class, time taken, and whether it is done or failed.</summary>
-    private static string Summary(IReadOnlyList<string> names, AnnotationStamp?[] stamps, IReadOnlyDictionary<string, string> failures)
+    private static string Summary(IReadOnlyList<string> names, AnnotationStamp?[] stamps, IReadOnlyDictionary<string, string> failures, IReadOnlySet<string> replaced)
     {
         var text = new StringBuilder("record,status,beats,N,S,V,F,Q,seconds,reason\n");
         for (int i = 0; i < names.Count; i++)
@@ -171,8 +187,8 @@ public sealed class ArchiveAnnotator(IBeatClassifier classifier, string made, st
                 text.Append(CsvField(s.Record)).Append(",annotated,").Append(s.Beats).Append(',').Append(string.Join(",", s.Counts)).Append(',')
                     .Append(s.Seconds.ToString("0.###", CultureInfo.InvariantCulture)).Append(",\n");
             else
-                text.Append(CsvField(names[i])).Append(failures.TryGetValue(names[i], out string? why) ? ",failed" : ",not done").Append(",,,,,,,")
-                    .Append(CsvField(why ?? "")).Append('\n');
+                text.Append(CsvField(names[i])).Append(replaced.Contains(names[i]) ? ",replaced" : failures.ContainsKey(names[i]) ? ",failed" : ",not done").Append(",,,,,,,")
+                    .Append(CsvField(failures.GetValueOrDefault(names[i]) ?? "")).Append('\n');
         }
         return text.ToString();
     }

@@ -73,6 +73,13 @@ public sealed class FileSet : IDisposable
         }
     }
 
+    /// <summary>
+    /// Holds the folder's lock (the one every <see cref="Commit"/> takes) until disposed: no file set is committed into
+    /// the folder meanwhile, so what is read there is what every writer left.
+    /// </summary>
+    /// <exception cref="IOException">Another process held it for the whole timeout.</exception>
+    public static IDisposable Lock(string folder, TimeSpan? timeout = null) => FolderLock.Take(folder, timeout ?? TimeSpan.FromSeconds(60));
+
     /// <summary>An exclusive lock on a folder: an open lock file no other process can open while held.</summary>
     private static class FolderLock
     {
