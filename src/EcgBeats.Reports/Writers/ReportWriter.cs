@@ -24,10 +24,17 @@ public static class ReportWriter
     private const string InterExplanation =
         "Trained on the 22 records of de Chazal et al.'s DS1 and tested on the 22 other patients of DS2 (paced records left out): no patient is on both sides, as for a device meeting a new patient. Every choice was made on DS1 alone, with whole DS1 records held out for validation (docs/inter-patient.md).";
 
-    /// <summary>Draws the figures and writes the four report files into <paramref name="folder"/>; returns the HTML's path.</summary>
+    /// <summary>
+    /// Draws the figures and writes the four report files into <paramref name="folder"/>, as one unit: everything is
+    /// made in a hidden staging folder first and renamed into place only once complete (figures, metrics, then
+    /// <c>report.md</c> and <c>report.html</c> last), so a failure part-way (a full disk) leaves the previous report as
+    /// it was, with no new file beside it (#25). Returns the HTML's path.
+    /// </summary>
     public static string Write(RunResults run, string folder)
     {
-        string figures = Path.Combine(folder, "figures");
+        using var files = new FileSet(folder);
+        string staging = files.StagingFolder;
+        string figures = Path.Combine(staging, "figures");
         var sections = new List<(string Split, string Explanation, List<string> Figures)>();
         foreach (string split in run.Splits)
         {
@@ -52,13 +59,19 @@ public static class ReportWriter
             sections.Add((split, split == "intra" ? IntraExplanation : InterExplanation, pictures));
         }
         string? adaptationCurve = run.Adaptive is { } adaptive ? AdaptationCurvePlot.Save(adaptive, figures) : null;
-        JsonFile.Write(Path.Combine(folder, "metrics.json"), run.Results.Select(r => new { split = r.Split, model = r.Card.Model, evaluation = r.Evaluation }).ToList());
-        AtomicFile.WriteAllText(Path.Combine(folder, "metrics.csv"), Csv(run));
+        foreach (string figure in Directory.GetFiles(figures).Order(StringComparer.Ordinal))
+        {
+            FaultPoints.Reach("Report.Figure"); // a test may kill the process while the report is still being made
+            files.Stage("figures/" + Path.GetFileName(figure));
+        }
+        JsonFile.Write(files.Stage("metrics.json"), run.Results.Select(r => new { split = r.Split, model = r.Card.Model, evaluation = r.Evaluation }).ToList());
+        AtomicFile.WriteAllText(files.Stage("metrics.csv"), Csv(run));
         var content = Content(run, sections, adaptationCurve);
-        AtomicFile.WriteAllText(Path.Combine(folder, "report.md"), content.ToMarkdown(folder));
-        string html = Path.Combine(folder, "report.html");
-        AtomicFile.WriteAllText(html, content.ToHtml());
-        return html;
+        // Figures are linked relative to the report, so the staged report links them as the committed one will.
+        AtomicFile.WriteAllText(files.Stage("report.md"), content.ToMarkdown(staging));
+        AtomicFile.WriteAllText(files.Stage("report.html"), content.ToHtml());
+        files.Commit();
+        return Path.Combine(folder, "report.html");
     }
 
     private static string Rename(string png, string name)

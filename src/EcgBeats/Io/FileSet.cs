@@ -34,12 +34,19 @@ public sealed class FileSet : IDisposable
     /// <summary>The hidden folder files are written to before <see cref="Commit"/> (stage each one written there).</summary>
     public string StagingFolder => _staging;
 
-    /// <summary>The path to write the file <paramref name="name"/> to (a plain name) before <see cref="Commit"/>.</summary>
+    /// <summary>
+    /// The path to write the file <paramref name="name"/> to before <see cref="Commit"/>: a plain name, or plain names
+    /// joined by <c>/</c> for a file in a subfolder (a report's <c>figures/x.png</c>), made in the staging folder now
+    /// and in the target folder at the commit.
+    /// </summary>
     public string Stage(string name)
     {
-        if (SafeNames.WhyNotPlain(name) is { } why) throw new InvalidInputException($"'{Quote.Short(name)}' cannot be a file name ({why})");
+        foreach (string part in name.Split('/'))
+            if (SafeNames.WhyNotPlain(part) is { } why) throw new InvalidInputException($"'{Quote.Short(name)}' cannot be a file name ({why})");
         if (!_names.Contains(name)) _names.Add(name);
-        return Path.Combine(_staging, name);
+        string path = Path.Combine(_staging, name);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        return path;
     }
 
     /// <summary>The final path of <paramref name="name"/> once committed.</summary>
@@ -57,7 +64,9 @@ public sealed class FileSet : IDisposable
             foreach (string name in _names)
             {
                 FaultPoints.Reach("FileSet.Commit"); // a test may kill the process before any of the renames
-                File.Move(Path.Combine(_staging, name), Path.Combine(_folder, name), overwrite: true);
+                string target = Path.Combine(_folder, name);
+                if (name.Contains('/')) Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                File.Move(Path.Combine(_staging, name), target, overwrite: true);
             }
         _committed = true;
         Directory.Delete(_staging, recursive: true);

@@ -62,6 +62,70 @@ public sealed class ReportCommandTests
     }
 
     [Fact]
+    public void AReportKilledWhileMadeOrWhileRenamedLeavesNoHalfOfItAndTheNextReportIsWhole()
+    {
+        // #25: report on a full disk left new metrics.json, report.md and figures beside the old report.html, and a
+        // *.tmp.png. A kill (ECGBEATS_FAULT, no unwinding) stands in for any failure part-way.
+        using var run = TestData.TempFolder();
+        string intra = Path.Combine(run.Path, "intra");
+        Ok(CliRunner.Run("build-dataset", "--data", TestData.Fixture("mitdb"), "--out", Path.Combine(intra, "data")));
+        string train = Path.Combine(intra, "data", "mitbih_train.csv"), test = Path.Combine(intra, "data", "mitbih_test.csv");
+        foreach (var (model, flag, value) in new[] { ("dt", "--leaves", "8"), ("rf", "--trees", "3") })
+        {
+            Ok(CliRunner.Run("train", "--model", model, "--train", train, "--out", Path.Combine(intra, "models", model), flag, value));
+            Ok(CliRunner.Run("evaluate", "--model", Path.Combine(intra, "models", model), "--test", test, "--out", Path.Combine(intra, "evaluation", model), "--bootstrap", "20"));
+        }
+        Ok(CliRunner.Run("report", run.Path));
+        var old = Snapshot(run.Path);
+        // The next report differs: one model fewer.
+        Directory.Delete(Path.Combine(intra, "evaluation", "rf"), recursive: true);
+
+        // Killed while drawing: the old report stands, whole, with nothing new beside it.
+        var killed = CliRunner.RunProcess(new Dictionary<string, string> { ["ECGBEATS_FAULT"] = "Report.Figure:3" }, "report", run.Path);
+        Assert.NotEqual(0, killed.ExitCode);
+        Assert.Equal(old, Snapshot(run.Path));
+
+        // The new report, made whole, for reference. In a process of its own, as the killed ones: an SVG's clip-path ids
+        // count the figures a process has drawn before it.
+        using var clean = TestData.TempFolder();
+        CopyFolder(run.Path, clean.Path);
+        Ok(CliRunner.RunProcess(new Dictionary<string, string>(), "report", clean.Path));
+        var fresh = Snapshot(clean.Path);
+        Assert.NotEqual(old["report.html"], fresh["report.html"]);
+
+        // Killed between the renames: every file there is whole, the old one's or the new one's, never a part.
+        int renames = fresh.Count(f => !old.TryGetValue(f.Key, out string? before) || before != f.Value) + 1;
+        foreach (int k in new[] { 1, 2, renames / 2, renames })
+        {
+            var cut = CliRunner.RunProcess(new Dictionary<string, string> { ["ECGBEATS_FAULT"] = $"FileSet.Commit:{k}" }, "report", run.Path);
+            Assert.NotEqual(0, cut.ExitCode);
+            foreach (var (file, digest) in Snapshot(run.Path))
+                Assert.True(digest == fresh.GetValueOrDefault(file) || digest == old.GetValueOrDefault(file), $"kill at rename {k}: {file} is neither the old report's nor the new one's");
+        }
+        // The next report finishes the job, and leaves no staging folder behind.
+        Ok(CliRunner.RunProcess(new Dictionary<string, string>(), "report", run.Path));
+        Assert.Equal(fresh, Snapshot(run.Path).Where(f => fresh.ContainsKey(f.Key)).ToDictionary());
+        Assert.Empty(Directory.GetDirectories(run.Path, ".ecgbeats-staging.*"));
+    }
+
+    /// <summary>SHA-256 of every visible file the report writes (the run's own folders left out), by relative path.</summary>
+    private static Dictionary<string, string> Snapshot(string folder) =>
+        Directory.GetFiles(folder, "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(folder, f))
+            .Where(f => !f.StartsWith("intra", StringComparison.Ordinal) && !f.Split('/').Any(p => p.StartsWith('.')))
+            .ToDictionary(f => f, f => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(Path.Combine(folder, f)))));
+
+    private static void CopyFolder(string from, string to)
+    {
+        foreach (string file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
+        {
+            string target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+
+    [Fact]
     public void AFolderWithoutEvaluationsIsAClearError()
     {
         using var run = TestData.TempFolder();
