@@ -32,4 +32,32 @@ internal static class CliRunner
         process.WaitForExit();
         return new Result(process.ExitCode, output, error.Result);
     }
+
+    /// <summary>
+    /// Starts the real command in a process of its own and sends it SIGINT (what Ctrl+C sends) once <paramref name="ready"/>
+    /// holds; returns what it did then, or null when it finished (or 60 s passed) before it could be interrupted.
+    /// </summary>
+    public static Result? Interrupt(Func<bool> ready, params string[] args)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "EcgBeats.Cli.dll"));
+        foreach (string a in args) start.ArgumentList.Add(a);
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var error = process.StandardError.ReadToEndAsync();
+        var output = process.StandardOutput.ReadToEndAsync();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (!ready() && !process.HasExited && clock.Elapsed < TimeSpan.FromSeconds(60)) Thread.Sleep(10);
+        if (process.HasExited || !ready())
+        {
+            if (!process.HasExited) process.Kill();
+            process.WaitForExit();
+            return null;
+        }
+        using (var kill = System.Diagnostics.Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])) kill.WaitForExit();
+        process.WaitForExit();
+        return new Result(process.ExitCode, output.Result, error.Result);
+    }
 }

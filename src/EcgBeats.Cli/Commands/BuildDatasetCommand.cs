@@ -47,7 +47,7 @@ internal static class BuildDatasetCommand
             console.MarkupLineInterpolated($"Building the [bold]{recipe.Split.ToString().ToLowerInvariant()}[/]-patient dataset from [bold]{data.Directory}[/]");
             var watch = Stopwatch.StartNew();
             var built = Run(console, data.Directory, recipe, cancel);
-            var card = DatasetWriter.Write(folder, built);
+            var card = DatasetWriter.Write(folder, built, cancel);
 
             var table = new Table().AddColumns("split", "N", "S", "V", "F", "Q", "total");
             foreach (var (name, c) in new[] { ("train", built.Card.TrainCounts), ("test", built.Card.TestCounts) })

@@ -156,7 +156,8 @@ public static class DatasetWriter
     /// beside old ones.
     /// </summary>
     /// <exception cref="InvalidInputException"><paramref name="folder"/> holds files that are not a dataset's.</exception>
-    public static DatasetCard Write(string folder, BuiltDataset dataset)
+    /// <exception cref="OperationCanceledException">Cancelled (Ctrl+C) while the files were written: the previous dataset stands, and the unfinished one is removed.</exception>
+    public static DatasetCard Write(string folder, BuiltDataset dataset, CancellationToken cancel = default)
     {
         string target = CheckTarget(folder);
         string parent = Path.GetDirectoryName(target)!;
@@ -164,7 +165,7 @@ public static class DatasetWriter
         Directory.CreateDirectory(building);
         try
         {
-            var card = WriteFiles(building, dataset);
+            var card = WriteFiles(building, dataset, cancel);
             Swap(building, target);
             return card;
         }
@@ -198,23 +199,28 @@ public static class DatasetWriter
         return target;
     }
 
-    private static DatasetCard WriteFiles(string folder, BuiltDataset dataset)
+    private static DatasetCard WriteFiles(string folder, BuiltDataset dataset, CancellationToken cancel)
     {
         var written = new List<DatasetFile>();
         if (DatasetCard.InKaggleLayout(dataset.Card.Representation))
         {
             var files = DatasetCard.KaggleFiles;
-            written.Add(new("train", files["train"], KaggleCsv.Write(Path.Combine(folder, files["train"]), dataset.Train)));
+            written.Add(new("train", files["train"], KaggleCsv.Write(Path.Combine(folder, files["train"]), dataset.Train, cancel)));
+            cancel.ThrowIfCancellationRequested();
             written.Add(new("trainProvenance", files["trainProvenance"], ProvenanceCsv.Write(Path.Combine(folder, files["trainProvenance"]), dataset.Train)));
-            written.Add(new("test", files["test"], KaggleCsv.Write(Path.Combine(folder, files["test"]), dataset.Test)));
+            cancel.ThrowIfCancellationRequested();
+            written.Add(new("test", files["test"], KaggleCsv.Write(Path.Combine(folder, files["test"]), dataset.Test, cancel)));
+            cancel.ThrowIfCancellationRequested();
             written.Add(new("testProvenance", files["testProvenance"], ProvenanceCsv.Write(Path.Combine(folder, files["testProvenance"]), dataset.Test)));
         }
         else
         {
             var files = DatasetCard.ParquetFiles;
             written.Add(new("train", files["train"], BeatParquet.Write(Path.Combine(folder, files["train"]), dataset.Train)));
+            cancel.ThrowIfCancellationRequested();
             written.Add(new("test", files["test"], BeatParquet.Write(Path.Combine(folder, files["test"]), dataset.Test)));
         }
+        cancel.ThrowIfCancellationRequested();
         var card = dataset.Card with { Files = written };
         // The card goes last: its presence says the dataset is complete.
         AtomicFile.WriteAllText(Path.Combine(folder, DatasetCard.FileName), card.ToJson());

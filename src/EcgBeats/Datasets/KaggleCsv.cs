@@ -90,13 +90,13 @@ public static class KaggleCsv
     /// must be <see cref="BeatLength"/> long.
     /// </summary>
     /// <returns>The SHA-256 (hex) of the bytes written.</returns>
-    public static string Write(string path, LabelledBeats beats)
+    public static string Write(string path, LabelledBeats beats, CancellationToken cancel = default)
     {
         if (beats.ValuesPerBeat != BeatLength) throw new ArgumentException($"Kaggle rows hold {BeatLength} values; these beats have {beats.ValuesPerBeat}", nameof(beats));
         const int rowsPerBlock = 512;
         int blocks = (beats.Count + rowsPerBlock - 1) / rowsPerBlock;
         var chunks = new byte[blocks][];
-        Parallel.For(0, blocks, block =>
+        Parallel.For(0, blocks, new ParallelOptions { CancellationToken = cancel }, block =>
         {
             int end = Math.Min(beats.Count, (block + 1) * rowsPerBlock);
             var buffer = new byte[(end - block * rowsPerBlock) * (Columns * (KaggleNumberFormat.MaxLength + 1) + 1)];

@@ -243,7 +243,7 @@ public sealed class MainJob(ModelRegistry registry, string dataDirectory, RunFol
             () =>
             {
                 var built = DatasetBuilder.Build(dataDirectory, recipe, cancel: cancel);
-                var card = DatasetWriter.Write(folder.Data, built);
+                var card = DatasetWriter.Write(folder.Data, built, cancel);
                 return (card, built.Train, built.Test);
             },
             () =>
@@ -288,6 +288,8 @@ public sealed class MainJob(ModelRegistry registry, string dataDirectory, RunFol
         var clock = Stopwatch.StartNew();
         if (Directory.Exists(folder)) StepStamp.Clear(folder);
         var result = work();
+        // The stamp is the step's commit: written last, so a step killed before it (a test may kill here) is done again.
+        FaultPoints.Reach("Run.Step");
         stamp.WriteTo(folder);
         Observer?.Done(title, clock.Elapsed);
         return result;

@@ -38,6 +38,31 @@ public sealed class BuildDatasetCommandTests
         Assert.Contains("train", result.Output);
     }
 
+    /// <summary>
+    /// #25: Ctrl+C during build-dataset left an empty hidden <c>.building</c> folder. The real command, interrupted with
+    /// SIGINT while it writes the new dataset beside a previous one: the previous one stays, and nothing else is left.
+    /// </summary>
+    [Fact]
+    public void CtrlCWhileTheDatasetIsWrittenLeavesThePreviousOneAndNothingBeside()
+    {
+        string data = TestData.RequireMitDb();
+        Assert.SkipUnless(OperatingSystem.IsLinux(), "SIGINT is sent with kill(1)");
+        using var temp = TestData.TempFolder();
+        string target = temp.File("ds");
+        Assert.Equal(0, CliRunner.Run("build-dataset", "--data", TestData.Fixture("mitdb"), "--out", target).ExitCode);
+        var before = Directory.GetFiles(target).ToDictionary(f => Path.GetFileName(f), f => Convert.ToHexString(File.ReadAllBytes(f)));
+
+        // The whole database takes seconds to write: interrupted once its hidden build folder holds a file.
+        var result = CliRunner.Interrupt(() => Directory.EnumerateDirectories(temp.Path, ".ds.building.*").Any(d => Directory.EnumerateFiles(d).Any()),
+            "build-dataset", "--data", data, "--out", target);
+        Assert.SkipWhen(result is null, "the command finished before it could be interrupted");
+
+        Assert.Equal((int)ExitCode.Interrupted, result!.ExitCode);
+        Assert.Contains("interrupted", result.Error);
+        Assert.Equal(["ds"], Directory.GetFileSystemEntries(temp.Path).Select(Path.GetFileName));
+        Assert.Equal(before, Directory.GetFiles(target).ToDictionary(f => Path.GetFileName(f), f => Convert.ToHexString(File.ReadAllBytes(f))));
+    }
+
     [Fact]
     public void AKillBetweenTheSwapsTwoMovesLeavesThePreviousDatasetForTheNextCommand()
     {

@@ -66,6 +66,37 @@ public sealed class RunCommandTests
     }
 
     [Fact]
+    public void ARunKilledAfterAnyStepsWorkButBeforeItsStampRedoesThatStepAndEndsWithTheSameNumbers()
+    {
+        // #25: each step's stamp is its commit. Killed (ECGBEATS_FAULT, no unwinding) after a step's files are written but
+        // before its stamp, the next run must redo that step, not trust its files; in the end every number equals an
+        // uninterrupted run's. Steps 1 (dataset), 4 (a network), 11 (an ensemble), 16 (an evaluation), one after another.
+        using var reference = TestData.TempFolder();
+        using var run = TestData.TempFolder();
+        string[] Args(string folder) => ["run", "--profile", "smoke", "--data", TestData.Fixture("mitdb"), "--out", folder];
+        var whole = CliRunner.RunProcess(new Dictionary<string, string>(), Args(reference.Path));
+        Assert.True(whole.ExitCode == 0, whole.Error + whole.Output);
+
+        int done = 0;
+        foreach (int step in new[] { 1, 4, 11, 16 })
+        {
+            // Steps already stamped are up to date and do not reach the fault point: count from the first one run again.
+            var killed = CliRunner.RunProcess(new Dictionary<string, string> { ["ECGBEATS_FAULT"] = $"Run.Step:{step - done}" }, Args(run.Path));
+            Assert.NotEqual(0, killed.ExitCode);
+            Assert.DoesNotContain("Report:", killed.Output);
+            done = step - 1;
+        }
+        var resumed = CliRunner.RunProcess(new Dictionary<string, string>(), Args(run.Path));
+        Assert.True(resumed.ExitCode == 0, resumed.Error + resumed.Output);
+        // The killed step is done again (it has no stamp), the ones before it are read back.
+        Assert.Equal(15, resumed.Output.Split('\n').Count(l => l.Contains("up to date")));
+        foreach (string model in Models)
+            Assert.Equal(Evaluation.Read(Path.Combine(reference.Path, $"intra/evaluation/{model}/metrics.json")).ConfusionMatrix,
+                Evaluation.Read(run.File($"intra/evaluation/{model}/metrics.json")).ConfusionMatrix);
+        Assert.Equal(File.ReadAllText(Path.Combine(reference.Path, "metrics.csv")), File.ReadAllText(run.File("metrics.csv")));
+    }
+
+    [Fact]
     public void ARecordMissingItsAnnotationsIsNamedAndFetchedAgainNotAnInternalError()
     {
         // #25: a data folder missing one .atr (an interrupted fetch) gave "internal error: AggregateException" from

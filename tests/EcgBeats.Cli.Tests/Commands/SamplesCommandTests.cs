@@ -133,22 +133,11 @@ public sealed class SamplesCommandTests
         string data = TestData.RequireMitDb();
         Assert.SkipUnless(OperatingSystem.IsLinux(), "SIGINT is sent with kill(1)");
         using var temp = TestData.TempFolder();
-        var start = new System.Diagnostics.ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false,
-        };
-        foreach (string a in new[] { Path.Combine(AppContext.BaseDirectory, "EcgBeats.Cli.dll"), "samples", "100", "--data", data, "--out", temp.File("s.csv") })
-            start.ArgumentList.Add(a);
-        using var process = System.Diagnostics.Process.Start(start)!;
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        while (!Directory.EnumerateFiles(temp.Path, "*.tmp").Any() && !process.HasExited && clock.Elapsed < TimeSpan.FromSeconds(60)) Thread.Sleep(20);
-        Assert.SkipWhen(process.HasExited, "the command finished before it could be interrupted");
-        using (var kill = System.Diagnostics.Process.Start("kill", ["-INT", process.Id.ToString(CultureInfo.InvariantCulture)])) kill.WaitForExit();
-        string error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
+        var result = CliRunner.Interrupt(() => Directory.EnumerateFiles(temp.Path, "*.tmp").Any(), "samples", "100", "--data", data, "--out", temp.File("s.csv"));
+        Assert.SkipWhen(result is null, "the command finished before it could be interrupted");
 
-        Assert.Equal((int)ExitCode.Interrupted, process.ExitCode);
-        Assert.Contains("interrupted", error);
+        Assert.Equal((int)ExitCode.Interrupted, result!.ExitCode);
+        Assert.Contains("interrupted", result.Error);
         Assert.Empty(Directory.GetFileSystemEntries(temp.Path)); // neither the file nor its temporary
     }
 }
