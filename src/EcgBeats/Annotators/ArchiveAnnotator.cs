@@ -165,7 +165,7 @@ public sealed class ArchiveAnnotator(IBeatClassifier classifier, string made, st
         {
             // One bad record in an archive does not stop the others, whatever went wrong with it (a damaged file, or a
             // defect of ours that only its bytes reach); only an interrupt stops the run.
-            string why = IsTheRecords(e) ? e.Message : $"internal error ({e.GetType().Name}): {e.Message}";
+            string why = HiddenFolders.Targets(IsTheRecords(e) ? e.Message : $"internal error ({e.GetType().Name}): {e.Message}");
             return new RecordOutcome(name, null, Skipped: false, why, []);
         }
     }
