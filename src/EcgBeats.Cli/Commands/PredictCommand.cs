@@ -19,6 +19,9 @@ internal static class PredictCommand
         command.SetAction(parse =>
         {
             OutputFolder.PrepareFile(parse.GetValue(output)!);
+            // Never over the beats it reads, nor over a file of the model.
+            OutputFolder.CheckNotAnInput(parse.GetValue(output)!,
+                [parse.GetValue(input)!, .. Directory.Exists(parse.GetValue(model)!) ? Directory.GetFiles(parse.GetValue(model)!) : []]);
             using var classifier = EcgBeatsApp.Models.Open(parse.GetValue(model)!, parse.GetValue(device)!);
             string inputFile = parse.GetValue(input)!;
             var (beats, labels) = DatasetFiles.ReadBeats(inputFile);

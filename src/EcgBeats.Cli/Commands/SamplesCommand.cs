@@ -57,7 +57,11 @@ internal static class SamplesCommand
                 foreach (var mismatch in RecordChecks.Checksums(path)) error.WriteLine($"warning: {RecordChecks.Describe(mismatch, RecordPath.Header(path))}");
             bool raw = parse.GetValue(adc);
             string? file = parse.GetValue(output);
-            if (file is not null) OutputFolder.PrepareFile(file);
+            if (file is not null)
+            {
+                OutputFolder.PrepareFile(file);
+                OutputFolder.CheckNotAnInput(file, RecordReader.Files(path));
+            }
 
             TextWriter writer = parse.InvocationConfiguration.Output;
             Stream? atomic = null;

@@ -59,6 +59,9 @@ internal static class ScoreCommand
                 var referenceAnnotations = AnnotationReader.ReadFile(RecordPath.Annotations(path, refExt), header.SamplingFrequency);
                 string testPath = testDir is null ? RecordPath.Annotations(path, testExt) : Path.Combine(testDir, $"{name}.{testExt}");
                 var testAnnotations = AnnotationReader.ReadFile(testPath, header.SamplingFrequency);
+                // The JSON is written after every record is read: never over one of the files it reads.
+                if (parse.GetValue(json) is string target)
+                    OutputFolder.CheckNotAnInput(target, [.. RecordReader.Files(path), RecordPath.Annotations(path, refExt), testPath]);
                 comparisons.Add(BeatByBeatComparator.Compare(name, referenceAnnotations, testAnnotations, header.SamplingFrequency, options, header.SampleCount));
                 if (parse.GetValue(rhythm))
                     episodes.Add(EpisodeComparator.Compare(name, referenceAnnotations, testAnnotations, header.SamplingFrequency, header.SampleCount ?? 0, RhythmEpisodeType.AtrialFibrillation, episodeOptions));

@@ -45,6 +45,17 @@ public static partial class FileKinds
             throw new InvalidInputException($"{path}: is a device, pipe or socket (or a link to one), not a file; EcgBeats reads records only from regular files");
     }
 
+    /// <summary>
+    /// Whether two paths are one file: the same device and inode (through links and hard links) where the kernel says,
+    /// else the same full path. A path that does not exist is no file.
+    /// </summary>
+    public static bool AreSame(string a, string b)
+    {
+        if (!File.Exists(a) || !File.Exists(b)) return false;
+        if (OperatingSystem.IsLinux() && Identity(a) is { } x && Identity(b) is { } y) return x == y;
+        return string.Equals(Path.GetFullPath(a), Path.GetFullPath(b), StringComparison.Ordinal);
+    }
+
     /// <summary>Refuses an output path that is a link, a device, a pipe or a socket.</summary>
     /// <exception cref="InvalidInputException">It is one (the path named).</exception>
     public static void CheckOutput(string path)
@@ -63,6 +74,21 @@ public static partial class FileKinds
 
     [LibraryImport("libc", EntryPoint = "statx", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
     private static unsafe partial int Statx(int dirFd, string path, int flags, uint mask, byte* buffer);
+
+    private const uint StatxIno = 0x100;
+
+    /// <summary>The file's device (<c>stx_dev_major</c>, <c>stx_dev_minor</c> at bytes 136 and 140) and inode (<c>stx_ino</c>, byte 32), through links; null when the call is not there.</summary>
+    private static unsafe (uint Major, uint Minor, ulong Inode)? Identity(string path)
+    {
+        byte* buffer = stackalloc byte[256];
+        try
+        {
+            if (Statx(AtFdCwd, path, 0, StatxIno, buffer) != 0) return null;
+        }
+        catch (EntryPointNotFoundException) { return null; }
+        catch (DllNotFoundException) { return null; }
+        return (*(uint*)(buffer + 136), *(uint*)(buffer + 140), *(ulong*)(buffer + 32));
+    }
 
     /// <summary>The kind from <c>statx</c>'s <c>stx_mode</c> (bytes 28-29), or null when the call is not there.</summary>
     private static unsafe FileKind? LinuxKind(string path, int flags)

@@ -36,4 +36,16 @@ public static class OutputFolder
         if (Directory.Exists(full)) throw new IOException($"{full}: is a folder, not a file; name a file to write");
         Prepare(Path.GetDirectoryName(full)!);
     }
+
+    /// <summary>
+    /// Refuses an output file that is one of the command's own inputs (the same file, through links too): `samples 100
+    /// --out 100.dat` replaced the record's signal file with its CSV, exit 0 (#25).
+    /// </summary>
+    /// <exception cref="InvalidInputException">It is one (both named).</exception>
+    public static void CheckNotAnInput(string output, IEnumerable<string> inputs)
+    {
+        foreach (string input in inputs)
+            if (FileKinds.AreSame(output, input))
+                throw new InvalidInputException($"{Path.GetFullPath(output)}: is {input}, a file this command reads; writing there would destroy it (name another file)");
+    }
 }

@@ -19,6 +19,31 @@ public static class RecordReader
         return header.Segments is null ? header : MultiSegment.Resolve(header, Folder(headerPath), headerPath);
     }
 
+    /// <summary>
+    /// The files a record is read from: its header and signal files, and for a multi-segment record each segment's
+    /// (commands check that no output of theirs lands on one of them, #25).
+    /// </summary>
+    /// <exception cref="WfdbFormatException">The header (or a segment's) is malformed.</exception>
+    public static IReadOnlyList<string> Files(string recordPath)
+    {
+        string headerPath = RecordPath.Header(recordPath);
+        var header = HeaderParser.ReadFile(headerPath);
+        var files = new List<string> { Path.GetFullPath(headerPath) };
+        if (header.Segments is { } segments)
+        {
+            foreach (var segment in segments.Where(s => s.Name != SegmentSpec.Gap).DistinctBy(s => s.Name))
+            {
+                string segmentHeader = Path.Combine(Folder(headerPath), segment.Name + ".hea");
+                if (File.Exists(segmentHeader) && HeaderParser.ReadFile(segmentHeader).Segments is null)
+                    files.AddRange(Files(Path.Combine(Folder(headerPath), segment.Name)));
+            }
+        }
+        else
+            files.AddRange(header.Signals.Where(s => s.Format != HeaderParser.NullFormat)
+                .Select(s => Path.GetFullPath(Path.Combine(Folder(headerPath), s.FileName))));
+        return files.Distinct().ToList();
+    }
+
     /// <summary>Reads a whole record.</summary>
     public static WfdbRecord Read(string recordPath) => Read(recordPath, 0, null);
 

@@ -144,4 +144,32 @@ public sealed class HostileInputTests
         Assert.Contains("RECORDS, line 1", result.Error);
         Assert.False(Directory.Exists(temp.File("ds")));
     }
+
+    [Fact]
+    public void AnOutputFileThatIsOneOfTheCommandsInputsIsRefusedAndTheInputKept()
+    {
+        // #25: `samples 100 --out 100.dat` replaced the record's signal file with its CSV (exit 0).
+        using var temp = TestData.TempFolder();
+        foreach (string ext in new[] { "hea", "dat", "atr" }) File.Copy(TestData.FixtureRecord("100") + "." + ext, temp.File("100." + ext));
+        var before = Directory.GetFiles(temp.Path).ToDictionary(f => f, f => Convert.ToHexString(File.ReadAllBytes(f)));
+        string record = temp.File("100");
+
+        foreach (string target in new[] { "100.dat", "100.hea" })
+        {
+            var samples = CliRunner.Run("samples", record, "--out", temp.File(target));
+            Assert.Equal((int)ExitCode.BadInput, samples.ExitCode);
+            Assert.Contains("a file this command reads", samples.Error);
+        }
+        // Through another name: a hard link is the same file.
+        using (var ln = System.Diagnostics.Process.Start("ln", [temp.File("100.dat"), temp.File("hard.dat")])) ln.WaitForExit();
+        Assert.Equal((int)ExitCode.BadInput, CliRunner.Run("samples", record, "--out", temp.File("hard.dat")).ExitCode);
+        var score = CliRunner.Run("score", record, "--test", "atr", "--json", temp.File("100.atr"));
+        Assert.Equal((int)ExitCode.BadInput, score.ExitCode);
+        Assert.Contains("100.atr: is ", score.Error);
+
+        File.Delete(temp.File("hard.dat"));
+        Assert.Equal(before, Directory.GetFiles(temp.Path).ToDictionary(f => f, f => Convert.ToHexString(File.ReadAllBytes(f))));
+        // Another name in the same folder is written as usual.
+        Assert.Equal(0, CliRunner.Run("samples", record, "--to", "1", "--out", temp.File("100.csv")).ExitCode);
+    }
 }
