@@ -13,7 +13,12 @@ namespace EcgBeats.Reports.Writers;
 /// </summary>
 public static class ReviewPage
 {
-    /// <summary>Writes the review's files into <paramref name="folder"/>; returns the HTML page's path.</summary>
+    /// <summary>
+    /// Writes the review's files into <paramref name="folder"/> as one unit (made in a hidden staging folder, renamed into
+    /// place once complete, <c>sheet.csv</c> last); returns the HTML page's path. A <c>sheet.csv</c> there that holds an
+    /// analyst's labels (or is not a blank sheet of this record) is never replaced (#25: nothing already written is lost).
+    /// </summary>
+    /// <exception cref="InvalidInputException">The folder's sheet holds labels, or cannot be read as a sheet of this record.</exception>
     /// <param name="review">The review.</param>
     /// <param name="record">The record (for the drawn signal).</param>
     /// <param name="baseModel">The base model's name and folder, as the page should name it.</param>
@@ -21,12 +26,24 @@ public static class ReviewPage
     /// <param name="folder">The output folder (made by the caller).</param>
     public static string Write(RecordReview review, WfdbRecord record, string baseModel, ReviewSettings settings, string folder)
     {
+        string existing = Path.Combine(folder, LabellingSheet.FileName);
+        if (File.Exists(existing))
+        {
+            int filled;
+            try { filled = LabellingSheet.Read(existing, review.Record).Count; }
+            catch (InvalidInputException) { filled = -1; }
+            if (filled != 0)
+                throw new InvalidInputException($"{existing}: {(filled > 0 ? $"holds {filled} label(s) an analyst filled in" : "is not a blank labelling sheet of this record")}; " +
+                                                "a new review would replace it, so it is left as it is (adapt from it with 'ecgbeats adapt --sheet', move it, or name another --out)");
+        }
+        using var files = new FileSet(folder);
+        string staging = files.StagingFolder;
         var samples = review.Beats.Origins!.Select(o => o.Sample).ToArray();
-        AtomicFile.WriteAllText(Path.Combine(folder, LabellingSheet.ClustersFileName), LabellingSheet.WriteClusters(samples, review.Selection.Clusters));
+        AtomicFile.WriteAllText(Path.Combine(staging, LabellingSheet.ClustersFileName), LabellingSheet.WriteClusters(samples, review.Selection.Clusters));
         int signal = review.Signals[0];
         var info = record.Header.Signals[signal];
         double[] physical = record.Physical(signal);
-        string figures = Path.Combine(folder, "figures");
+        string figures = Path.Combine(staging, "figures");
         var blocks = new List<ReportBlock>
         {
             new ReportHeading(1, $"Beats to confirm: record {review.Record}"),
@@ -47,11 +64,18 @@ public static class ReviewPage
                 $"{info.Description} ({info.Units})", (int)beat.Proposed, figures, $"beat-{k + 1:00}-{beat.Sample}")));
         }
         var page = new ReportDocument(blocks);
-        AtomicFile.WriteAllText(Path.Combine(folder, "review.md"), page.ToMarkdown(folder));
-        string html = Path.Combine(folder, "review.html");
-        AtomicFile.WriteAllText(html, page.ToHtml());
+        AtomicFile.WriteAllText(Path.Combine(staging, "review.md"), page.ToMarkdown(staging));
+        AtomicFile.WriteAllText(Path.Combine(staging, "review.html"), page.ToHtml());
+        AtomicFile.WriteAllText(Path.Combine(staging, LabellingSheet.FileName), LabellingSheet.Write(review.Record, review.SamplingFrequency, review.Selection));
+        foreach (string figure in Directory.Exists(figures) ? Directory.GetFiles(figures).Order(StringComparer.Ordinal).ToArray() : [])
+            files.Stage("figures/" + Path.GetFileName(figure));
+        files.Stage(LabellingSheet.ClustersFileName);
+        files.Stage("review.md");
+        files.Stage("review.html");
         // The sheet last: its presence says the review is complete.
-        AtomicFile.WriteAllText(Path.Combine(folder, LabellingSheet.FileName), LabellingSheet.Write(review.Record, review.SamplingFrequency, review.Selection));
+        files.Stage(LabellingSheet.FileName);
+        files.Commit();
+        string html = Path.Combine(folder, "review.html");
         return html;
     }
 }

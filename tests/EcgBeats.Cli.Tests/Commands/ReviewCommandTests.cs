@@ -59,6 +59,15 @@ public sealed class ReviewCommandTests
         foreach (var g in filled.Skip(1).Select(r => AamiMapping.Beats[r.Split(',')[8]]).GroupBy(c => c))
             Assert.True(labelled[g.Key] >= g.Count(), $"{g.Key}: {labelled[g.Key]} < {g.Count()}");
         Assert.Equal(0, CliRunner.Run("annotate", "208", "--model", patient, "--data", Fixtures, "--out", temp.File("ann")).ExitCode);
+
+        // #25: the analyst's labels are never replaced. Filled in place, the sheet refuses a second review into the folder.
+        string inPlace = Path.Combine(review, LabellingSheet.FileName);
+        File.WriteAllLines(inPlace, filled);
+        var again = CliRunner.Run("review", "208", "--beats", "12", "--model", Base.Value, "--out", review, "--data", Fixtures);
+        Assert.Equal((int)ExitCode.BadInput, again.ExitCode);
+        Assert.Contains("holds 12 label(s) an analyst filled in", again.Error);
+        Assert.Equal(filled, File.ReadAllLines(inPlace));
+        Assert.Empty(Directory.GetDirectories(review, ".ecgbeats-staging.*"));
     }
 
     [Fact]
