@@ -49,6 +49,11 @@ public static class CommandTree
             Output = output,
             Error = error,
             EnableDefaultExceptionHandler = false,
+            // Ctrl+C cancels the command's token; each command stops at its next check, removes what it had not finished
+            // (a staging folder, a half-built dataset) and says "interrupted". System.CommandLine's default 2 s cut that
+            // short on a busy machine: exit 130 with no message and the cleanup lost (#25). A command that never checks
+            // still ends 30 s after Ctrl+C.
+            ProcessTerminationTimeout = TimeSpan.FromSeconds(30),
         };
         try
         {

@@ -1,3 +1,4 @@
+using EcgBeats.Torch.Runtime;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -34,7 +35,7 @@ public sealed class CnnTransformerNetwork : nn.Module<Tensor, Tensor>
             ("conv1", nn.Conv1d(input.Leads, model, 5, padding: 2)), ("bn1", nn.BatchNorm1d(model)), ("relu1", nn.ReLU()), ("pool1", nn.MaxPool1d(2)),
             ("conv2", nn.Conv1d(model, model, 5, padding: 2)), ("bn2", nn.BatchNorm1d(model)), ("relu2", nn.ReLU()), ("pool2", nn.MaxPool1d(2)));
         long steps = input.Samples / 2 / 2;
-        _position = new Parameter(torch.randn(steps, 1, model) * 0.02);
+        _position = new Parameter(torch.randn(steps, 1, model).Times(0.02));
         _encoder = nn.TransformerEncoder(nn.TransformerEncoderLayer(model, heads, feedForward, dropout), layers);
         _out = nn.Linear(model + input.Features, classes);
         RegisterComponents();

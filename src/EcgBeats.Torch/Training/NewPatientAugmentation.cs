@@ -1,3 +1,4 @@
+using EcgBeats.Torch.Runtime;
 using EcgBeats.Beats;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -27,29 +28,28 @@ public static class NewPatientAugmentation
         int leads = layout.Leads.Count, samples = layout.SamplesPerLead, features = layout.Features.Count;
         var device = batch.device;
         var waves = batch.narrow(1, 0, leads * samples).reshape(n, leads, samples);
-        var amplitude = (rand(n, leads, 1, device: device) * 2 - 1).mul(Math.Log(1.25)).exp();
-        var baseline = randn(n, leads, 1, device: device) * 0.05;
-        waves = waves * amplitude + baseline + randn(n, leads, samples, device: device) * 0.02;
+        // Every number through HeldScalar: an implicit Scalar may be freed by the GC while libtorch reads it.
+        var amplitude = rand(n, leads, 1, device: device).Times(2).Minus(1).Times(Math.Log(1.25)).exp();
+        var baseline = randn(n, leads, 1, device: device).Times(0.05);
+        waves = waves * amplitude + baseline + randn(n, leads, samples, device: device).Times(0.02);
         double stretch = 0.95 + 0.1 * rand(1).item<float>();
         if (Math.Abs(stretch - 1) > 1e-3)
         {
             // Output sample j reads input position c + (j - c) / stretch, clamped to the window.
             double c = (samples - 1) / 2.0;
-            // Scalars held in locals until the calls return: an implicit one can be finalised while libtorch still reads it
-            // (CI once failed here with libtorch's "Unknown scalar type" from div).
-            using Scalar centre = c, factor = stretch, lowest = 0, highest = samples - 1;
-            var position = arange(samples, device: device, dtype: ScalarType.Float32).sub(centre).div(factor).add(centre).clamp(lowest, highest);
-            GC.KeepAlive(centre);
-            GC.KeepAlive(factor);
-            var left = position.floor().to(ScalarType.Int64).clamp(0, samples - 2);
+            using Scalar lowest = 0, highest = samples - 1;
+            var position = arange(samples, device: device, dtype: ScalarType.Float32).Minus(c).Over(stretch).Plus(c).clamp(lowest, highest);
+            GC.KeepAlive(lowest);
+            GC.KeepAlive(highest);
+            var left = position.floor().to(ScalarType.Int64).Between(0, samples - 2);
             var weight = (position - left.to(ScalarType.Float32)).reshape(1, 1, samples);
             var a = waves.index_select(2, left);
-            var b = waves.index_select(2, left + 1);
+            var b = waves.index_select(2, left.Plus(1L));
             waves = a + (b - a) * weight;
         }
         var parts = new List<Tensor> { waves.reshape(n, leads * samples) };
         if (features > 0)
-            parts.Add(batch.narrow(1, leads * samples, features) * (randn(n, features, device: device) * 0.03 + 1));
+            parts.Add(batch.narrow(1, leads * samples, features) * randn(n, features, device: device).Times(0.03).Plus(1.0));
         return cat(parts, 1);
     }
 }

@@ -104,11 +104,11 @@ public static class Trainer
         }
         // The optimizer is made after the weights are loaded: loading replaces the parameter tensors.
         network.to(device);
-        var optimizer = torch.optim.Adam(network.parameters(), options.LearningRate, weight_decay: options.WeightDecay);
+        using var optimizer = new AdamOptimizer(network.parameters(), options.LearningRate, options.WeightDecay);
         if (checkpoint is not null)
         {
             string optimizerPath = checkpoint.PathOf(folder!, TrainingCheckpoint.Optimizer);
-            try { optimizer.load_state_dict(optimizerPath); }
+            try { optimizer.Load(optimizerPath); }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 throw new InvalidInputException($"{optimizerPath}: not a readable optimizer state ({e.Message}); delete {TrainingCheckpoint.StateFile} to start afresh", e);
@@ -137,12 +137,12 @@ public static class Trainer
                 if (options.Augment) xb = NewPatientAugmentation.Apply(xb, recipe.Layout);
                 var yb = yEpoch.narrow(0, start, size);
                 schedule.Apply(optimizer, (epoch - 1) * batches + b);
-                optimizer.zero_grad();
+                optimizer.ZeroGrad();
                 var logits = network.forward(xb);
                 var loss = lossFunction.forward(logits, yb);
                 loss.backward();
                 if (options.ClipGradientNorm is { } clip) nn.utils.clip_grad_norm_(network.parameters(), clip);
-                optimizer.step();
+                optimizer.Step();
                 lossSum += loss.item<float>() * size;
                 correct += logits.argmax(1).eq(yb).sum().item<long>();
                 seen += size;
@@ -220,7 +220,7 @@ public static class Trainer
         return (beats.Count == 0 ? 0 : lossSum / beats.Count, ConfusionMatrix.From(beats.Labels, predicted, Beats.AamiMapping.ClassCount));
     }
 
-    private static void SaveCheckpoint(string folder, nn.Module<Tensor, Tensor> network, OptimizerHelper optimizer, Dictionary<string, Tensor> best,
+    private static void SaveCheckpoint(string folder, nn.Module<Tensor, Tensor> network, AdamOptimizer optimizer, Dictionary<string, Tensor> best,
         NetworkDefinition definition, EcgBeats.Beats.BeatLayout layout, int classes, TrainingCheckpoint state)
     {
         // This epoch's files go beside the previous epoch's; the manifest, written last, switches from one to the other.
@@ -238,7 +238,7 @@ public static class Trainer
         }
         string optimizerPath = Path.Combine(folder, written[TrainingCheckpoint.Optimizer]);
         string optimizerTemp = Path.Combine(folder, "." + written[TrainingCheckpoint.Optimizer] + ".tmp");
-        optimizer.save_state_dict(optimizerTemp);
+        optimizer.Save(optimizerTemp);
         File.Move(optimizerTemp, optimizerPath, overwrite: true);
         state.Commit(folder, written);
     }
@@ -283,9 +283,9 @@ public static class Trainer
             ? peak * (step + 1) / _warmup
             : peak * (0.01 + 0.99 * 0.5 * (1 + Math.Cos(Math.PI * Math.Min(1, (double)(step - _warmup) / (_total - _warmup)))));
 
-        public void Apply(OptimizerHelper optimizer, int step)
+        public void Apply(AdamOptimizer optimizer, int step)
         {
-            foreach (var group in optimizer.ParamGroups) group.LearningRate = Rate(step);
+            optimizer.LearningRate = Rate(step);
         }
     }
 }

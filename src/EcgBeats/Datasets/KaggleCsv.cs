@@ -119,6 +119,7 @@ public static class KaggleCsv
         using var stream = AtomicFile.Create(path, out var commit);
         foreach (byte[] chunk in chunks)
         {
+            cancel.ThrowIfCancellationRequested();
             stream.Write(chunk);
             hash.AppendData(chunk);
         }
