@@ -37,10 +37,8 @@ public static class NewPatientAugmentation
         {
             // Output sample j reads input position c + (j - c) / stretch, clamped to the window.
             double c = (samples - 1) / 2.0;
-            using Scalar lowest = 0, highest = samples - 1;
-            var position = arange(samples, device: device, dtype: ScalarType.Float32).Minus(c).Over(stretch).Plus(c).clamp(lowest, highest);
-            GC.KeepAlive(lowest);
-            GC.KeepAlive(highest);
+            using Scalar count = samples, lowest = 0, highest = samples - 1;
+            var position = arange(count, device: device, dtype: ScalarType.Float32).Minus(c).Over(stretch).Plus(c).clamp(lowest, highest);
             var left = position.floor().to(ScalarType.Int64).Between(0, samples - 2);
             var weight = (position - left.to(ScalarType.Float32)).reshape(1, 1, samples);
             var a = waves.index_select(2, left);
