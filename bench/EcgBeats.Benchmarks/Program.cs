@@ -8,4 +8,6 @@ if (args is ["detector-variants"]) EcgBeats.Benchmarks.Records.DetectorVariants.
 else if (args is ["inter-patient-cv", .. var variants]) EcgBeats.Benchmarks.InterPatient.InterPatientCv.Run(variants);
 // trainer-vs-bare alternates the trainer and a bare step loop: see Torch/TrainerVsBareLoop.cs.
 else if (args is ["trainer-vs-bare", .. var models]) EcgBeats.Benchmarks.Torch.TrainerVsBareLoop.Run(models);
+// contention trains each network alone, beside a busy process and two at once, in processes of their own: see Torch/Contention.cs.
+else if (args is ["contention", .. var options]) EcgBeats.Benchmarks.Torch.Contention.Run(options);
 else BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -1,3 +1,4 @@
+using EcgBeats.Models;
 using EcgBeats.Io;
 using System.CommandLine;
 using EcgBeats.Cli.Pipeline;
@@ -25,16 +26,29 @@ internal static class RunCommand
             AllowMultipleArgumentsPerToken = true,
             DefaultValueFactory = _ => [RunSplit.Intra, RunSplit.Inter],
         };
+        var lanes = new Option<int>("--lanes")
+        {
+            Description = "Trainings at once: 1 (the default) trains every model in turn; 2 trains the networks one after another beside the classical models, each on one thread unless --threads says otherwise (the same numbers as --lanes 1 --threads 1; whether it is faster depends on the machine: docs/benchmarks.md).",
+            DefaultValueFactory = _ => 1,
+        };
+        var threads = new Option<int?>("--threads") { Description = "Threads per training, every model that takes them (default: every core for a network, ML.NET's choice for a classical model; 1 each with --lanes 2). Results depend on it; model cards record it.", HelpName = "N" };
         var baseUrl = new Option<string>("--base-url") { Description = "Where to fetch MIT-BIH from when the data folder is empty.", DefaultValueFactory = _ => FetchOptions.MitBihArrhythmia.ToString(), HelpName = "URL" };
         var command = new Command("run", "The main job: fetch the data if needed, build both splits, train every model and ensemble, evaluate, write the report.")
         {
-            profile, output, seed, force, baseUrl, splits,
+            profile, output, seed, force, baseUrl, splits, lanes, threads,
         };
         command.SetAction(async (parse, cancel) =>
         {
             await Task.Yield(); // Ctrl+C then only cancels; every finished step stays done
             var console = Terminal.For(parse.InvocationConfiguration.Output);
             var chosen = RunProfiles.Parse(parse.GetValue(profile)!);
+            if (parse.GetValue(lanes) is not (1 or 2)) throw new InvalidInputException($"--lanes {parse.GetValue(lanes)}: expected 1 or 2");
+            if (parse.GetValue(threads) is { } n)
+            {
+                if (n < 1) throw new InvalidInputException($"--threads {n}: expected at least 1");
+                var given = chosen;
+                chosen = given with { Options = k => k.Options.Contains(CommonOptions.Threads) ? given.Options(k).With(CommonOptions.Threads, (int?)n) : given.Options(k) };
+            }
             var folder = RunFolder.At(OutputFolder.Prepare(parse.GetValue(output)!)); // before any download or training
             var data = DataLocation.Resolve(parse.GetValue(EcgBeatsApp.DataOption));
             // No records, or a record whose signal or annotation file is missing (what an interrupted fetch leaves): fetch
@@ -59,7 +73,7 @@ internal static class RunCommand
             {
                 var view = new RunView(console);
                 var results = view.Job(EcgBeatsApp.Models, data.Directory, folder, chosen, parse.GetValue(seed), parse.GetValue(force),
-                    parse.GetValue(splits)!.Distinct().Order().ToList()).Run(cancel);
+                    parse.GetValue(splits)!.Distinct().Order().ToList(), parse.GetValue(lanes)).Run(cancel);
                 string report = ReportWriter.Write(results, folder.Root);
                 view.Results(results);
                 console.WriteLine($"Report: {report}");

@@ -10,9 +10,10 @@ namespace EcgBeats.Cli.Pipeline;
 internal sealed class RunView(IAnsiConsole console) : IRunObserver
 {
     /// <summary>The job, set to print here and to train with a progress bar.</summary>
-    public MainJob Job(ModelRegistry registry, string dataDirectory, RunFolder run, RunProfile profile, int seed, bool force, IReadOnlyList<RunSplit>? splits = null) =>
+    public MainJob Job(ModelRegistry registry, string dataDirectory, RunFolder run, RunProfile profile, int seed, bool force, IReadOnlyList<RunSplit>? splits = null, int lanes = 1) =>
         new(registry, dataDirectory, run, profile, seed, force)
         {
+            Lanes = lanes,
             Splits = splits ?? [RunSplit.Intra, RunSplit.Inter],
             Clusterer = MlNet.Clustering.KMeansBeatClusterer.Instance,
             Observer = this,
@@ -25,7 +26,8 @@ internal sealed class RunView(IAnsiConsole console) : IRunObserver
 
     public void Started(string step) => console.MarkupLineInterpolated($"[bold]{step}[/]");
 
-    public void Done(string step, TimeSpan elapsed) => console.MarkupLineInterpolated($"[grey]   done in {elapsed.TotalSeconds:0.0} s[/]");
+    // The step is named again: with two trainings at once (MainJob.Lanes) another step's lines may come between.
+    public void Done(string step, TimeSpan elapsed) => console.MarkupLineInterpolated($"[grey]   done in {elapsed.TotalSeconds:0.0} s ({step})[/]");
 
     /// <summary>One row per split and model: accuracy, macro-F1, F1 of S and V.</summary>
     public void Results(RunResults results)

@@ -11,6 +11,9 @@ namespace EcgBeats.Cli.Pipeline;
 /// </summary>
 internal static class TrainingView
 {
+    /// <summary>1 while a training shows its bar: a terminal holds one live display, and two trainings may run at once (MainJob.Lanes).</summary>
+    private static int _live;
+
     public static IBeatClassifier Run(IAnsiConsole console, ModelKind kind, ValidationSplit split, ModelOptions options, TrainingContext context)
     {
         string Line(TrainingProgress p) =>
@@ -18,11 +21,18 @@ internal static class TrainingView
             $"validation loss {p.Completed.ValidationLoss:F4}, accuracy {Percent.Of(p.Completed.ValidationAccuracy)}, macro-F1 {p.Completed.ValidationMacroF1:F4} " +
             $"({p.Completed.Seconds:0.0} s, {p.BeatsPerSecond:N0} beats/s)";
 
-        if (!console.Profile.Capabilities.Interactive)
+        // Without a terminal, or while another training beside this one holds the live display: one line per epoch.
+        if (!console.Profile.Capabilities.Interactive || Interlocked.CompareExchange(ref _live, 1, 0) != 0)
         {
             var lines = new SynchronousProgress<TrainingProgress>(p => { if (p.Completed is not null) console.WriteLine(Line(p)); });
             return kind.Train(split, options, context with { Progress = lines });
         }
+        try { return WithBar(console, kind, split, options, context, Line); }
+        finally { Volatile.Write(ref _live, 0); }
+    }
+
+    private static IBeatClassifier WithBar(IAnsiConsole console, ModelKind kind, ValidationSplit split, ModelOptions options, TrainingContext context, Func<TrainingProgress, string> Line)
+    {
         IBeatClassifier? result = null;
         console.Progress()
             .AutoClear(false)

@@ -48,6 +48,14 @@ public sealed class MainJob(ModelRegistry registry, string dataDirectory, RunFol
     /// <summary>The adaptive step's numbers of confirmed beats per record (#24: 2, 6 and 12).</summary>
     public IReadOnlyList<int> ConfirmedBeats { get; init; } = [2, 6, 12];
 
+    /// <summary>
+    /// Trainings at once (1 or 2): with 2, the networks train one after another beside the classical models, each
+    /// training on one thread (unless its options name threads), with the same numbers as one lane at one thread each.
+    /// Whether it is faster depends on the machine (docs/benchmarks.md, #26: on this project's 2-vCPU machine a network
+    /// beside a classical trainer lost much of its speed). Results depend on thread counts, which the model cards record.
+    /// </summary>
+    public int Lanes { get; init; } = 1;
+
     /// <summary>Told when a step starts, is up to date, or is done (the command line prints it).</summary>
     public IRunObserver? Observer { get; init; }
 
@@ -104,10 +112,17 @@ public sealed class MainJob(ModelRegistry registry, string dataDirectory, RunFol
         var order = new List<(string Model, IBeatClassifier Classifier)>();
         try
         {
-            // Every kind that trains on beats alone, then the ensembles, which combine them.
-            foreach (var modelKind in registry.Kinds.Where(k => k.DefaultMembers(registry).Count == 0))
+            // Every kind that trains on beats alone, then the ensembles, which combine them. With two lanes the kinds that
+            // train one at a time (the networks) go one after another in one lane and the others beside them in the
+            // second, each with one thread: the same models as one after another at one thread each.
+            var baseKinds = registry.Kinds.Where(k => k.DefaultMembers(registry).Count == 0).ToList();
+            var trained = new (IBeatClassifier Model, string Target, StepStamp Stamp)[baseKinds.Count];
+            void TrainBase(int i)
             {
+                var modelKind = baseKinds[i];
                 var options = profile.For(modelKind, inter, seed);
+                if (Lanes > 1 && modelKind.Options.Contains(CommonOptions.Threads) && !options.TryGet(CommonOptions.Threads, out _))
+                    options = options.With(CommonOptions.Threads, (int?)1);
                 string target = folder.Model(modelKind.Name);
                 var stamp = ModelStamp(modelKind, options, split);
                 // An interrupted run left a checkpoint: go on from it.
@@ -115,8 +130,22 @@ public sealed class MainJob(ModelRegistry registry, string dataDirectory, RunFol
                 var model = Step($"{name}: train {modelKind.Name}", target, stamp,
                     () => Saved(Train(modelKind, split, options, context), target),
                     () => registry.Open(target));
-                Keep(modelKind.Name, target, stamp, model);
+                trained[i] = (model, target, stamp);
             }
+            var lanes = Lanes > 1
+                ? baseKinds.Select((k, i) => (k, i)).GroupBy(p => p.k.TrainsOneAtATime).Select(g => g.Select(p => p.i).ToList()).ToList()
+                : [Enumerable.Range(0, baseKinds.Count).ToList()];
+            try
+            {
+                Parallel.ForEach(lanes, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Lanes) }, lane => { foreach (int i in lane) TrainBase(i); });
+            }
+            catch (AggregateException e)
+            {
+                // One lane failed or was cancelled: the other lane's models are freed, and the first failure is the run's.
+                foreach (var t in trained) t.Model?.Dispose();
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions.FirstOrDefault(x => x is OperationCanceledException) ?? e.InnerExceptions[0]).Throw();
+            }
+            for (int i = 0; i < baseKinds.Count; i++) Keep(baseKinds[i].Name, trained[i].Target, trained[i].Stamp, trained[i].Model);
             var ensembles = new List<(string Model, ModelKind Kind, ModelOptions Options)>
             {
                 (Ensembles.Weighted.Name, Ensembles.Weighted, ModelOptions.None),

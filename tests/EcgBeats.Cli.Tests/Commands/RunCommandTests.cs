@@ -97,6 +97,23 @@ public sealed class RunCommandTests
     }
 
     [Fact]
+    public void TwoLanesGiveTheSameNumbersAsOneLaneAtTheSameThreads()
+    {
+        // #26: the networks train one after another beside the classical models, one thread each; side by side must not
+        // change a single number against everything in turn at one thread each (the seed and thread counts decide them).
+        using var lanes = TestData.TempFolder();
+        using var turns = TestData.TempFolder();
+        var two = CliRunner.Run("run", "--profile", "smoke", "--data", TestData.Fixture("mitdb"), "--out", lanes.Path, "--lanes", "2");
+        Assert.True(two.ExitCode == 0, two.Error + two.Output);
+        var one = CliRunner.Run("run", "--profile", "smoke", "--data", TestData.Fixture("mitdb"), "--out", turns.Path, "--lanes", "1", "--threads", "1");
+        Assert.True(one.ExitCode == 0, one.Error + one.Output);
+        Assert.Equal(File.ReadAllText(turns.File("metrics.csv")), File.ReadAllText(lanes.File("metrics.csv")));
+        foreach (string model in new[] { "cnn", "gbt" })
+            Assert.Equal(1, ModelCard.Read(lanes.File($"intra/models/{model}")).Threads);
+        Assert.Equal((int)ExitCode.BadInput, CliRunner.Run("run", "--profile", "smoke", "--data", TestData.Fixture("mitdb"), "--out", lanes.Path, "--lanes", "3").ExitCode);
+    }
+
+    [Fact]
     public void ARecordMissingItsAnnotationsIsNamedAndFetchedAgainNotAnInternalError()
     {
         // #25: a data folder missing one .atr (an interrupted fetch) gave "internal error: AggregateException" from
