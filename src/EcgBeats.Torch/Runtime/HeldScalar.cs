@@ -14,44 +14,30 @@ namespace EcgBeats.Torch.Runtime;
 public static class HeldScalar
 {
     /// <summary><c>tensor * value</c>.</summary>
-    public static Tensor Times(this Tensor tensor, double value)
-    {
-        using Scalar s = value.ToScalar();
-        return tensor.mul(s);
-    }
+    public static Tensor Times(this Tensor tensor, double value) => Held(tensor, value.ToScalar(), static (t, s) => t.mul(s));
 
     /// <summary><c>tensor + value</c>.</summary>
-    public static Tensor Plus(this Tensor tensor, double value)
-    {
-        using Scalar s = value.ToScalar();
-        return tensor.add(s);
-    }
+    public static Tensor Plus(this Tensor tensor, double value) => Held(tensor, value.ToScalar(), static (t, s) => t.add(s));
 
     /// <summary><c>tensor + value</c> for an integer tensor (the Scalar an integer, as <c>tensor + 1</c> makes it).</summary>
-    public static Tensor Plus(this Tensor tensor, long value)
-    {
-        using Scalar s = value.ToScalar();
-        return tensor.add(s);
-    }
+    public static Tensor Plus(this Tensor tensor, long value) => Held(tensor, value.ToScalar(), static (t, s) => t.add(s));
 
     /// <summary><c>tensor - value</c>.</summary>
-    public static Tensor Minus(this Tensor tensor, double value)
-    {
-        using Scalar s = value.ToScalar();
-        return tensor.sub(s);
-    }
+    public static Tensor Minus(this Tensor tensor, double value) => Held(tensor, value.ToScalar(), static (t, s) => t.sub(s));
 
     /// <summary><c>tensor / value</c>.</summary>
-    public static Tensor Over(this Tensor tensor, double value)
-    {
-        using Scalar s = value.ToScalar();
-        return tensor.div(s);
-    }
+    public static Tensor Over(this Tensor tensor, double value) => Held(tensor, value.ToScalar(), static (t, s) => t.div(s));
 
     /// <summary><c>tensor.clamp(lowest, highest)</c>, both integers (as <c>clamp(0, n)</c> makes them).</summary>
     public static Tensor Between(this Tensor tensor, long lowest, long highest)
     {
         using Scalar low = lowest.ToScalar(), high = highest.ToScalar();
         return tensor.clamp(low, high);
+    }
+
+    /// <summary>Runs <paramref name="operation"/>, then disposes the Scalar: it is referenced, so alive, until the operation has returned.</summary>
+    private static Tensor Held(Tensor tensor, Scalar scalar, Func<Tensor, Scalar, Tensor> operation)
+    {
+        using (scalar) return operation(tensor, scalar);
     }
 }

@@ -11,18 +11,25 @@ public sealed class ReportCommandTests
 {
     private static void Ok(CliRunner.Result result) => Assert.True(result.ExitCode == 0, result.Error + result.Output);
 
+    /// <summary>A run folder's intra-patient part made by hand: the fixtures' dataset, each model trained and evaluated.</summary>
+    private static (string Intra, string Test) IntraRun(string root, string bootstrap, params (string Model, string[] Options)[] models)
+    {
+        string intra = Path.Combine(root, "intra");
+        Ok(CliRunner.Run("build-dataset", "--data", TestData.Fixture("mitdb"), "--out", Path.Combine(intra, "data")));
+        string train = Path.Combine(intra, "data", "mitbih_train.csv"), test = Path.Combine(intra, "data", "mitbih_test.csv");
+        foreach (var (model, options) in models)
+        {
+            Ok(CliRunner.Run(["train", "--model", model, "--train", train, "--out", Path.Combine(intra, "models", model), .. options]));
+            Ok(CliRunner.Run("evaluate", "--model", Path.Combine(intra, "models", model), "--test", test, "--out", Path.Combine(intra, "evaluation", model), "--bootstrap", bootstrap));
+        }
+        return (intra, test);
+    }
+
     [Fact]
     public void ReportFilesAgreeWithTheSavedEvaluations()
     {
         using var run = TestData.TempFolder();
-        string intra = Path.Combine(run.Path, "intra");
-        Ok(CliRunner.Run("build-dataset", "--data", TestData.Fixture("mitdb"), "--out", Path.Combine(intra, "data")));
-        string train = Path.Combine(intra, "data", "mitbih_train.csv"), test = Path.Combine(intra, "data", "mitbih_test.csv");
-        Ok(CliRunner.Run("train", "--model", "ann", "--train", train, "--out", Path.Combine(intra, "models", "ann"), "--epochs", "2"));
-        Ok(CliRunner.Run("train", "--model", "dt", "--train", train, "--out", Path.Combine(intra, "models", "dt"), "--leaves", "8"));
-        foreach (string model in new[] { "ann", "dt" })
-            Ok(CliRunner.Run("evaluate", "--model", Path.Combine(intra, "models", model), "--test", test,
-                "--out", Path.Combine(intra, "evaluation", model), "--bootstrap", "50"));
+        var (intra, test) = IntraRun(run.Path, "50", ("ann", ["--epochs", "2"]), ("dt", ["--leaves", "8"]));
 
         var result = CliRunner.Run("report", run.Path);
         Ok(result);
@@ -67,14 +74,7 @@ public sealed class ReportCommandTests
         // #25: report on a full disk left new metrics.json, report.md and figures beside the old report.html, and a
         // *.tmp.png. A kill (ECGBEATS_FAULT, no unwinding) stands in for any failure part-way.
         using var run = TestData.TempFolder();
-        string intra = Path.Combine(run.Path, "intra");
-        Ok(CliRunner.Run("build-dataset", "--data", TestData.Fixture("mitdb"), "--out", Path.Combine(intra, "data")));
-        string train = Path.Combine(intra, "data", "mitbih_train.csv"), test = Path.Combine(intra, "data", "mitbih_test.csv");
-        foreach (var (model, flag, value) in new[] { ("dt", "--leaves", "8"), ("rf", "--trees", "3") })
-        {
-            Ok(CliRunner.Run("train", "--model", model, "--train", train, "--out", Path.Combine(intra, "models", model), flag, value));
-            Ok(CliRunner.Run("evaluate", "--model", Path.Combine(intra, "models", model), "--test", test, "--out", Path.Combine(intra, "evaluation", model), "--bootstrap", "20"));
-        }
+        var (intra, _) = IntraRun(run.Path, "20", ("dt", ["--leaves", "8"]), ("rf", ["--trees", "3"]));
         Ok(CliRunner.Run("report", run.Path));
         var old = Snapshot(run.Path);
         // The next report differs: one model fewer.
