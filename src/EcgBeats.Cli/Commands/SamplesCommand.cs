@@ -56,8 +56,9 @@ internal static class SamplesCommand
             // What rdsamp says on standard error: the header's warnings, and, for the whole record, each checksum error.
             var error = parse.InvocationConfiguration.Error;
             foreach (string warning in header.Warnings) error.WriteLine($"warning: {Quote.Printable(warning)}");
-            if (start == 0 && end == total)
-                foreach (var mismatch in RecordChecks.Checksums(path)) error.WriteLine($"warning: {RecordChecks.Describe(mismatch, RecordPath.Header(path))}");
+            // For the whole record, its checksums: summed from the windows printed when they hold every sample, else read once more.
+            bool whole = start == 0 && end == total;
+            var sums = whole && header.MaxSamplesPerFrame == 1 ? new RunningChecksums(header) : null;
             bool raw = parse.GetValue(adc);
             string? file = parse.GetValue(output);
             if (file is not null)
@@ -111,6 +112,7 @@ internal static class SamplesCommand
                 foreach (var window in RecordReader.ReadWindows(path, start, end, chunk, rate))
                 {
                     cancel.ThrowIfCancellationRequested();
+                    sums?.Add(window);
                     double[][] physical = raw ? [] : chosen.Select(window.Physical).ToArray();
                     for (int k = 0; k < window.Length; k++)
                     {
@@ -131,6 +133,9 @@ internal static class SamplesCommand
                 }
                 writer.Write(block, 0, used);
                 commit();
+                if (whole)
+                    foreach (var mismatch in sums?.Mismatches() ?? RecordChecks.Checksums(path))
+                        error.WriteLine($"warning: {RecordChecks.Describe(mismatch, RecordPath.Header(path))}");
             }
             finally
             {

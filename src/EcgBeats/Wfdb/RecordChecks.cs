@@ -30,11 +30,9 @@ public static class RecordChecks
     public static IReadOnlyList<ChecksumMismatch> Checksums(string recordPath)
     {
         var header = RecordReader.ReadHeader(recordPath);
-        if (header.Segments is not null || header.SampleCount is not > 0) return [];
-        int[] checkedSignals = Enumerable.Range(0, header.SignalCount)
-            .Where(s => header.Signals[s].Checksum is not null && header.Signals[s].Format != HeaderParser.NullFormat).ToArray();
-        if (checkedSignals.Length == 0) return [];
-        long length = header.SampleCount.Value;
+        var sums = new RunningChecksums(header);
+        if (!sums.Apply) return [];
+        long length = header.SampleCount!.Value;
         try
         {
             if (RecordReader.Length(recordPath) < length) return [];
@@ -43,12 +41,8 @@ public static class RecordChecks
         {
             return []; // a file shorter than the header says: WFDB stops at "unexpected EOF" and checks nothing
         }
-        var sums = new int[header.SignalCount];
-        foreach (var window in RecordReader.ReadWindows(recordPath, 0, length, WindowFrames, SignalRate.OwnRate))
-            foreach (int s in checkedSignals)
-                sums[s] = unchecked(sums[s] + Sum(window.Adc[s], StoredInvalid(header.Signals[s].Format)));
-        return checkedSignals.Where(s => unchecked((short)sums[s]) != header.Signals[s].Checksum)
-            .Select(s => new ChecksumMismatch(s, header.Signals[s].Description, header.Signals[s].Checksum!.Value, unchecked((short)sums[s]))).ToList();
+        foreach (var window in RecordReader.ReadWindows(recordPath, 0, length, WindowFrames, SignalRate.OwnRate)) sums.Add(window);
+        return sums.Mismatches();
     }
 
     /// <summary>
@@ -57,13 +51,10 @@ public static class RecordChecks
     /// </summary>
     public static IReadOnlyList<ChecksumMismatch> Checksums(WfdbRecord record)
     {
-        var header = record.Header;
-        bool whole = header.Segments is null && header.SampleCount is > 0 && record.Start == 0 && record.Frames == header.SampleCount
-            && (record.Rate == SignalRate.OwnRate || header.MaxSamplesPerFrame == 1);
-        if (!whole) return [];
-        return Enumerable.Range(0, header.SignalCount)
-            .Where(s => header.Signals[s].Checksum is { } stated && header.Signals[s].Format != HeaderParser.NullFormat && record.Checksum(s) != stated)
-            .Select(s => new ChecksumMismatch(s, header.Signals[s].Description, header.Signals[s].Checksum!.Value, record.Checksum(s))).ToList();
+        var sums = new RunningChecksums(record.Header);
+        if (!sums.Apply || record.Start != 0 || record.Frames != record.Header.SampleCount || !RunningChecksums.HoldsEverySample(record)) return [];
+        sums.Add(record);
+        return sums.Mismatches();
     }
 
     /// <summary>The sentence for a mismatch, naming the header.</summary>
@@ -91,4 +82,37 @@ public static class RecordChecks
         foreach (int v in samples) sum = unchecked(sum + (v == SignalCodecs.InvalidSample ? invalid : v));
         return sum;
     }
+}
+
+/// <summary>
+/// A whole record's checksums summed as it is read, window after window, in order (<see cref="RecordChecks"/>): a command
+/// that reads the record anyway (<c>samples</c>) checks them without a second pass.
+/// </summary>
+/// <param name="header">The record's header.</param>
+public sealed class RunningChecksums(WfdbHeader header)
+{
+    // The signals WFDB checks: a single-segment record whose header states its length, a checksum field, a stored format.
+    private readonly int[] _signals = header.Segments is null && header.SampleCount is > 0
+        ? Enumerable.Range(0, header.SignalCount).Where(s => header.Signals[s].Checksum is not null && header.Signals[s].Format != HeaderParser.NullFormat).ToArray()
+        : [];
+
+    private readonly int[] _sums = new int[header.SignalCount];
+
+    /// <summary>Whether WFDB checks any signal of this record at all.</summary>
+    public bool Apply => _signals.Length > 0;
+
+    /// <summary>Whether <paramref name="window"/> holds every sample of each signal (its own rate, or one sample per frame throughout).</summary>
+    public static bool HoldsEverySample(WfdbRecord window) => window.Rate == SignalRate.OwnRate || window.Header.MaxSamplesPerFrame == 1;
+
+    /// <summary>Adds the next window (it must hold every sample: <see cref="HoldsEverySample"/>).</summary>
+    public void Add(WfdbRecord window)
+    {
+        foreach (int s in _signals)
+            _sums[s] = unchecked(_sums[s] + RecordChecks.Sum(window.Adc[s], RecordChecks.StoredInvalid(header.Signals[s].Format)));
+    }
+
+    /// <summary>The signals whose sums, once the whole record is added, differ from the header's checksums.</summary>
+    public IReadOnlyList<ChecksumMismatch> Mismatches() =>
+        _signals.Where(s => unchecked((short)_sums[s]) != header.Signals[s].Checksum)
+            .Select(s => new ChecksumMismatch(s, header.Signals[s].Description, header.Signals[s].Checksum!.Value, unchecked((short)_sums[s]))).ToList();
 }
