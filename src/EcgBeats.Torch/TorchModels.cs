@@ -22,11 +22,15 @@ public static class TorchModels
     public static TorchBeatClassifier Load(string folder, string device = "cpu") => Load(folder, ModelCard.Read(folder), device);
 
     /// <summary>Loads the weights of a deep model folder whose card is already read.</summary>
-    /// <exception cref="InvalidInputException">An unknown architecture, or missing or corrupt weights.</exception>
+    /// <exception cref="InvalidInputException">An unknown architecture or another version of it, or missing or corrupt weights.</exception>
     public static TorchBeatClassifier Load(string folder, ModelCard card, string device)
     {
         var definition = Networks.Find(card.Model)
             ?? throw new InvalidInputException($"{folder}: model '{card.Model}' is not a TorchSharp network (expected {string.Join(", ", Networks.All)})");
+        // Another version of the architecture has other layers: say so, rather than fail on the weights.
+        if (card.ModelVersion != definition.Version)
+            throw new InvalidInputException($"{Path.Combine(folder, ModelCard.FileName)}: this {card.Model} is version {card.ModelVersion} of the architecture, " +
+                                            $"and this EcgBeats builds version {definition.Version} (docs/models.md says what changed); train it again");
         return TorchBeatClassifier.Load(folder, card, definition.Create(card.Representation.Layout, card.Classes.Count, NetworkDefinition.InputsOf(card)), device);
     }
 

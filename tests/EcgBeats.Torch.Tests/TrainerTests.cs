@@ -73,6 +73,20 @@ public sealed class TrainerTests
     }
 
     [Fact]
+    public void AModelOfAnotherArchitectureVersionIsRefusedByName()
+    {
+        using var folder = TestData.TempFolder();
+        using (TrainInto(Networks.Lstm, Split, Quick(epochs: 1), folder.Path)) { }
+        // As an LSTM saved before version 2 added its batch norm: the card says version 1.
+        string card = Path.Combine(folder.Path, ModelCard.FileName);
+        File.WriteAllText(card, File.ReadAllText(card).Replace("\"modelVersion\": 2", "\"modelVersion\": 1", StringComparison.Ordinal));
+
+        var e = Assert.Throws<InvalidInputException>(() => TorchModels.Load(folder.Path));
+        Assert.Contains("version 1 of the architecture", e.Message);
+        Assert.Contains("version 2", e.Message);
+    }
+
+    [Fact]
     public void AResumedRunEndsWhereAnUninterruptedOneDoes()
     {
         using var whole = TestData.TempFolder();
