@@ -10,4 +10,6 @@ else if (args is ["inter-patient-cv", .. var variants]) EcgBeats.Benchmarks.Inte
 else if (args is ["trainer-vs-bare", .. var models]) EcgBeats.Benchmarks.Torch.TrainerVsBareLoop.Run(models);
 // contention trains each network alone, beside a busy process and two at once, in processes of their own: see Torch/Contention.cs.
 else if (args is ["contention", .. var options]) EcgBeats.Benchmarks.Torch.Contention.Run(options);
+// patience replays early stopping on the histories of trained networks: see Torch/PatienceReplay.cs.
+else if (args is ["patience", .. var runs]) EcgBeats.Benchmarks.Torch.PatienceReplay.Run(runs);
 else BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

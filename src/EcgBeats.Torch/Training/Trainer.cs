@@ -115,7 +115,7 @@ public static class Trainer
             }
         }
 
-        for (int epoch = firstEpoch; epoch <= options.Epochs && epoch - bestEpoch <= options.Patience; epoch++)
+        for (int epoch = firstEpoch; epoch <= options.Epochs && EarlyStopping.Continues(epoch, bestEpoch, options.Patience); epoch++)
         {
             var clock = Stopwatch.StartNew();
             torch.manual_seed(options.Seed + epoch);
