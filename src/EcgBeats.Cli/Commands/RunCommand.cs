@@ -28,14 +28,15 @@ internal static class RunCommand
         };
         var lanes = new Option<int>("--lanes")
         {
-            Description = "Trainings at once: 1 (the default) trains every model in turn; 2 trains the networks one after another beside the classical models, each on one thread unless --threads says otherwise (the same numbers as --lanes 1 --threads 1; whether it is faster depends on the machine: docs/benchmarks.md).",
-            DefaultValueFactory = _ => 1,
+            Description = "Processes at once: 1 trains every model in turn in this process; 2 (the default) runs the inter-patient split in a second process beside the intra-patient one, every training on one thread unless --threads says otherwise (the same numbers as --lanes 1 --threads 1; docs/benchmarks.md). The second process's output goes to second-process.log in the run folder.",
+            DefaultValueFactory = _ => 2,
         };
+        var noReport = new Option<bool>("--no-report") { Description = "Train and evaluate only; 'ecgbeats report' writes the report later." };
         var threads = new Option<int?>("--threads") { Description = "Threads per training, every model that takes them (default: every core for a network, ML.NET's choice for a classical model; 1 each with --lanes 2). Results depend on it; model cards record it.", HelpName = "N" };
         var baseUrl = new Option<string>("--base-url") { Description = "Where to fetch MIT-BIH from when the data folder is empty.", DefaultValueFactory = _ => FetchOptions.MitBihArrhythmia.ToString(), HelpName = "URL" };
         var command = new Command("run", "The main job: fetch the data if needed, build both splits, train every model and ensemble, evaluate, write the report.")
         {
-            profile, output, seed, force, baseUrl, splits, lanes, threads,
+            profile, output, seed, force, baseUrl, splits, lanes, threads, noReport,
         };
         command.SetAction(async (parse, cancel) =>
         {
@@ -72,10 +73,21 @@ internal static class RunCommand
             try
             {
                 var view = new RunView(console);
+                // The second process gets this one's options: the same steps, the same stamps.
+                string[] same = ["--out", folder.Root, "--data", data.Directory, "--profile", chosen.Name, "--seed", parse.GetValue(seed).ToString(),
+                    "--lanes", "2", .. parse.GetValue(threads) is { } t ? ["--threads", t.ToString()] : Array.Empty<string>(),
+                    .. parse.GetValue(force) ? ["--force"] : Array.Empty<string>()];
+                string log = Path.Combine(folder.Root, "second-process.log");
                 var results = view.Job(EcgBeatsApp.Models, data.Directory, folder, chosen, parse.GetValue(seed), parse.GetValue(force),
-                    parse.GetValue(splits)!.Distinct().Order().ToList(), parse.GetValue(lanes)).Run(cancel);
-                string report = ReportWriter.Write(results, folder.Root);
+                    parse.GetValue(splits)!.Distinct().Order().ToList(), parse.GetValue(lanes),
+                    (split, token) =>
+                    {
+                        console.MarkupLineInterpolated($"[grey]{split.ToString().ToLowerInvariant()}: in a second process beside this one, one thread each (its output: {log})[/]");
+                        return SecondProcess.Run(split, same, log, token);
+                    }).Run(cancel);
                 view.Results(results);
+                if (parse.GetValue(noReport)) return (int)ExitCode.Success;
+                string report = ReportWriter.Write(results, folder.Root);
                 console.WriteLine($"Report: {report}");
                 return (int)ExitCode.Success;
             }

@@ -10,10 +10,12 @@ namespace EcgBeats.Cli.Pipeline;
 internal sealed class RunView(IAnsiConsole console) : IRunObserver
 {
     /// <summary>The job, set to print here and to train with a progress bar.</summary>
-    public MainJob Job(ModelRegistry registry, string dataDirectory, RunFolder run, RunProfile profile, int seed, bool force, IReadOnlyList<RunSplit>? splits = null, int lanes = 1) =>
+    public MainJob Job(ModelRegistry registry, string dataDirectory, RunFolder run, RunProfile profile, int seed, bool force, IReadOnlyList<RunSplit>? splits = null, int lanes = 1,
+        Func<RunSplit, CancellationToken, Task>? sideBySide = null) =>
         new(registry, dataDirectory, run, profile, seed, force)
         {
             Lanes = lanes,
+            SideBySide = sideBySide,
             Splits = splits ?? [RunSplit.Intra, RunSplit.Inter],
             Clusterer = MlNet.Clustering.KMeansBeatClusterer.Instance,
             Observer = this,
@@ -26,7 +28,7 @@ internal sealed class RunView(IAnsiConsole console) : IRunObserver
 
     public void Started(string step) => console.MarkupLineInterpolated($"[bold]{step}[/]");
 
-    // The step is named again: with two trainings at once (MainJob.Lanes) another step's lines may come between.
+    // The step is named again: a long step's progress lines come between its start and its end.
     public void Done(string step, TimeSpan elapsed) => console.MarkupLineInterpolated($"[grey]   done in {elapsed.TotalSeconds:0.0} s ({step})[/]");
 
     /// <summary>One row per split and model: accuracy, macro-F1, F1 of S and V.</summary>

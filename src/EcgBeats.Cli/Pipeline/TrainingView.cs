@@ -11,7 +11,7 @@ namespace EcgBeats.Cli.Pipeline;
 /// </summary>
 internal static class TrainingView
 {
-    /// <summary>1 while a training shows its bar: a terminal holds one live display, and two trainings may run at once (MainJob.Lanes).</summary>
+    /// <summary>1 while a training shows its bar: a terminal holds one live display, and a library caller may train two kinds at once on one console.</summary>
     private static int _live;
 
     public static IBeatClassifier Run(IAnsiConsole console, ModelKind kind, ValidationSplit split, ModelOptions options, TrainingContext context)

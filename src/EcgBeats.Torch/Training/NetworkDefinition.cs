@@ -30,10 +30,6 @@ public sealed class NetworkDefinition : ModelKind<TrainerOptions>
     public const string FamilyName = "deep";
 
     /// <inheritdoc />
-    /// <remarks>libtorch's random generator (weights, dropout, augmentation) is one per process.</remarks>
-    public override bool TrainsOneAtATime => true;
-
-    /// <inheritdoc />
     public override string Family => FamilyName;
 
     /// <summary>The architecture in words, for model cards.</summary>

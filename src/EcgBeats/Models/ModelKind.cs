@@ -60,13 +60,6 @@ public abstract class ModelKind
     public virtual IReadOnlyList<ModelKind> Members(ModelRegistry registry, ModelOptions options) => DefaultMembers(registry);
 
     /// <summary>
-    /// Whether its training uses state shared by the whole process (a deep model: libtorch's one random generator, seeded
-    /// per epoch), so that two such trainings at once in one process would draw each other's random numbers. They train
-    /// one after another; a kind without such state may train beside one (<see cref="Runs.MainJob.Lanes"/>).
-    /// </summary>
-    public virtual bool TrainsOneAtATime => false;
-
-    /// <summary>
     /// What DS1's record-fold cross-validation chose for this kind on new patients, beyond what every kind gets there
     /// (<see cref="Runs.RunProfile.InterPatient"/>): applied by <c>run</c>'s inter-patient split and by
     /// <see cref="Protocols.InterPatientCrossValidation"/>, under any option a user gives (docs/inter-patient.md).

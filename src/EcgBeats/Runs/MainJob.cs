@@ -37,6 +37,7 @@ public sealed class MainJob(ModelRegistry registry, string dataDirectory, RunFol
     private readonly Dictionary<string, LabelledBeats> _testBeats = [];
     private readonly List<Ec57ModelResult> _ec57 = [];
     private Ec57Evaluation? _prepared;
+    private bool _doneBeside;   // the second process did the steps from here on, --force or not: read them back
     private AdaptiveResult? _adaptive;
 
     /// <summary>The splits to run, intra first; <see cref="RunSplit.Adaptive"/> runs the inter split too (its base model).</summary>
@@ -49,12 +50,19 @@ public sealed class MainJob(ModelRegistry registry, string dataDirectory, RunFol
     public IReadOnlyList<int> ConfirmedBeats { get; init; } = [2, 6, 12];
 
     /// <summary>
-    /// Trainings at once (1 or 2): with 2, the networks train one after another beside the classical models, each
-    /// training on one thread (unless its options name threads), with the same numbers as one lane at one thread each.
-    /// Whether it is faster depends on the machine (docs/benchmarks.md, #26: on this project's 2-vCPU machine a network
-    /// beside a classical trainer lost much of its speed). Results depend on thread counts, which the model cards record.
+    /// Processes at once (1 or 2): with 2, every training takes one thread (unless its options name threads) and, when
+    /// both splits run and <see cref="SideBySide"/> is set, the inter-patient split runs in a second process beside the
+    /// intra-patient one; this one then reads its steps back. The numbers are those of one process at one thread each.
+    /// Results depend on thread counts, which the model cards record (docs/benchmarks.md, issue #26).
     /// </summary>
     public int Lanes { get; init; } = 1;
+
+    /// <summary>
+    /// Runs one split's steps in a process of its own (the command line starts a second <c>ecgbeats run --splits inter</c>
+    /// on the same run folder, with the same options); whatever it finished is read back by this job, and whatever it
+    /// did not (it failed or was stopped) is done here. Used with <see cref="Lanes"/> 2.
+    /// </summary>
+    public Func<RunSplit, CancellationToken, Task>? SideBySide { get; init; }
 
     /// <summary>Told when a step starts, is up to date, or is done (the command line prints it).</summary>
     public IRunObserver? Observer { get; init; }
@@ -80,10 +88,33 @@ public sealed class MainJob(ModelRegistry registry, string dataDirectory, RunFol
         bool adaptive = Splits.Contains(RunSplit.Adaptive);
         if (adaptive && Clusterer is null) throw new InvalidOperationException("the adaptive step needs a clusterer (MainJob.Clusterer)");
         JsonFile.Write(run.RunFile, facts);
-        if (Splits.Contains(RunSplit.Intra)) RunOneSplit(SplitKind.Intra, false, cancel);
+        bool intra = Splits.Contains(RunSplit.Intra), inter = Splits.Contains(RunSplit.Inter) || adaptive;
+        // Two lanes: the inter-patient split's models train in a second process while this one does the intra-patient split.
+        Task? beside = Lanes > 1 && intra && inter && SideBySide is not null ? SideBySide(adaptive ? RunSplit.Adaptive : RunSplit.Inter, cancel) : null;
+        try
+        {
+            if (intra) RunOneSplit(SplitKind.Intra, false, cancel);
+        }
+        finally
+        {
+            // Never leave the second process behind, nor report its failure over this one's.
+            if (beside is not null) Observe(beside);
+        }
         cancel.ThrowIfCancellationRequested();
-        if (Splits.Contains(RunSplit.Inter) || adaptive) RunOneSplit(SplitKind.Inter, adaptive, cancel);
+        if (inter) RunOneSplit(SplitKind.Inter, adaptive, cancel);
         return new RunResults(RunResults.DefaultTitle, _datasets, _results, RunReader.WithVersions(facts, _results, _datasets), _testBeats, _ec57, _adaptive);
+    }
+
+    /// <summary>Waits for the second process; its failure only means its remaining steps are done here.</summary>
+    private void Observe(Task beside)
+    {
+        try
+        {
+            beside.GetAwaiter().GetResult();
+            _doneBeside = true;
+        }
+        catch (Exception e) when (e is not OperationCanceledException) { Observer?.SplitSkipped("second process", $"{e.Message}; its remaining steps run here"); }
+        catch (OperationCanceledException) { }
     }
 
     private void RunOneSplit(SplitKind kind, bool adaptive, CancellationToken cancel)
@@ -112,9 +143,8 @@ public sealed class MainJob(ModelRegistry registry, string dataDirectory, RunFol
         var order = new List<(string Model, IBeatClassifier Classifier)>();
         try
         {
-            // Every kind that trains on beats alone, then the ensembles, which combine them. With two lanes the kinds that
-            // train one at a time (the networks) go one after another in one lane and the others beside them in the
-            // second, each with one thread: the same models as one after another at one thread each.
+            // Every kind that trains on beats alone, then the ensembles, which combine them. With two lanes each training
+            // takes one thread: the other core is the second process's.
             var baseKinds = registry.Kinds.Where(k => k.DefaultMembers(registry).Count == 0).ToList();
             var trained = new (IBeatClassifier Model, string Target, StepStamp Stamp)[baseKinds.Count];
             void TrainBase(int i)
@@ -132,18 +162,15 @@ public sealed class MainJob(ModelRegistry registry, string dataDirectory, RunFol
                     () => registry.Open(target));
                 trained[i] = (model, target, stamp);
             }
-            var lanes = Lanes > 1
-                ? baseKinds.Select((k, i) => (k, i)).GroupBy(p => p.k.TrainsOneAtATime).Select(g => g.Select(p => p.i).ToList()).ToList()
-                : [Enumerable.Range(0, baseKinds.Count).ToList()];
             try
             {
-                Parallel.ForEach(lanes, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Lanes) }, lane => { foreach (int i in lane) TrainBase(i); });
+                for (int i = 0; i < baseKinds.Count; i++) TrainBase(i);
             }
-            catch (AggregateException e)
+            catch
             {
-                // One lane failed or was cancelled: the other lane's models are freed, and the first failure is the run's.
+                // The models trained before the failure are not yet owned: free them.
                 foreach (var t in trained) t.Model?.Dispose();
-                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions.FirstOrDefault(x => x is OperationCanceledException) ?? e.InnerExceptions[0]).Throw();
+                throw;
             }
             for (int i = 0; i < baseKinds.Count; i++) Keep(baseKinds[i].Name, trained[i].Target, trained[i].Stamp, trained[i].Model);
             var ensembles = new List<(string Model, ModelKind Kind, ModelOptions Options)>
@@ -308,7 +335,7 @@ public sealed class MainJob(ModelRegistry registry, string dataDirectory, RunFol
     /// </summary>
     private T Step<T>(string title, string folder, StepStamp stamp, Func<T> work, Func<T> resume)
     {
-        if (!force && stamp.IsDoneIn(folder))
+        if (!(force && !_doneBeside) && stamp.IsDoneIn(folder))
         {
             Observer?.UpToDate(title);
             return resume();

@@ -99,8 +99,9 @@ public sealed class RunCommandTests
     [Fact]
     public void TwoLanesGiveTheSameNumbersAsOneLaneAtTheSameThreads()
     {
-        // #26: the networks train one after another beside the classical models, one thread each; side by side must not
-        // change a single number against everything in turn at one thread each (the seed and thread counts decide them).
+        // #26: the inter-patient split runs in a second process beside the intra-patient one, one thread per training;
+        // side by side must not change a single number against everything in turn at one thread each (the seed and thread
+        // counts decide them). The fixture folder has no DS1/DS2, so the second process finds its split skipped.
         using var lanes = TestData.TempFolder();
         using var turns = TestData.TempFolder();
         var two = CliRunner.Run("run", "--profile", "smoke", "--data", TestData.Fixture("mitdb"), "--out", lanes.Path, "--lanes", "2");
@@ -108,6 +109,8 @@ public sealed class RunCommandTests
         var one = CliRunner.Run("run", "--profile", "smoke", "--data", TestData.Fixture("mitdb"), "--out", turns.Path, "--lanes", "1", "--threads", "1");
         Assert.True(one.ExitCode == 0, one.Error + one.Output);
         Assert.Equal(File.ReadAllText(turns.File("metrics.csv")), File.ReadAllText(lanes.File("metrics.csv")));
+        Assert.Contains("inter: skipped", File.ReadAllText(lanes.File("second-process.log")));
+        Assert.False(File.Exists(turns.File("second-process.log")), "one lane starts no second process");
         foreach (string model in new[] { "cnn", "gbt" })
             Assert.Equal(1, ModelCard.Read(lanes.File($"intra/models/{model}")).Threads);
         Assert.Equal((int)ExitCode.BadInput, CliRunner.Run("run", "--profile", "smoke", "--data", TestData.Fixture("mitdb"), "--out", lanes.Path, "--lanes", "3").ExitCode);
@@ -179,6 +182,10 @@ public sealed class RunCommandTests
         using var run = TestData.TempFolder();
         var result = CliRunner.Run("run", "--profile", "smoke", "--data", data, "--out", run.Path);
         Assert.True(result.ExitCode == 0, result.Error + result.Output);
+        // Two lanes (the default): the second process did the inter-patient split, and this one read every step back.
+        Assert.Contains("inter: train gbt", File.ReadAllText(run.File("second-process.log")));
+        Assert.Contains("inter: train gbt: up to date", result.Output);
+        Assert.DoesNotContain("inter: train gbt\n", result.Output.Replace("\r", ""));
 
         var card = DatasetCard.Read(run.File("inter/data/dataset.json"));
         Assert.Equal("rhythm-morphology-2lead", card.Representation.Name);
