@@ -28,7 +28,7 @@ internal static class PatienceReplay
         {
             int best = EarlyStopping.Replay(history, int.MaxValue).KeptEpoch;
             var cells = Enumerable.Range(1, 10).Select(p => EarlyStopping.Replay(history, p)).Select(r =>
-                r.MacroF1Lost == 0 ? $"{r.EpochsRun}" : string.Create(CultureInfo.InvariantCulture, $"{r.EpochsRun} (-{r.MacroF1Lost:0.000})"));
+                r.MacroF1Lost == 0 ? $"{r.EpochsRun}" : string.Create(CultureInfo.InvariantCulture, $"{r.EpochsRun} (-{r.MacroF1Lost:0.0000})"));
             Console.WriteLine($"| {name} | {history.Count} | {best} | {string.Join(" | ", cells)} |");
         }
         Console.WriteLine();

@@ -15,7 +15,7 @@ internal static class RunCommand
 {
     public static Command Create()
     {
-        var profile = new Option<string>("--profile") { Description = "quick (about 8 minutes on 2 cores: every model, picture and table, trained briefly on a subsample) or full (the real training, about 60 minutes on 2 cores).", DefaultValueFactory = _ => "quick" };
+        var profile = new Option<string>("--profile") { Description = "quick (about 6 minutes on 2 cores: every model, picture and table, trained briefly on a subsample) or full (the real training, about 60 minutes on 2 cores).", DefaultValueFactory = _ => "quick" };
         profile.AcceptOnlyFromAmong([.. RunProfiles.All.Select(p => p.Name)]);
         var output = new Option<string>("--out") { Description = "The run folder.", DefaultValueFactory = _ => RunFolder.DefaultPath, HelpName = "DIR" };
         var seed = new Option<int>("--seed") { Description = "Seed of every random choice.", DefaultValueFactory = _ => 42 };
@@ -28,8 +28,8 @@ internal static class RunCommand
         };
         var lanes = new Option<int>("--lanes")
         {
-            Description = "Processes at once: 1 trains every model in turn in this process; 2 (the default) runs the inter-patient split in a second process beside the intra-patient one, every training on one thread unless --threads says otherwise (the same numbers as --lanes 1 --threads 1; docs/benchmarks.md). The second process's output goes to second-process.log in the run folder.",
-            DefaultValueFactory = _ => 2,
+            Description = "Processes at once: 1 (the default) trains every model in turn in this process; 2 runs the inter-patient split in a second process beside the intra-patient one, every training on one thread unless --threads says otherwise (the same numbers as --lanes 1 --threads 1; whether it is faster depends on the machine: docs/benchmarks.md). The second process's output goes to second-process.log in the run folder.",
+            DefaultValueFactory = _ => 1,
         };
         var noReport = new Option<bool>("--no-report") { Description = "Train and evaluate only; 'ecgbeats report' writes the report later." };
         var threads = new Option<int?>("--threads") { Description = "Threads per training, every model that takes them (default: every core for a network, ML.NET's choice for a classical model; 1 each with --lanes 2). Results depend on it; model cards record it.", HelpName = "N" };

@@ -25,7 +25,7 @@ internal static class RunProfiles
     /// </summary>
     public static RunProfile Quick { get; } = new("quick", [8000, 2500, 2500, 2500, 2500],
         kind => ModelOptions.None.With(DeepOptions.Epochs, QuickEpochs.GetValueOrDefault(kind.Name, 5))
-            .With(ClassicalOptionDeclarations.Trees, 30).With(ClassicalOptionDeclarations.KernelRank, 300), 8);
+            .With(ClassicalOptionDeclarations.Trees, 30).With(ClassicalOptionDeclarations.KernelRank, 300), 6);
 
     /// <summary>For tests on the committed fixtures: one short epoch each, tiny forests.</summary>
     public static RunProfile Smoke { get; } = new("smoke", [200, 200, 200, 200, 200],

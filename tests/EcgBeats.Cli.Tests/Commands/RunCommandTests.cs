@@ -180,9 +180,9 @@ public sealed class RunCommandTests
     {
         string data = TestData.RequireMitDb();
         using var run = TestData.TempFolder();
-        var result = CliRunner.Run("run", "--profile", "smoke", "--data", data, "--out", run.Path);
+        var result = CliRunner.Run("run", "--profile", "smoke", "--data", data, "--out", run.Path, "--lanes", "2");
         Assert.True(result.ExitCode == 0, result.Error + result.Output);
-        // Two lanes (the default): the second process did the inter-patient split, and this one read every step back.
+        // Two lanes: the second process did the inter-patient split, and this one read every step back.
         Assert.Contains("inter: train gbt", File.ReadAllText(run.File("second-process.log")));
         Assert.Contains("inter: train gbt: up to date", result.Output);
         Assert.DoesNotContain("inter: train gbt\n", result.Output.Replace("\r", ""));
