@@ -91,6 +91,8 @@ internal static class AnnotateCommand
                 && mine.Select(RecordPath.Name).Where(n => n != patient).ToList() is { Count: > 0 } others)
                 parse.InvocationConfiguration.Error.WriteLine(
                     $"warning: {modelFolder} is a patient model made from record {patient}; {others.Count:N0} of these records ({string.Join(", ", others.Take(3))}{(others.Count > 3 ? ", ..." : "")}) are not that record, and it was not made for them");
+            // The first line says which model annotates: the default may be either of two (RunFolder.DefaultAnnotationModel).
+            parse.InvocationConfiguration.Output.WriteLine($"Model: {modelFolder} ({Describe(classifier.Card)})");
             bool rhythm = !parse.GetValue(noRhythm);
             var annotator = new ArchiveAnnotator(classifier, AnnotationStamp.Of(modelFolder, detectorName, chosen, rhythm), outFolder)
             {
@@ -143,4 +145,10 @@ internal static class AnnotateCommand
         });
         return command;
     }
+
+    /// <summary>A model in a few words: its kind and what it was trained on.</summary>
+    private static string Describe(ModelCard card) =>
+        card.Provenance is { } p && p.ContainsKey("trainedOn")
+            ? $"{card.Model}, the declared new-patient recipe trained on all 44 non-paced MIT-BIH patients, no held-out patients of its own"
+            : card.TrainingData is { } data ? $"{card.Model}, trained on {data.File}" : card.Model;
 }

@@ -18,6 +18,7 @@ public static class CommandTree
         yield return EvaluateCommand.Create();
         yield return ReportCommand.Create();
         yield return RunCommand.Create();
+        yield return TrainDefaultCommand.Create();
         yield return CrossValidateCommand.Create();
         yield return AnnotateCommand.Create();
         yield return ReviewCommand.Create();

@@ -78,13 +78,16 @@ internal static class RunCommand
                     "--lanes", "2", .. parse.GetValue(threads) is { } t ? ["--threads", t.ToString()] : Array.Empty<string>(),
                     .. parse.GetValue(force) ? ["--force"] : Array.Empty<string>()];
                 string log = Path.Combine(folder.Root, "second-process.log");
+                var chosenSplits = parse.GetValue(splits)!.Distinct().Order().ToList();
+                // The full profile ends with the declared recipe trained on every patient, the model annotate uses (#27).
+                bool allPatients = chosen == RunProfiles.Full && (chosenSplits.Contains(RunSplit.Inter) || chosenSplits.Contains(RunSplit.Adaptive));
                 var results = view.Job(EcgBeatsApp.Models, data.Directory, folder, chosen, parse.GetValue(seed), parse.GetValue(force),
-                    parse.GetValue(splits)!.Distinct().Order().ToList(), parse.GetValue(lanes),
+                    chosenSplits, parse.GetValue(lanes),
                     (split, token) =>
                     {
                         console.MarkupLineInterpolated($"[grey]{split.ToString().ToLowerInvariant()}: in a second process beside this one, one thread each (its output: {log})[/]");
                         return SecondProcess.Run(split, same, log, token);
-                    }).Run(cancel);
+                    }, allPatients).Run(cancel);
                 view.Results(results);
                 if (parse.GetValue(noReport)) return (int)ExitCode.Success;
                 string report = ReportWriter.Write(results, folder.Root);

@@ -11,9 +11,10 @@ internal sealed class RunView(IAnsiConsole console) : IRunObserver
 {
     /// <summary>The job, set to print here and to train with a progress bar.</summary>
     public MainJob Job(ModelRegistry registry, string dataDirectory, RunFolder run, RunProfile profile, int seed, bool force, IReadOnlyList<RunSplit>? splits = null, int lanes = 1,
-        Func<RunSplit, CancellationToken, Task>? sideBySide = null) =>
+        Func<RunSplit, CancellationToken, Task>? sideBySide = null, bool allPatients = false) =>
         new(registry, dataDirectory, run, profile, seed, force)
         {
+            AllPatients = allPatients,
             Lanes = lanes,
             SideBySide = sideBySide,
             Splits = splits ?? [RunSplit.Intra, RunSplit.Inter],

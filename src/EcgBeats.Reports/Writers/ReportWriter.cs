@@ -148,8 +148,25 @@ public static class ReportWriter
                 AdaptiveTable.Anchors.Select(a => (IReadOnlyList<string>)[a.Method, $"{a.SvebSe}", $"{a.SvebPlusP}", $"{a.VebSe}", $"{a.VebPlusP}"]).ToList()));
             if (adaptationCurve is not null) blocks.Add(new ReportFigure(adaptationCurve));
         }
+        if (run.AllPatients is { } all)
+        {
+            blocks.Add(new ReportHeading(2, "The model for new records (every MIT-BIH patient)"));
+            blocks.Add(new ReportParagraph(AllPatientsParagraph(all)));
+        }
         blocks.Add(new ReportHeading(2, "How this run was made"));
         blocks.Add(new ReportTable(["", ""], run.Facts.Select(f => (IReadOnlyList<string>)[f.Key, f.Value]).ToList(), TextColumns: 2));
         return new ReportDocument(blocks);
+    }
+
+    /// <summary>The all-patients model in one paragraph: what it was trained on, that it has no test of its own, and what stands for it (#27).</summary>
+    internal static string AllPatientsParagraph(Classification.ModelCard card)
+    {
+        string Of(string key) => card.Provenance?.GetValueOrDefault(key) ?? "(not recorded)";
+        string counts = card.TrainingData is { } data
+            ? string.Join(", ", data.Beats.Select((n, k) => $"{n:N0} {Beats.AamiMapping.Classes[k]}"))
+            : "(not recorded)";
+        return $"`annotate` uses this model by default: {card.Model} trained on {Of("trainedOn")} (per class: {counts}). " +
+               $"It has no held-out patients of its own ({Of("heldOutPatients")}). Its recipe is {Of("recipe")}. What stands for it is " +
+               $"{Of("standsFor")}. The DS1-only model stays in inter/models/{card.Model} for those numbers (`annotate --model`).";
     }
 }

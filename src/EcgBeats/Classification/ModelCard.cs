@@ -60,6 +60,18 @@ public sealed record ModelCard
     /// <summary>The training data: file, SHA-256, beats per class, validation split.</summary>
     public TrainingData? TrainingData { get; init; }
 
+    /// <summary>
+    /// Where the model comes from, beyond its training data, when that needs saying (e.g. <c>trainedOn</c>,
+    /// <c>heldOutPatients</c>, <c>recipe</c>, <c>standsFor</c> on a model trained on every MIT-BIH patient, issue #27).
+    /// </summary>
+    public IReadOnlyDictionary<string, string>? Provenance { get; init; }
+
+    /// <summary>This card with <paramref name="provenance"/> added to its <see cref="Provenance"/>.</summary>
+    public ModelCard With(IReadOnlyDictionary<string, string> provenance) => this with
+    {
+        Provenance = (Provenance ?? new Dictionary<string, string>()).Concat(provenance).GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.Last().Value),
+    };
+
     /// <summary>Epochs run (deep models).</summary>
     public int? Epochs { get; init; }
 

@@ -39,6 +39,7 @@ public sealed class MainJob(ModelRegistry registry, string dataDirectory, RunFol
     private Ec57Evaluation? _prepared;
     private bool _doneBeside;   // the second process did the steps from here on, --force or not: read them back
     private AdaptiveResult? _adaptive;
+    private ModelCard? _allPatients;
 
     /// <summary>The splits to run, intra first; <see cref="RunSplit.Adaptive"/> runs the inter split too (its base model).</summary>
     public IReadOnlyList<RunSplit> Splits { get; init; } = [RunSplit.Intra, RunSplit.Inter];
@@ -64,6 +65,14 @@ public sealed class MainJob(ModelRegistry registry, string dataDirectory, RunFol
     /// </summary>
     public Func<RunSplit, CancellationToken, Task>? SideBySide { get; init; }
 
+    /// <summary>
+    /// After the splits (and the DS2 evaluation they make), also train the recipe declared for new patients on every
+    /// non-paced MIT-BIH patient, DS1 + DS2, into <see cref="RunFolder.AllPatients"/>: the model <c>annotate</c> uses by
+    /// default (issue #27). Nothing is chosen on it: the same options, and early stopping and ensemble weights on a record
+    /// fold of its own training records, as the recipe does on DS1. <c>run --profile full</c> and <c>train-default</c> set it.
+    /// </summary>
+    public bool AllPatients { get; init; }
+
     /// <summary>Told when a step starts, is up to date, or is done (the command line prints it).</summary>
     public IRunObserver? Observer { get; init; }
 
@@ -87,7 +96,8 @@ public sealed class MainJob(ModelRegistry registry, string dataDirectory, RunFol
         };
         bool adaptive = Splits.Contains(RunSplit.Adaptive);
         if (adaptive && Clusterer is null) throw new InvalidOperationException("the adaptive step needs a clusterer (MainJob.Clusterer)");
-        JsonFile.Write(run.RunFile, facts);
+        // train-default alone (no split) leaves the run's description to the run that made the splits.
+        if (Splits.Count > 0) JsonFile.Write(run.RunFile, facts);
         bool intra = Splits.Contains(RunSplit.Intra), inter = Splits.Contains(RunSplit.Inter) || adaptive;
         // Two lanes: the inter-patient split's models train in a second process while this one does the intra-patient split.
         Task? beside = Lanes > 1 && intra && inter && SideBySide is not null ? SideBySide(adaptive ? RunSplit.Adaptive : RunSplit.Inter, cancel) : null;
@@ -102,7 +112,12 @@ public sealed class MainJob(ModelRegistry registry, string dataDirectory, RunFol
         }
         cancel.ThrowIfCancellationRequested();
         if (inter) RunOneSplit(SplitKind.Inter, adaptive, cancel);
-        return new RunResults(RunResults.DefaultTitle, _datasets, _results, RunReader.WithVersions(facts, _results, _datasets), _testBeats, _ec57, _adaptive);
+        cancel.ThrowIfCancellationRequested();
+        if (AllPatients) _allPatients = TrainAllPatients(run.AllPatients, cancel);
+        return new RunResults(RunResults.DefaultTitle, _datasets, _results, RunReader.WithVersions(facts, _results, _datasets), _testBeats, _ec57, _adaptive)
+        {
+            AllPatients = _allPatients,
+        };
     }
 
     /// <summary>Waits for the second process; its failure only means its remaining steps are done here.</summary>
@@ -115,6 +130,85 @@ public sealed class MainJob(ModelRegistry registry, string dataDirectory, RunFol
         }
         catch (Exception e) when (e is not OperationCanceledException) { Observer?.SplitSkipped("second process", $"{e.Message}; its remaining steps run here"); }
         catch (OperationCanceledException) { }
+    }
+
+    /// <summary>
+    /// The declared recipe for new patients trained on all 44 non-paced records (<see cref="AllPatients"/>); returns the
+    /// ensemble's card, or null when the data folder lacks some of the records.
+    /// </summary>
+    private ModelCard? TrainAllPatients(SplitFolder folder, CancellationToken cancel)
+    {
+        const string name = "all-patients";
+        var records = DeChazal2004Split.Ds1.Concat(DeChazal2004Split.Ds2).Order(StringComparer.Ordinal).ToList();
+        var missing = records.Except(DatasetBuilder.RecordsIn(dataDirectory)).ToList();
+        if (missing.Count > 0)
+        {
+            Observer?.SplitSkipped(name, $"the data folder lacks {missing.Count} of the 44 records ({string.Join(", ", missing.Take(3))}{(missing.Count > 3 ? ", ..." : "")})");
+            return null;
+        }
+        var recipe = InterPatientProtocol.Recipe(seed);
+        // The beats are cut again each time (seconds): no test set, so no dataset files of their own.
+        var all = DatasetBuilder.ExtractAll(dataDirectory, records, recipe, cancel: cancel);
+        var train = profile.MaxTrainingBeatsPerClass is { } cap ? Subsample(all, cap, seed) : all;
+        // The recipe's own rule: a record fold of the training records chooses early stopping and ensemble weights.
+        var split = InterPatientProtocol.Validation(train, seed, ds1: all);
+        var declared = registry.Find(DeclaredNewPatientModel.Model) ?? throw new InvalidOperationException($"the registry lacks {DeclaredNewPatientModel.Model}");
+        var memberKinds = declared.DefaultMembers(registry);
+        string source = $"MIT-BIH Arrhythmia, all {records.Count} non-paced records (DS1 + DS2)";
+        var provenance = new Dictionary<string, string>
+        {
+            ["trainedOn"] = $"every non-paced MIT-BIH Arrhythmia record, DS1 and DS2 ({records.Count}): {string.Join(" ", records)}; " +
+                            $"their beats {string.Join(", ", all.ClassCounts(AamiMapping.ClassCount).Select((n, k) => $"{AamiMapping.Classes[k]} {n}"))}, of which " +
+                            $"{split.Training.Count} trained and {split.Validation.Count} validated ({profile.Name} profile)",
+            ["heldOutPatients"] = $"none of its own: its validation records ({string.Join(" ", InterPatientProtocol.ValidationRecords(all, seed))}, " +
+                                  "a record fold of the 44, the recipe's rule) chose early stopping and ensemble weights; no patient was kept for a test",
+            ["recipe"] = DeclaredNewPatientModel.Recipe,
+            ["standsFor"] = DeclaredNewPatientModel.Evaluation,
+        };
+        var owned = new List<IBeatClassifier>();
+        try
+        {
+            var stamps = new Dictionary<string, StepStamp>(StringComparer.Ordinal);
+            var members = new List<IBeatClassifier>();
+            foreach (var kind in memberKinds)
+            {
+                var options = profile.For(kind, inter: true, seed);
+                if (Lanes > 1 && kind.Options.Contains(CommonOptions.Threads) && !options.TryGet(CommonOptions.Threads, out _))
+                    options = options.With(CommonOptions.Threads, (int?)1);
+                string target = folder.Model(kind.Name);
+                var stamp = ModelStamp(kind, options, split).With("provenance", string.Join("|", provenance.Values));
+                var context = new TrainingContext { Source = source, Cancel = cancel, CheckpointFolder = target, Resume = true };
+                var model = Step($"{name}: train {kind.Name}", target, stamp,
+                    () => WithProvenance(Saved(Train(kind, split, options, context), target), target, provenance),
+                    () => registry.Open(target));
+                owned.Add(model);
+                members.Add(new SharedClassifier(model));   // lent to the ensemble, disposed here
+                stamps[kind.Name] = stamp;
+            }
+            string ensembleTarget = folder.Model(declared.Name);
+            var ensembleOptions = profile.For(declared, inter: true, seed);
+            var ensembleStamp = ModelStamp(declared, ensembleOptions, split).With("members", string.Join(" ", memberKinds.Select(k => stamps[k.Name].Hash)))
+                .With("provenance", string.Join("|", provenance.Values));
+            var ensembleContext = new TrainingContext { Cancel = cancel, Members = members };
+            var ensemble = Step($"{name}: {declared.Name}", ensembleTarget, ensembleStamp,
+                () => WithProvenance(Saved(declared.Train(split, ensembleOptions, ensembleContext), ensembleTarget,
+                    memberKinds.ToDictionary(k => k.Name, k => folder.Model(k.Name))), ensembleTarget, provenance),
+                () => registry.Open(ensembleTarget, members: path =>
+                    members.Zip(memberKinds).FirstOrDefault(m => Path.GetFullPath(folder.Model(m.Second.Name)) == Path.GetFullPath(path)).First));
+            owned.Add(ensemble);
+            return ModelCard.Read(ensembleTarget);
+        }
+        finally
+        {
+            foreach (var model in owned) model.Dispose();
+        }
+    }
+
+    /// <summary>Adds <paramref name="provenance"/> to the card saved in <paramref name="folder"/> (the step's stamp is written after).</summary>
+    private static IBeatClassifier WithProvenance(IBeatClassifier model, string folder, IReadOnlyDictionary<string, string> provenance)
+    {
+        ModelCard.Read(folder).With(provenance).Write(folder);
+        return model;
     }
 
     private void RunOneSplit(SplitKind kind, bool adaptive, CancellationToken cancel)

@@ -12,6 +12,7 @@ namespace EcgBeats.Runs;
 /// RUN/SPLIT/evaluation/MODEL/metrics.json
 /// RUN/SPLIT/ec57/MODEL/ec57.json         beat-by-beat scores of the whole test records (inter split)
 /// RUN/adaptive/adaptive.json        the patient-adaptive protocol on the inter split's test records (run --splits adaptive)
+/// RUN/all-patients/models/MODEL/    the declared new-patient recipe trained on all 44 records (run --profile full, train-default)
 /// </code>
 /// </summary>
 /// <param name="Root">The run folder (full path).</param>
@@ -21,11 +22,27 @@ public sealed record RunFolder(string Root)
     public const string DefaultPath = "runs/latest";
 
     /// <summary>
-    /// The model <c>ecgbeats annotate</c> uses when none is given: the one declared for new patients on DS1 alone
-    /// (docs/inter-patient.md), as <c>ecgbeats run</c> leaves it in the default run folder.
+    /// The model <c>ecgbeats annotate</c> uses when none is given, in the default run folder: the recipe declared for new
+    /// patients trained on every MIT-BIH patient (<see cref="AllPatients"/>: <c>run --profile full</c> or
+    /// <c>train-default</c> leave it) when there is one, else the same recipe trained on DS1 alone (the inter split's,
+    /// whose DS2 numbers are published). Twice the patients and twice the S beats are worth more to a new record than a
+    /// held-out test set it does not need (issue #27, docs/inter-patient.md).
     /// </summary>
     /// <remarks>Relative to the working folder, as the command line shows it.</remarks>
-    public static string DefaultAnnotationModel => new RunFolder(DefaultPath).Split("inter").Model("ensemble-classwise");
+    public static string DefaultAnnotationModel => AnnotationModelIn(DefaultPath);
+
+    /// <summary>The model <c>annotate</c> takes from the run folder <paramref name="root"/> (<see cref="DefaultAnnotationModel"/>'s rule).</summary>
+    public static string AnnotationModelIn(string root) =>
+        File.Exists(Path.Combine(AllPatientsModel(root), Classification.ModelCard.FileName)) ? AllPatientsModel(root) : Ds1OnlyModel(root);
+
+    /// <summary>The declared model for new patients trained on DS1 alone, in the run folder <paramref name="root"/>.</summary>
+    public static string Ds1OnlyModel(string root) => new RunFolder(root).Split("inter").Model(DeclaredNewPatientModel.Model);
+
+    /// <summary>The declared model for new patients trained on every MIT-BIH patient, in the run folder <paramref name="root"/>.</summary>
+    public static string AllPatientsModel(string root) => new RunFolder(root).AllPatients.Model(DeclaredNewPatientModel.Model);
+
+    /// <summary>The declared recipe trained on all 44 non-paced MIT-BIH records (DS1 + DS2): its models, no test set.</summary>
+    public SplitFolder AllPatients => Split("all-patients");
 
     /// <summary>The splits a run may hold, in report order.</summary>
     public static IReadOnlyList<string> SplitNames { get; } = ["intra", "inter"];

@@ -49,7 +49,11 @@ public static class RunReader
             ? JsonFile.Read<Dictionary<string, string>>(run.RunFile, "a run description (JSON object of strings)")
             : new Dictionary<string, string>();
         var adaptive = File.Exists(run.AdaptiveFile) ? JsonFile.Read<AdaptiveResult>(run.AdaptiveFile, "the patient-adaptive results") : null;
-        return new RunResults(RunResults.DefaultTitle, datasets, results, WithVersions(facts, results, datasets), testBeats, ec57, adaptive);
+        string allPatients = RunFolder.AllPatientsModel(run.Root);
+        return new RunResults(RunResults.DefaultTitle, datasets, results, WithVersions(facts, results, datasets), testBeats, ec57, adaptive)
+        {
+            AllPatients = File.Exists(Path.Combine(allPatients, ModelCard.FileName)) ? ModelCard.Read(allPatients) : null,
+        };
     }
 
     /// <summary>A model's card, named as in the run; a stand-in when the model folder is gone (the evaluation still reports).</summary>

@@ -49,6 +49,9 @@ public sealed record RunResults(
     IReadOnlyList<Ec57ModelResult>? Ec57 = null,
     AdaptiveResult? Adaptive = null)
 {
+    /// <summary>The card of the declared recipe trained on every MIT-BIH patient (<see cref="MainJob.AllPatients"/>), when the run made it.</summary>
+    public ModelCard? AllPatients { get; init; }
+
     /// <summary>The report's title.</summary>
     public const string DefaultTitle = "EcgBeats: heartbeat classification on MIT-BIH";
 

@@ -176,6 +176,39 @@ public sealed class RunCommandTests
     }
 
     [Fact]
+    public void TheModelForNewRecordsTrainsTheDeclaredRecipeOnAll44PatientsAndSaysSoOnItsCard()
+    {
+        // #27, the library entry behind train-default and run --profile full (smoke options, to be quick).
+        string data = TestData.RequireMitDb();
+        using var run = TestData.TempFolder();
+        var output = new StringWriter();
+        var results = new RunView(Terminal.For(output)).Job(EcgBeatsApp.Models, data, RunFolder.At(run.Path), RunProfiles.Smoke, 42, force: false, [], allPatients: true)
+            .Run(default);
+
+        var card = results.AllPatients ?? throw new Xunit.Sdk.XunitException("no all-patients model: " + output);
+        Assert.Equal("ensemble-classwise", card.Model);
+        foreach (string member in new[] { "gbt", "ann", "logreg" })
+            Assert.True(File.Exists(run.File($"all-patients/models/{member}/model.json")), member);
+        Assert.False(File.Exists(run.File("run.json")), "train-default alone leaves the run's description alone");
+        var provenance = card.Provenance!;
+        // Every one of de Chazal's 44 records, DS2's too.
+        Assert.All(DeChazal2004Split.Ds1.Concat(DeChazal2004Split.Ds2), r => Assert.Contains($" {r}", provenance["trainedOn"]));
+        // Their S beats: de Chazal et al. 2004 (Table I) count 944 in DS1 and 1,837 in DS2; our labelling of the same
+        // annotations may differ by a few beats at record edges.
+        int s = int.Parse(System.Text.RegularExpressions.Regex.Match(provenance["trainedOn"], @"\bS (\d+)").Groups[1].Value);
+        Assert.InRange(s, 2781 - 10, 2781 + 10);
+        Assert.StartsWith("none of its own", provenance["heldOutPatients"]);
+        Assert.Contains("9340e53", provenance["recipe"]);
+        Assert.Contains("SVEB Se 83.89", provenance["standsFor"]);
+        Assert.StartsWith("by record:", card.TrainingData!.ValidationSplit);
+
+        // A second time, every model is up to date.
+        var again = new StringWriter();
+        new RunView(Terminal.For(again)).Job(EcgBeatsApp.Models, data, RunFolder.At(run.Path), RunProfiles.Smoke, 42, force: false, [], allPatients: true).Run(default);
+        Assert.Equal(4, again.ToString().Split('\n').Count(l => l.Contains("all-patients: ") && l.Contains("up to date")));
+    }
+
+    [Fact]
     public void TheInterPatientSplitTrainsOnDs1WithRecordsHeldOutAndScoresDs2WholeRecords()
     {
         string data = TestData.RequireMitDb();
