@@ -172,9 +172,7 @@ public sealed class MainJob(ModelRegistry registry, string dataDirectory, RunFol
             var members = new List<IBeatClassifier>();
             foreach (var kind in memberKinds)
             {
-                var options = profile.For(kind, inter: true, seed);
-                if (Lanes > 1 && kind.Options.Contains(CommonOptions.Threads) && !options.TryGet(CommonOptions.Threads, out _))
-                    options = options.With(CommonOptions.Threads, (int?)1);
+                var options = OptionsFor(kind, inter: true);
                 string target = folder.Model(kind.Name);
                 var stamp = ModelStamp(kind, options, split).With("provenance", string.Join("|", provenance.Values));
                 var context = new TrainingContext { Source = source, Cancel = cancel, CheckpointFolder = target, Resume = true };
@@ -202,6 +200,15 @@ public sealed class MainJob(ModelRegistry registry, string dataDirectory, RunFol
         {
             foreach (var model in owned) model.Dispose();
         }
+    }
+
+    /// <summary>The profile's options for <paramref name="kind"/>; with two lanes, one thread unless the options name threads.</summary>
+    private ModelOptions OptionsFor(ModelKind kind, bool inter)
+    {
+        var options = profile.For(kind, inter, seed);
+        return Lanes > 1 && kind.Options.Contains(CommonOptions.Threads) && !options.TryGet(CommonOptions.Threads, out _)
+            ? options.With(CommonOptions.Threads, (int?)1)
+            : options;
     }
 
     /// <summary>Adds <paramref name="provenance"/> to the card saved in <paramref name="folder"/> (the step's stamp is written after).</summary>
@@ -244,9 +251,7 @@ public sealed class MainJob(ModelRegistry registry, string dataDirectory, RunFol
             void TrainBase(int i)
             {
                 var modelKind = baseKinds[i];
-                var options = profile.For(modelKind, inter, seed);
-                if (Lanes > 1 && modelKind.Options.Contains(CommonOptions.Threads) && !options.TryGet(CommonOptions.Threads, out _))
-                    options = options.With(CommonOptions.Threads, (int?)1);
+                var options = OptionsFor(modelKind, inter);
                 string target = folder.Model(modelKind.Name);
                 var stamp = ModelStamp(modelKind, options, split);
                 // An interrupted run left a checkpoint: go on from it.
