@@ -169,7 +169,7 @@ public sealed class MainJob(ModelRegistry registry, string dataDirectory, RunFol
         try
         {
             var stamps = new Dictionary<string, StepStamp>(StringComparer.Ordinal);
-            var members = new List<IBeatClassifier>();
+            var members = new Dictionary<string, IBeatClassifier>(StringComparer.Ordinal);   // by model folder (full path)
             foreach (var kind in memberKinds)
             {
                 var options = OptionsFor(kind, inter: true);
@@ -180,19 +180,18 @@ public sealed class MainJob(ModelRegistry registry, string dataDirectory, RunFol
                     () => WithProvenance(Saved(Train(kind, split, options, context), target), target, provenance),
                     () => registry.Open(target));
                 owned.Add(model);
-                members.Add(new SharedClassifier(model));   // lent to the ensemble, disposed here
+                members[Path.GetFullPath(target)] = new SharedClassifier(model);   // lent to the ensemble, disposed here
                 stamps[kind.Name] = stamp;
             }
             string ensembleTarget = folder.Model(declared.Name);
             var ensembleOptions = profile.For(declared, inter: true, seed);
             var ensembleStamp = ModelStamp(declared, ensembleOptions, split).With("members", string.Join(" ", memberKinds.Select(k => stamps[k.Name].Hash)))
                 .With("provenance", string.Join("|", provenance.Values));
-            var ensembleContext = new TrainingContext { Cancel = cancel, Members = members };
+            var ensembleContext = new TrainingContext { Cancel = cancel, Members = memberKinds.Select(k => members[Path.GetFullPath(folder.Model(k.Name))]).ToList() };
             var ensemble = Step($"{name}: {declared.Name}", ensembleTarget, ensembleStamp,
                 () => WithProvenance(Saved(declared.Train(split, ensembleOptions, ensembleContext), ensembleTarget,
                     memberKinds.ToDictionary(k => k.Name, k => folder.Model(k.Name))), ensembleTarget, provenance),
-                () => registry.Open(ensembleTarget, members: path =>
-                    members.Zip(memberKinds).FirstOrDefault(m => Path.GetFullPath(folder.Model(m.Second.Name)) == Path.GetFullPath(path)).First));
+                () => registry.Open(ensembleTarget, members: path => members.GetValueOrDefault(Path.GetFullPath(path))));
             owned.Add(ensemble);
             return ModelCard.Read(ensembleTarget);
         }
