@@ -1,3 +1,4 @@
+using EcgBeats.Torch.Runtime;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -30,7 +31,7 @@ public sealed class CnnNetwork : nn.Module<Tensor, Tensor>
         for (int b = 0; b < blocks; b++)
         {
             layers.Add(($"conv{b + 1}", nn.Conv1d(b == 0 ? input.Leads : channels, channels, 5, padding: 2)));
-            layers.Add(($"bn{b + 1}", nn.BatchNorm1d(channels)));
+            layers.Add(($"bn{b + 1}", new HeldBatchNorm1d(channels)));
             layers.Add(($"relu{b + 1}", nn.ReLU()));
             layers.Add(($"pool{b + 1}", nn.MaxPool1d(2)));
             length /= 2;

@@ -32,8 +32,8 @@ public sealed class CnnTransformerNetwork : nn.Module<Tensor, Tensor>
     {
         _input = input;
         _features = nn.Sequential(
-            ("conv1", nn.Conv1d(input.Leads, model, 5, padding: 2)), ("bn1", nn.BatchNorm1d(model)), ("relu1", nn.ReLU()), ("pool1", nn.MaxPool1d(2)),
-            ("conv2", nn.Conv1d(model, model, 5, padding: 2)), ("bn2", nn.BatchNorm1d(model)), ("relu2", nn.ReLU()), ("pool2", nn.MaxPool1d(2)));
+            ("conv1", nn.Conv1d(input.Leads, model, 5, padding: 2)), ("bn1", new HeldBatchNorm1d(model)), ("relu1", nn.ReLU()), ("pool1", nn.MaxPool1d(2)),
+            ("conv2", nn.Conv1d(model, model, 5, padding: 2)), ("bn2", new HeldBatchNorm1d(model)), ("relu2", nn.ReLU()), ("pool2", nn.MaxPool1d(2)));
         long steps = input.Samples / 2 / 2;
         _position = new Parameter(torch.randn(steps, 1, model).Times(0.02));
         _encoder = nn.TransformerEncoder(nn.TransformerEncoderLayer(model, heads, feedForward, dropout), layers);

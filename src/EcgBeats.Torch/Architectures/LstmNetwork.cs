@@ -1,3 +1,4 @@
+using EcgBeats.Torch.Runtime;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -24,7 +25,7 @@ namespace EcgBeats.Torch.Architectures;
 public sealed class LstmNetwork : nn.Module<Tensor, Tensor>
 {
     private readonly Conv1d _shorten;
-    private readonly BatchNorm1d _norm;
+    private readonly HeldBatchNorm1d _norm;
     private readonly LSTM _lstm;
     private readonly Sequential _head;
 
@@ -39,7 +40,7 @@ public sealed class LstmNetwork : nn.Module<Tensor, Tensor>
     {
         _input = input;
         _shorten = nn.Conv1d(input.Leads, features, 2 * stride, stride: stride, padding: stride / 2);
-        _norm = nn.BatchNorm1d(features);
+        _norm = new HeldBatchNorm1d(features);
         _lstm = nn.LSTM(features, hidden, numLayers: layers, batchFirst: true);
         _head = nn.Sequential(("fc", nn.Linear(hidden + input.Features, 32)), ("relu", nn.ReLU()), ("out", nn.Linear(32, classes)));
         RegisterComponents();
