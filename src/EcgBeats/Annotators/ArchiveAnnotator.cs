@@ -75,11 +75,27 @@ public sealed class ArchiveAnnotator(IBeatClassifier classifier, string made, st
                 lock (gate) progress?.Report(outcome);
             });
         }
+        catch (OperationCanceledException)
+        {
+            // Interrupted (Ctrl+C, or a scheduler's SIGTERM): the records under way have finished or been abandoned whole,
+            // and the summary says which are done and which are not, as after a whole run.
+            WriteSummary(records, stamps, failures, summaryName);
+            throw;
+        }
         catch (AggregateException e) when (e.InnerExceptions.Count > 0)
         {
             // A failure that stops the run (the only record, or an interrupt): the caller sees it, not its wrapper.
+            if (e.InnerExceptions[0] is OperationCanceledException) WriteSummary(records, stamps, failures, summaryName);
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
         }
+        var names = records.Select(RecordPath.Name).ToList();
+        string summary = WriteSummary(records, stamps, failures, summaryName);
+        return new ArchiveResult(names, stamps, new Dictionary<string, string>(failures, StringComparer.Ordinal), summary, clock.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>Writes the summary of <paramref name="records"/> (clearing the stamps of records another run replaced); returns its path.</summary>
+    private string WriteSummary(IReadOnlyList<string> records, AnnotationStamp?[] stamps, ConcurrentDictionary<string, string> failures, string? summaryName)
+    {
         string summary = Path.Combine(outFolder, SummaryName(summaryName));
         var names = records.Select(RecordPath.Name).ToList();
         // Under the folder's lock, each record's files are checked to still be this run's: another annotate writing the
@@ -99,7 +115,7 @@ public sealed class ArchiveAnnotator(IBeatClassifier classifier, string made, st
             }
             AtomicFile.WriteAllText(summary, Summary(names, stamps, failures, replaced));
         }
-        return new ArchiveResult(names, stamps, new Dictionary<string, string>(failures, StringComparer.Ordinal), summary, clock.Elapsed.TotalSeconds);
+        return summary;
     }
 
     /// <summary>The three files of one record, in place together; or the skip; or the failure (only when <paramref name="tolerate"/>).</summary>
@@ -187,7 +203,7 @@ public sealed class ArchiveAnnotator(IBeatClassifier classifier, string made, st
                 text.Append(CsvField(s.Record)).Append(",annotated,").Append(s.Beats).Append(',').Append(string.Join(",", s.Counts)).Append(',')
                     .Append(s.Seconds.ToString("0.###", CultureInfo.InvariantCulture)).Append(",\n");
             else
-                text.Append(CsvField(names[i])).Append(replaced.Contains(names[i]) ? ",replaced" : failures.ContainsKey(names[i]) ? ",failed" : ",not done").Append(",,,,,,,")
+                text.Append(CsvField(names[i])).Append(replaced.Contains(names[i]) ? ",replaced" : failures.ContainsKey(names[i]) ? ",failed" : ",not done").Append(",,,,,,,,")
                     .Append(CsvField(failures.GetValueOrDefault(names[i]) ?? "")).Append('\n');
         }
         return text.ToString();

@@ -58,4 +58,33 @@ public sealed class ConcurrentArchiveTests
         a.Annotate(records, "summary-a.csv");
         Assert.All(File.ReadAllLines(temp.File("summary-a.csv")).Skip(1), row => Assert.Contains(",annotated,", row));
     }
+
+    /// <summary>
+    /// #28: an interrupted run (Ctrl+C, or the SIGTERM a batch scheduler sends a cancelled task) writes its summary too:
+    /// the records it finished as annotated, the others as not done; a rerun then skips the finished ones.
+    /// </summary>
+    [Fact]
+    public void AnInterruptedRunWritesItsSummaryWithTheRecordsNotDone()
+    {
+        using var temp = TestData.TempFolder();
+        string[] records = [TestData.FixtureRecord("100"), TestData.FixtureRecord("208"), TestData.FixtureRecord("232")];
+        using var model = new AllN();
+        using var interrupt = new CancellationTokenSource();
+        var annotator = new ArchiveAnnotator(model, "made", temp.Path);
+
+        Assert.ThrowsAny<OperationCanceledException>(() =>
+            annotator.Annotate(records, "summary.csv", new SynchronousProgress<RecordOutcome>(_ => interrupt.Cancel()), interrupt.Token));
+
+        string[] rows = File.ReadAllLines(temp.File("summary.csv"));
+        Assert.Equal(4, rows.Length);
+        Assert.StartsWith("100,annotated,", rows[1]);
+        Assert.Equal("208,not done,,,,,,,,", rows[2]);
+        Assert.Equal("232,not done,,,,,,,,", rows[3]);
+        Assert.False(File.Exists(temp.File("208.ecgbeats")));
+
+        var skipped = new List<string>();
+        annotator.Annotate(records, "summary.csv", new SynchronousProgress<RecordOutcome>(o => { if (o.Skipped) skipped.Add(o.Record); }));
+        Assert.Equal(["100"], skipped);
+        Assert.All(File.ReadAllLines(temp.File("summary.csv")).Skip(1), row => Assert.Contains(",annotated,", row));
+    }
 }
