@@ -109,23 +109,30 @@ internal static class SamplesCommand
                     used += written;
                 }
                 long chunk = Math.Max(1, (long)(ChunkSeconds * fs));
+                // Physical values and times as .NET formats (adc - baseline) / gain ("R") and sample / frequency ("0.######"),
+                // in integer arithmetic where that is the same text (Wfdb/SampleText): twice as fast for usual headers.
+                void Text(bool fits) { if (!fits) throw new InvalidOperationException("a value longer than 32 characters"); }
                 foreach (var window in RecordReader.ReadWindows(path, start, end, chunk, rate))
                 {
                     cancel.ThrowIfCancellationRequested();
                     sums?.Add(window);
-                    double[][] physical = raw ? [] : chosen.Select(window.Physical).ToArray();
+                    var times = new TimeText(window.SamplingFrequency);
+                    var values = chosen.Select(c => new PhysicalText(window.Header.Signals[c].Baseline, window.Header.Signals[c].Gain)).ToArray();
+                    int[][] adcs = chosen.Select(c => window.Adc[c]).ToArray();
                     for (int k = 0; k < window.Length; k++)
                     {
                         long sample = window.Start * perFrame + k;
+                        int written;
                         if (raw) Number(sample, null);
-                        else Number(sample / window.SamplingFrequency, "0.######");
+                        else { Text(times.TryFormat(sample, block.AsSpan(used), out written)); used += written; }
                         for (int c = 0; c < chosen.Length; c++)
                         {
                             Put(",");
+                            int value = adcs[c][k];
                             // An invalid sample is WFDB_INVALID_SAMPLE (-32768) in every format, as the reader returns it and rdsamp prints it.
-                            if (raw) Number(window.Adc[chosen[c]][k], null);
-                            else if (double.IsNaN(physical[c][k])) Put("NaN"); // WFDB's invalid sample ("-" in rdsamp)
-                            else Number(physical[c][k], "R");
+                            if (raw) Number(value, null);
+                            else if (value == EcgBeats.Wfdb.Formats.SignalCodecs.InvalidSample) Put("NaN"); // WFDB's invalid sample ("-" in rdsamp)
+                            else { Text(values[c].TryFormat(value, block.AsSpan(used), out written)); used += written; }
                         }
                         Put("\n");
                         if (used >= OutputBlockChars) { writer.Write(block, 0, used); used = 0; }
