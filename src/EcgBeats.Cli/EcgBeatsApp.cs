@@ -17,5 +17,9 @@ public static class EcgBeatsApp
     };
 
     /// <summary>Every model kind this program trains and opens: the TorchSharp networks, the ML.NET models and the ensembles.</summary>
-    public static ModelRegistry Models { get; } = new(TorchModels.Family, ClassicalModels.Family, Adaptation.AdaptationFamily.Instance);
+    /// <remarks>Made at first use: making it loads TorchSharp and ML.NET, which commands without models (samples, info,
+    /// score) never need; as a plain static it was made whenever <see cref="DataOption"/> was first read.</remarks>
+    public static ModelRegistry Models => LazyModels.Value;
+
+    private static readonly Lazy<ModelRegistry> LazyModels = new(() => new(TorchModels.Family, ClassicalModels.Family, Adaptation.AdaptationFamily.Instance));
 }

@@ -5,37 +5,48 @@ namespace EcgBeats.Cli.Commands;
 /// <summary>The <c>ecgbeats</c> command tree, in the order the help lists it (the order of the data's journey), and how it runs, turning failures into exit codes.</summary>
 public static class CommandTree
 {
-    /// <summary>Every subcommand.</summary>
-    public static IEnumerable<Command> All()
-    {
-        yield return FetchCommand.Create();
-        yield return InfoCommand.Create();
-        yield return SamplesCommand.Create();
-        yield return SnipCommand.Create();
-        yield return BuildDatasetCommand.Create();
-        yield return TrainCommand.Create();
-        yield return PredictCommand.Create();
-        yield return EvaluateCommand.Create();
-        yield return ReportCommand.Create();
-        yield return RunCommand.Create();
-        yield return TrainDefaultCommand.Create();
-        yield return CrossValidateCommand.Create();
-        yield return AnnotateCommand.Create();
-        yield return ReviewCommand.Create();
-        yield return AdaptCommand.Create();
-        yield return ScoreCommand.Create();
-    }
+    /// <summary>
+    /// Every subcommand, by name, with what makes it, in the order the help lists them. A command's making can be costly
+    /// (<c>train</c>'s options come from every model kind, which loads TorchSharp and ML.NET: 60-90 ms), so a command
+    /// line that names one is parsed with that one alone (<see cref="Run"/>).
+    /// </summary>
+    private static readonly (string Name, Func<Command> Create)[] Commands =
+    [
+        ("fetch", FetchCommand.Create),
+        ("info", InfoCommand.Create),
+        ("samples", SamplesCommand.Create),
+        ("snip", SnipCommand.Create),
+        ("build-dataset", BuildDatasetCommand.Create),
+        ("train", TrainCommand.Create),
+        ("predict", PredictCommand.Create),
+        ("evaluate", EvaluateCommand.Create),
+        ("report", ReportCommand.Create),
+        ("run", RunCommand.Create),
+        ("train-default", TrainDefaultCommand.Create),
+        ("cross-validate", CrossValidateCommand.Create),
+        ("annotate", AnnotateCommand.Create),
+        ("review", ReviewCommand.Create),
+        ("adapt", AdaptCommand.Create),
+        ("score", ScoreCommand.Create),
+    ];
 
-    /// <summary>Builds the root command with every subcommand.</summary>
-    public static RootCommand BuildRoot()
+    /// <summary>The subcommands' names, in the help's order.</summary>
+    public static IReadOnlyList<string> Names { get; } = Commands.Select(c => c.Name).ToArray();
+
+    /// <summary>Every subcommand.</summary>
+    public static IEnumerable<Command> All() => Commands.Select(c => c.Create());
+
+    /// <summary>Builds the root command with every subcommand, or with the one named <paramref name="only"/>.</summary>
+    public static RootCommand BuildRoot(string? only = null)
     {
         var root = new RootCommand(
             "EcgBeats: classify ECG heartbeats into the AAMI classes (N, S, V, F, Q) from PhysioNet's MIT-BIH Arrhythmia Database.")
         {
             EcgBeatsApp.DataOption,
         };
-        foreach (var command in All())
-            root.Add(command);
+        foreach (var (name, create) in Commands)
+            if (only is null || name == only)
+                root.Add(create());
         return root;
     }
 
@@ -44,7 +55,10 @@ public static class CommandTree
     {
         // WFDB's FLAC formats: libFLAC itself loads only when such a signal is read.
         EcgBeats.Flac.FlacSupport.Register();
-        var parse = BuildRoot().Parse(args);
+        // A command line that starts with a subcommand's name is that subcommand's: the others are not made. Anything
+        // else (help, a typo to suggest a name for, a global option first) gets the whole tree.
+        string? named = args.Length > 0 && Names.Contains(args[0]) ? args[0] : null;
+        var parse = BuildRoot(named).Parse(args);
         var configuration = new InvocationConfiguration
         {
             Output = output,
