@@ -151,6 +151,14 @@ public sealed class SlurmArrayTests
             var reference = File.ReadAllLines(Path.Combine(single, "summary.ecgbeats.csv")).Skip(1).Select(l => WithoutSeconds(l.Split(','))).Order(StringComparer.Ordinal);
             Assert.Equal(reference, rows.Select(WithoutSeconds).Order(StringComparer.Ordinal));
 
+            // After the array, one annotate over the whole archive skips every finished record and writes the archive's
+            // summary (deploy/README.md): the same as the one process's, but for the seconds.
+            var collect = Run(dotnet, [cli, "annotate", archive, "--model", model, "--out", output]);
+            Assert.True(collect.ExitCode == 65, collect.Output + collect.Error);
+            Assert.Equal(TestData.MitBihRecords.Length, Regex.Matches(collect.Output, "already annotated by this model").Count);
+            var whole = File.ReadAllLines(Path.Combine(output, "summary.ecgbeats.csv")).Skip(1).Select(l => WithoutSeconds(l.Split(','))).Order(StringComparer.Ordinal);
+            Assert.Equal(reference, whole);
+
             // Nothing half-written: no temporary file left, and every good record has its three files.
             Assert.Empty(Directory.GetFiles(output, "*.tmp"));
             foreach (string r in TestData.MitBihRecords)
