@@ -69,7 +69,7 @@ public sealed class WfdbRecord
         var adc = Adc[signal];
         var result = new double[adc.Length];
         for (int i = 0; i < adc.Length; i++)
-            result[i] = adc[i] == SignalCodecs.InvalidSample ? double.NaN : (adc[i] - spec.Baseline) / spec.Gain;
+            result[i] = adc[i] == SignalCodecs.InvalidSample ? double.NaN : ((long)adc[i] - spec.Baseline) / spec.Gain; // long: no wrap for extreme baselines
         return result;
     }
 
