@@ -17,15 +17,18 @@ internal static class CliRunner
     /// Runs the real command in a process of its own, with <paramref name="environment"/> added (e.g. a fault point that
     /// kills it, <c>Io/FaultPoints</c>), and returns its exit code and what it printed.
     /// </summary>
-    public static Result RunProcess(IReadOnlyDictionary<string, string> environment, params string[] args)
+    public static Result RunProcess(IReadOnlyDictionary<string, string> environment, params string[] args) =>
+        Program(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet", [Path.Combine(AppContext.BaseDirectory, "EcgBeats.Cli.dll"), .. args], environment);
+
+    /// <summary>Runs any program (a shell, sbatch, scontrol) to its end in <paramref name="directory"/>, with <paramref name="environment"/> added; its exit code and what it printed.</summary>
+    public static Result Program(string file, IReadOnlyList<string> args, IReadOnlyDictionary<string, string>? environment = null, string? directory = null)
     {
-        var start = new System.Diagnostics.ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        var start = new System.Diagnostics.ProcessStartInfo(file)
         {
-            RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false,
+            RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false, WorkingDirectory = directory ?? "",
         };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "EcgBeats.Cli.dll"));
         foreach (string a in args) start.ArgumentList.Add(a);
-        foreach (var (k, v) in environment) start.Environment[k] = v;
+        foreach (var (k, v) in environment ?? new Dictionary<string, string>()) start.Environment[k] = v;
         using var process = System.Diagnostics.Process.Start(start)!;
         var error = process.StandardError.ReadToEndAsync();
         string output = process.StandardOutput.ReadToEnd();

@@ -37,7 +37,7 @@ public sealed class PhysicalText
         long magnitude = Math.Abs(micro);
         // Fixed notation for 10^-5 <= |value| < 10^15, at most 15 significant digits: from 10^-4 (100 micro) to 10^9.
         if (_microPerUnit == 0 || (micro != 0 && (magnitude < 100 || magnitude >= 1_000_000_000 * Micro)))
-            return ((difference) / _gain).TryFormat(destination, out written, "R", CultureInfo.InvariantCulture);
+            return (difference / _gain).TryFormat(destination, out written, "R", CultureInfo.InvariantCulture);
         return FixedPoint.TryWrite(micro < 0, magnitude / Micro, magnitude % Micro, destination, out written);
     }
 }

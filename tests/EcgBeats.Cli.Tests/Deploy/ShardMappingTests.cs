@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
 using EcgBeats.TestSupport;
 
@@ -28,15 +27,8 @@ public sealed partial class ShardMappingTests
     /// <summary>Runs <paramref name="shell"/> with <paramref name="args"/>, the stand-in first on PATH; its output lines.</summary>
     private static (int ExitCode, string[] Lines, string Error) Run(string shell, string bin, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
-        var start = new ProcessStartInfo(shell) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (string a in args) start.ArgumentList.Add(a);
-        start.Environment["PATH"] = bin + ":" + Environment.GetEnvironmentVariable("PATH");
-        foreach (var (k, v) in environment) start.Environment[k] = v;
-        using var process = Process.Start(start)!;
-        var error = process.StandardError.ReadToEndAsync();
-        string output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, output.Split('\n', StringSplitOptions.RemoveEmptyEntries), error.Result);
+        var ran = CliRunner.Program(shell, args, new Dictionary<string, string>(environment) { ["PATH"] = bin + ":" + Environment.GetEnvironmentVariable("PATH") });
+        return (ran.ExitCode, ran.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries), ran.Error);
     }
 
     private static string ShardOf(string[] arguments) => arguments[Array.IndexOf(arguments, "--shard") + 1];

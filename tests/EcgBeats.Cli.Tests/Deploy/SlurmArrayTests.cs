@@ -18,19 +18,8 @@ public sealed class SlurmArrayTests
 
     private static string Script(string name) => Path.Combine(AppContext.BaseDirectory, "deploy", "slurm", name);
 
-    private sealed record Ran(int ExitCode, string Output, string Error);
-
-    private static Ran Run(string file, IReadOnlyList<string> args, IReadOnlyDictionary<string, string>? environment = null, string? directory = null)
-    {
-        var start = new ProcessStartInfo(file) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false, WorkingDirectory = directory ?? "" };
-        foreach (string a in args) start.ArgumentList.Add(a);
-        foreach (var (k, v) in environment ?? new Dictionary<string, string>()) start.Environment[k] = v;
-        using var process = Process.Start(start)!;
-        var error = process.StandardError.ReadToEndAsync();
-        string output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return new Ran(process.ExitCode, output, error.Result);
-    }
+    private static CliRunner.Result Run(string file, IReadOnlyList<string> args, IReadOnlyDictionary<string, string>? environment = null, string? directory = null) =>
+        CliRunner.Program(file, args, environment, directory);
 
     /// <summary>What <c>scontrol show job</c> says of one array task: its state, exit code and restarts.</summary>
     private static (string State, string ExitCode, int Restarts) Show(Dictionary<string, string> slurm, string task)
