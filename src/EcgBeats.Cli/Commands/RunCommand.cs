@@ -28,15 +28,17 @@ internal static class RunCommand
         };
         var lanes = new Option<int>("--lanes")
         {
-            Description = "Processes at once: 1 (the default) trains every model in turn in this process; 2 runs the inter-patient split in a second process beside the intra-patient one, every training on one thread unless --threads says otherwise (the same numbers as --lanes 1 --threads 1; whether it is faster depends on the machine: docs/benchmarks.md). The second process's output goes to second-process.log in the run folder.",
+            Description = "Processes at once: 1 (the default) trains every model in turn in this process; 2 starts a second process on the same run folder, and each step (a dataset, a training, an evaluation) is done by whichever process takes it first: this one from the first split's first model, the other from the last split's last. Every training takes one thread unless --threads says otherwise (the same numbers as --lanes 1 --threads 1; whether it is faster depends on the machine: docs/benchmarks.md). The second process's output goes to second-process.log in the run folder.",
             DefaultValueFactory = _ => 1,
         };
         var noReport = new Option<bool>("--no-report") { Description = "Train and evaluate only; 'ecgbeats report' writes the report later." };
         var threads = new Option<int?>("--threads") { Description = "Threads per training, every model that takes them (default: every core for a network, ML.NET's choice for a classical model; 1 each with --lanes 2). Results depend on it; model cards record it.", HelpName = "N" };
+        // The second process of --lanes 2 (the command line of the first starts it): the first one's start, UTC ticks.
+        var secondProcess = new Option<long?>("--second-process-of") { Hidden = true };
         var baseUrl = new Option<string>("--base-url") { Description = "Where to fetch MIT-BIH from when the data folder is empty.", DefaultValueFactory = _ => FetchOptions.MitBihArrhythmia.ToString(), HelpName = "URL" };
         var command = new Command("run", "The main job: fetch the data if needed, build both splits, train every model and ensemble, evaluate, write the report.")
         {
-            profile, output, seed, force, baseUrl, splits, lanes, threads, noReport,
+            profile, output, seed, force, baseUrl, splits, lanes, threads, noReport, secondProcess,
         };
         command.SetAction(async (parse, cancel) =>
         {
@@ -79,15 +81,17 @@ internal static class RunCommand
                     .. parse.GetValue(force) ? ["--force"] : Array.Empty<string>()];
                 string log = Path.Combine(folder.Root, "second-process.log");
                 var chosenSplits = parse.GetValue(splits)!.Distinct().Order().ToList();
+                string[] splitNames = ["--splits", .. chosenSplits.Select(x => x.ToString().ToLowerInvariant())];
+                DateTime? since = parse.GetValue(secondProcess) is { } ticks ? new DateTime(ticks, DateTimeKind.Utc) : null;
                 // The full profile ends with the declared recipe trained on every patient, the model annotate uses (#27).
                 bool allPatients = chosen == RunProfiles.Full && (chosenSplits.Contains(RunSplit.Inter) || chosenSplits.Contains(RunSplit.Adaptive));
                 var results = view.Job(EcgBeatsApp.Models, data.Directory, folder, chosen, parse.GetValue(seed), parse.GetValue(force),
                     chosenSplits, parse.GetValue(lanes),
-                    (split, token) =>
+                    since is not null ? null : (start, token) =>
                     {
-                        console.MarkupLineInterpolated($"[grey]{split.ToString().ToLowerInvariant()}: in a second process beside this one, one thread each (its output: {log})[/]");
-                        return SecondProcess.Run(split, same, log, token);
-                    }, allPatients).Run(cancel);
+                        console.MarkupLineInterpolated($"[grey]A second process shares the steps, from the other end, one thread per training (its output: {log})[/]");
+                        return SecondProcess.Run([.. splitNames, .. same, "--second-process-of", start.Ticks.ToString(System.Globalization.CultureInfo.InvariantCulture)], log, token);
+                    }, allPatients, since).Run(cancel);
                 view.Results(results);
                 if (parse.GetValue(noReport)) return (int)ExitCode.Success;
                 string report = ReportWriter.Write(results, folder.Root);

@@ -11,12 +11,13 @@ internal sealed class RunView(IAnsiConsole console) : IRunObserver
 {
     /// <summary>The job, set to print here and to train with a progress bar.</summary>
     public MainJob Job(ModelRegistry registry, string dataDirectory, RunFolder run, RunProfile profile, int seed, bool force, IReadOnlyList<RunSplit>? splits = null, int lanes = 1,
-        Func<RunSplit, CancellationToken, Task>? sideBySide = null, bool allPatients = false) =>
+        Func<DateTime, CancellationToken, Task>? sideBySide = null, bool allPatients = false, DateTime? secondProcessSince = null) =>
         new(registry, dataDirectory, run, profile, seed, force)
         {
             AllPatients = allPatients,
             Lanes = lanes,
             SideBySide = sideBySide,
+            SecondProcessSince = secondProcessSince,
             Splits = splits ?? [RunSplit.Intra, RunSplit.Inter],
             Clusterer = MlNet.Clustering.KMeansBeatClusterer.Instance,
             Observer = this,
@@ -26,6 +27,8 @@ internal sealed class RunView(IAnsiConsole console) : IRunObserver
     public void SplitSkipped(string split, string why) => console.MarkupLineInterpolated($"[yellow]{split}[/]: skipped, {why}.");
 
     public void UpToDate(string step) => console.MarkupLineInterpolated($"[grey]{step}: up to date[/]");
+
+    public void Elsewhere(string step) => console.MarkupLineInterpolated($"[grey]{step}: in the other process; waiting for it[/]");
 
     public void Started(string step) => console.MarkupLineInterpolated($"[bold]{step}[/]");
 

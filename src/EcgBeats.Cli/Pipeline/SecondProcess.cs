@@ -4,8 +4,8 @@ using EcgBeats.Runs;
 namespace EcgBeats.Cli.Pipeline;
 
 /// <summary>
-/// <c>run --lanes 2</c>'s second process: this same <c>ecgbeats</c>, running one split on the same run folder with the
-/// same options (<see cref="MainJob.SideBySide"/>). Two processes, not two threads, because libtorch has one random
+/// <c>run --lanes 2</c>'s second process: this same <c>ecgbeats</c>, running the same splits on the same run folder with
+/// the same options, each step claimed by one of the two (<see cref="MainJob.SideBySide"/>). Two processes, not two threads, because libtorch has one random
 /// generator per process: two trainings in one process would draw each other's numbers. Its output goes to a log in the
 /// run folder, so the terminal keeps one progress display.
 /// </summary>
@@ -14,14 +14,14 @@ internal static class SecondProcess
     /// <summary>How long a stopped run waits for the second process to stop on its own (it got the same Ctrl+C) before killing it.</summary>
     private static readonly TimeSpan GracePeriod = TimeSpan.FromSeconds(20);
 
-    /// <summary>Runs <c>ecgbeats run --splits SPLIT</c> with <paramref name="arguments"/>, its output in <paramref name="log"/>.</summary>
+    /// <summary>Runs <c>ecgbeats run --no-report</c> with <paramref name="arguments"/>, its output in <paramref name="log"/>.</summary>
     /// <exception cref="OperationCanceledException">Cancelled, or the second process was interrupted.</exception>
     /// <exception cref="InvalidOperationException">It could not start or ended with an error; the log says why.</exception>
-    public static async Task Run(RunSplit split, IReadOnlyList<string> arguments, string log, CancellationToken cancel)
+    public static async Task Run(IReadOnlyList<string> arguments, string log, CancellationToken cancel)
     {
         var (file, prefix) = Self();
         var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (string a in prefix.Concat(["run", "--splits", split.ToString().ToLowerInvariant(), "--no-report"]).Concat(arguments)) start.ArgumentList.Add(a);
+        foreach (string a in prefix.Concat(["run", "--no-report"]).Concat(arguments)) start.ArgumentList.Add(a);
         // A plain log: no colours or live bars in the file.
         start.Environment["NO_COLOR"] = "1";
         start.Environment["TERM"] = "dumb";
@@ -43,9 +43,9 @@ internal static class SecondProcess
             throw;
         }
         await copies;
-        if (process.ExitCode == (int)ExitCode.Interrupted) throw new OperationCanceledException($"the second process ({split}) was interrupted");
+        if (process.ExitCode == (int)ExitCode.Interrupted) throw new OperationCanceledException("the second process was interrupted");
         if (process.ExitCode != 0)
-            throw new InvalidOperationException($"the second process ({split}) ended with exit code {process.ExitCode} (its output: {log})");
+            throw new InvalidOperationException($"the second process ended with exit code {process.ExitCode} (its output: {log})");
     }
 
     /// <summary>

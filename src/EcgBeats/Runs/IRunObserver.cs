@@ -9,6 +9,12 @@ public interface IRunObserver
     /// <summary>A step's stamp matched: its output was read back instead of made (e.g. <c>intra: train cnn</c>).</summary>
     void UpToDate(string step);
 
+    /// <summary>
+    /// A step is being done by the other process sharing the run folder (<see cref="MainJob.Lanes"/> 2): this one waits,
+    /// then reads it back (<see cref="UpToDate"/>).
+    /// </summary>
+    void Elsewhere(string step) { }
+
     /// <summary>A step starts.</summary>
     void Started(string step);
 

@@ -37,7 +37,9 @@ public sealed class MainJob(ModelRegistry registry, string dataDirectory, RunFol
     private readonly Dictionary<string, LabelledBeats> _testBeats = [];
     private readonly List<Ec57ModelResult> _ec57 = [];
     private Ec57Evaluation? _prepared;
-    private bool _doneBeside;   // the second process did the steps from here on, --force or not: read them back
+    private StepClaims? _claims;       // two processes share the run folder: each step is claimed by the one doing it
+    private DateTime _since;           // with force, a step counts as done only if its stamp was written after this
+    private CancellationToken _cancel;
     private AdaptiveResult? _adaptive;
     private ModelCard? _allPatients;
 
@@ -52,18 +54,27 @@ public sealed class MainJob(ModelRegistry registry, string dataDirectory, RunFol
 
     /// <summary>
     /// Processes at once (1 or 2): with 2, every training takes one thread (unless its options name threads) and, when
-    /// both splits run and <see cref="SideBySide"/> is set, the inter-patient split runs in a second process beside the
-    /// intra-patient one; this one then reads its steps back. The numbers are those of one process at one thread each.
-    /// Results depend on thread counts, which the model cards record (docs/benchmarks.md, issue #26).
+    /// <see cref="SideBySide"/> is set, a second process runs the same steps on the same run folder beside this one. Each
+    /// step is done by whichever process claims it first (<see cref="StepClaims"/>): this one goes through the splits
+    /// and each split's trainings from the first, the second from the last, and each reads back what the other did.
+    /// The numbers are those of one process at one thread each. Results depend on thread counts, which the model cards
+    /// record (docs/benchmarks.md, issue #26).
     /// </summary>
     public int Lanes { get; init; } = 1;
 
     /// <summary>
-    /// Runs one split's steps in a process of its own (the command line starts a second <c>ecgbeats run --splits inter</c>
-    /// on the same run folder, with the same options); whatever it finished is read back by this job, and whatever it
-    /// did not (it failed or was stopped) is done here. Used with <see cref="Lanes"/> 2.
+    /// Starts the second process (the command line starts <c>ecgbeats run</c> with the same splits and options on the
+    /// same run folder, and <see cref="SecondProcessSince"/> set to the time it is given: this job's start) and returns
+    /// when it ends. Whatever it did not finish (it failed or was stopped) is done here. Used with <see cref="Lanes"/> 2.
     /// </summary>
-    public Func<RunSplit, CancellationToken, Task>? SideBySide { get; init; }
+    public Func<DateTime, CancellationToken, Task>? SideBySide { get; init; }
+
+    /// <summary>
+    /// Set in the second process of <see cref="Lanes"/> 2: the first process's start (UTC). This job then takes steps from
+    /// the other end, never takes over a stale claim (only the first one does), and with force counts a step as done
+    /// when its stamp was written after that time (by either process).
+    /// </summary>
+    public DateTime? SecondProcessSince { get; init; }
 
     /// <summary>
     /// After the splits (and the DS2 evaluation they make), also train the recipe declared for new patients on every
@@ -99,21 +110,40 @@ public sealed class MainJob(ModelRegistry registry, string dataDirectory, RunFol
         // train-default alone (no split) leaves the run's description to the run that made the splits.
         if (Splits.Count > 0) JsonFile.Write(run.RunFile, facts);
         bool intra = Splits.Contains(RunSplit.Intra), inter = Splits.Contains(RunSplit.Inter) || adaptive;
-        // Two lanes: the inter-patient split's models train in a second process while this one does the intra-patient split.
-        Task? beside = Lanes > 1 && intra && inter && SideBySide is not null ? SideBySide(adaptive ? RunSplit.Adaptive : RunSplit.Inter, cancel) : null;
+        _cancel = cancel;
+        _since = SecondProcessSince ?? DateTime.UtcNow;
+        bool first = SecondProcessSince is null;
+        if (Lanes > 1 && (SideBySide is not null || !first))
+        {
+            _claims = new StepClaims(run.Root);
+            if (first) _claims.RemoveStale();   // what a killed run left
+        }
+        // Two lanes: a second process does the same steps from the other end; each step is claimed by one of them.
+        using var besideCancel = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+        Task? beside = first && _claims is not null && SideBySide is not null ? SideBySide(_since, besideCancel.Token) : null;
         try
         {
-            if (intra) RunOneSplit(SplitKind.Intra, false, cancel);
+            var splits = new List<SplitKind>();
+            if (intra) splits.Add(SplitKind.Intra);
+            if (inter) splits.Add(SplitKind.Inter);
+            if (!first) splits.Reverse();
+            foreach (var split in splits)
+            {
+                RunOneSplit(split, split == SplitKind.Inter && adaptive, cancel);
+                cancel.ThrowIfCancellationRequested();
+            }
+            if (AllPatients) _allPatients = TrainAllPatients(run.AllPatients, cancel);
+        }
+        catch
+        {
+            besideCancel.Cancel();   // this one failed: the second process stops too
+            throw;
         }
         finally
         {
             // Never leave the second process behind, nor report its failure over this one's.
             if (beside is not null) Observe(beside);
         }
-        cancel.ThrowIfCancellationRequested();
-        if (inter) RunOneSplit(SplitKind.Inter, adaptive, cancel);
-        cancel.ThrowIfCancellationRequested();
-        if (AllPatients) _allPatients = TrainAllPatients(run.AllPatients, cancel);
         return new RunResults(RunResults.DefaultTitle, _datasets, _results, RunReader.WithVersions(facts, _results, _datasets), _testBeats, _ec57, _adaptive)
         {
             AllPatients = _allPatients,
@@ -126,9 +156,8 @@ public sealed class MainJob(ModelRegistry registry, string dataDirectory, RunFol
         try
         {
             beside.GetAwaiter().GetResult();
-            _doneBeside = true;
         }
-        catch (Exception e) when (e is not OperationCanceledException) { Observer?.SplitSkipped("second process", $"{e.Message}; its remaining steps run here"); }
+        catch (Exception e) when (e is not OperationCanceledException) { Observer?.SplitSkipped("second process", $"{e.Message}; this process did the steps it left"); }
         catch (OperationCanceledException) { }
     }
 
@@ -170,19 +199,22 @@ public sealed class MainJob(ModelRegistry registry, string dataDirectory, RunFol
         {
             var stamps = new Dictionary<string, StepStamp>(StringComparer.Ordinal);
             var members = new Dictionary<string, IBeatClassifier>(StringComparer.Ordinal);   // by model folder (full path)
-            foreach (var kind in memberKinds)
+            bool TrainMember(int i, bool wait)
             {
+                var kind = memberKinds[i];
                 var options = OptionsFor(kind, inter: true);
                 string target = folder.Model(kind.Name);
                 var stamp = ModelStamp(kind, options, split).With("provenance", string.Join("|", provenance.Values));
                 var context = new TrainingContext { Source = source, Cancel = cancel, CheckpointFolder = target, Resume = true };
-                var model = Step($"{name}: train {kind.Name}", target, stamp,
+                if (!TryStep($"{name}: train {kind.Name}", target, stamp,
                     () => WithProvenance(Saved(Train(kind, split, options, context), target), target, provenance),
-                    () => registry.Open(target));
+                    () => registry.Open(target), wait, out var model)) return false;
                 owned.Add(model);
                 members[Path.GetFullPath(target)] = new SharedClassifier(model);   // lent to the ensemble, disposed here
                 stamps[kind.Name] = stamp;
+                return true;
             }
+            Independent(memberKinds.Count, TrainMember);
             string ensembleTarget = folder.Model(declared.Name);
             var ensembleOptions = profile.For(declared, inter: true, seed);
             var ensembleStamp = ModelStamp(declared, ensembleOptions, split).With("members", string.Join(" ", memberKinds.Select(k => stamps[k.Name].Hash)))
@@ -247,7 +279,7 @@ public sealed class MainJob(ModelRegistry registry, string dataDirectory, RunFol
             // takes one thread: the other core is the second process's.
             var baseKinds = registry.Kinds.Where(k => k.DefaultMembers(registry).Count == 0).ToList();
             var trained = new (IBeatClassifier Model, string Target, StepStamp Stamp)[baseKinds.Count];
-            void TrainBase(int i)
+            bool TrainBase(int i, bool wait)
             {
                 var modelKind = baseKinds[i];
                 var options = OptionsFor(modelKind, inter);
@@ -255,14 +287,15 @@ public sealed class MainJob(ModelRegistry registry, string dataDirectory, RunFol
                 var stamp = ModelStamp(modelKind, options, split);
                 // An interrupted run left a checkpoint: go on from it.
                 var context = new TrainingContext { Source = card.FileFor("train"), Cancel = cancel, CheckpointFolder = target, Resume = true };
-                var model = Step($"{name}: train {modelKind.Name}", target, stamp,
+                if (!TryStep($"{name}: train {modelKind.Name}", target, stamp,
                     () => Saved(Train(modelKind, split, options, context), target),
-                    () => registry.Open(target));
+                    () => registry.Open(target), wait, out var model)) return false;
                 trained[i] = (model, target, stamp);
+                return true;
             }
             try
             {
-                for (int i = 0; i < baseKinds.Count; i++) TrainBase(i);
+                Independent(baseKinds.Count, TrainBase);
             }
             catch
             {
@@ -433,11 +466,48 @@ public sealed class MainJob(ModelRegistry registry, string dataDirectory, RunFol
     /// </summary>
     private T Step<T>(string title, string folder, StepStamp stamp, Func<T> work, Func<T> resume)
     {
-        if (!(force && !_doneBeside) && stamp.IsDoneIn(folder))
+        TryStep(title, folder, stamp, work, resume, wait: true, out var result);
+        return result;
+    }
+
+    /// <summary>
+    /// <see cref="Step{T}"/>, where a second process shares the run folder: returns false, doing nothing, when the other
+    /// process has claimed the step and <paramref name="wait"/> is false; with <paramref name="wait"/>, waits for it and
+    /// reads its output back (or does the step here, if the other process let it go undone).
+    /// </summary>
+    private bool TryStep<T>(string title, string folder, StepStamp stamp, Func<T> work, Func<T> resume, bool wait, out T result)
+    {
+        bool told = false;
+        while (true)
         {
-            Observer?.UpToDate(title);
-            return resume();
+            if (IsDone(stamp, folder))
+            {
+                Observer?.UpToDate(title);
+                result = resume();
+                return true;
+            }
+            using var claim = _claims?.TryClaim(folder);
+            if (_claims is null || claim is not null)
+            {
+                // The other process may have finished it between the look above and the claim.
+                if (claim is not null && IsDone(stamp, folder)) continue;
+                result = Do(title, folder, stamp, work);
+                return true;
+            }
+            if (!wait)
+            {
+                result = default!;
+                return false;
+            }
+            if (!told) Observer?.Elsewhere(title);
+            told = true;
+            WaitForOther(title, folder, stamp);
         }
+    }
+
+    /// <summary>Does a step and leaves its stamp.</summary>
+    private T Do<T>(string title, string folder, StepStamp stamp, Func<T> work)
+    {
         Observer?.Started(title);
         var clock = Stopwatch.StartNew();
         if (Directory.Exists(folder)) StepStamp.Clear(folder);
@@ -447,6 +517,47 @@ public sealed class MainJob(ModelRegistry registry, string dataDirectory, RunFol
         stamp.WriteTo(folder);
         Observer?.Done(title, clock.Elapsed);
         return result;
+    }
+
+    /// <summary>Whether the step is done: its stamp matches (and, with force, was written during this run, by either process).</summary>
+    private bool IsDone(StepStamp stamp, string folder) => stamp.IsDoneIn(folder) && (!force || StepStamp.WrittenAt(folder) >= _since);
+
+    /// <summary>
+    /// Waits while the other process holds the step's claim; returns when the step is done or its claim is gone. A stale
+    /// claim (its process exited) is taken over by the first process; the second stops instead (the first has gone).
+    /// </summary>
+    private void WaitForOther(string title, string folder, StepStamp stamp)
+    {
+        while (!IsDone(stamp, folder))
+        {
+            switch (_claims!.StateOf(folder))
+            {
+                case ClaimState.None:
+                    return;
+                case ClaimState.Stale when SecondProcessSince is null:
+                    _claims.RemoveIfStale(folder);
+                    return;
+                case ClaimState.Stale:
+                    throw new InvalidOperationException($"{title}: the process that had claimed it has exited");
+            }
+            if (_cancel.WaitHandle.WaitOne(ClaimPoll)) _cancel.ThrowIfCancellationRequested();
+        }
+    }
+
+    /// <summary>How often a process waiting for the other one's step looks again.</summary>
+    private static readonly TimeSpan ClaimPoll = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>
+    /// Steps that do not depend on each other (<paramref name="step"/>(i, wait), as <see cref="TryStep{T}"/>): each is tried in
+    /// turn, from the first (the second process: from the last), those the other process holds are left for the end, then
+    /// waited for.
+    /// </summary>
+    private void Independent(int count, Func<int, bool, bool> step)
+    {
+        var order = Enumerable.Range(0, count).ToList();
+        if (SecondProcessSince is not null) order.Reverse();
+        var left = order.Where(i => !step(i, false)).ToList();
+        foreach (int i in left) step(i, true);
     }
 
     /// <summary>The data files' names, sizes and times: enough to notice a changed database, without hashing 100 MB.</summary>

@@ -51,6 +51,13 @@ public sealed class StepStamp
         }
     }
 
+    /// <summary>When the stamp in <paramref name="folder"/> was written (UTC); <see cref="DateTime.MinValue"/> when there is none.</summary>
+    public static DateTime WrittenAt(string folder)
+    {
+        var file = new FileInfo(Path.Combine(folder, FileName));
+        return file.Exists ? file.LastWriteTimeUtc : DateTime.MinValue;
+    }
+
     /// <summary>Removes a stamp from <paramref name="folder"/> (before its step runs again).</summary>
     public static void Clear(string folder) => File.Delete(Path.Combine(folder, FileName));
 

@@ -97,23 +97,50 @@ public sealed class RunCommandTests
     }
 
     [Fact]
-    public void TwoLanesGiveTheSameNumbersAsOneLaneAtTheSameThreads()
+    public void TwoLanesGiveTheSameNumbersAsOneLaneAtTheSameThreadsAndDoEveryStepOnce()
     {
-        // #26: the inter-patient split runs in a second process beside the intra-patient one, one thread per training;
-        // side by side must not change a single number against everything in turn at one thread each (the seed and thread
-        // counts decide them). The fixture folder has no DS1/DS2, so the second process finds its split skipped.
+        // #26: a second process shares the run folder, each step done by whichever process claims it, one thread per
+        // training; side by side must not change a single number against everything in turn at one thread each (the seed
+        // and thread counts decide them). The fixture folder has no DS1/DS2: both processes share the intra split's steps.
         using var lanes = TestData.TempFolder();
         using var turns = TestData.TempFolder();
+        // What a killed run left: a claim on a step by a process that has exited. The first process removes it.
+        using (var exited = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("true") { UseShellExecute = false })!)
+        {
+            long started = exited.StartTime.ToUniversalTime().Ticks;
+            exited.WaitForExit();
+            Directory.CreateDirectory(lanes.File(".claims"));
+            File.WriteAllText(lanes.File(".claims/intra+models+gbt"), $"{exited.Id} {started}");
+        }
         var two = CliRunner.Run("run", "--profile", "smoke", "--data", TestData.Fixture("mitdb"), "--out", lanes.Path, "--lanes", "2");
         Assert.True(two.ExitCode == 0, two.Error + two.Output);
         var one = CliRunner.Run("run", "--profile", "smoke", "--data", TestData.Fixture("mitdb"), "--out", turns.Path, "--lanes", "1", "--threads", "1");
         Assert.True(one.ExitCode == 0, one.Error + one.Output);
         Assert.Equal(File.ReadAllText(turns.File("metrics.csv")), File.ReadAllText(lanes.File("metrics.csv")));
-        Assert.Contains("inter: skipped", File.ReadAllText(lanes.File("second-process.log")));
+        string log = File.ReadAllText(lanes.File("second-process.log"));
+        Assert.Contains("inter: skipped", log);
+        AssertEveryStepDoneOnceAndSomeBeside(two.Output, log);
+        Assert.Empty(Directory.GetFiles(lanes.File(".claims")));   // every claim let go, the stale one removed
         Assert.False(File.Exists(turns.File("second-process.log")), "one lane starts no second process");
         foreach (string model in new[] { "cnn", "gbt" })
             Assert.Equal(1, ModelCard.Read(lanes.File($"intra/models/{model}")).Threads);
+
+        // --force redoes every step once, not once per process: a stamp the other process wrote during this run counts.
+        var forced = CliRunner.Run("run", "--profile", "smoke", "--data", TestData.Fixture("mitdb"), "--out", lanes.Path, "--lanes", "2", "--force", "--no-report");
+        Assert.True(forced.ExitCode == 0, forced.Error + forced.Output);
+        AssertEveryStepDoneOnceAndSomeBeside(forced.Output, File.ReadAllText(lanes.File("second-process.log")));
+        Assert.Equal(File.ReadAllText(turns.File("metrics.csv")), File.ReadAllText(lanes.File("metrics.csv")));
         Assert.Equal((int)ExitCode.BadInput, CliRunner.Run("run", "--profile", "smoke", "--data", TestData.Fixture("mitdb"), "--out", lanes.Path, "--lanes", "3").ExitCode);
+    }
+
+    /// <summary>Each training and evaluation was done ("done in ... (step)") by exactly one of the two processes, and the second did some trainings.</summary>
+    private static void AssertEveryStepDoneOnceAndSomeBeside(string first, string second)
+    {
+        static int Done(string output, string step) => output.Split('\n').Count(l => l.TrimEnd('\r').EndsWith($"({step})") && l.Contains("done in"));
+        var steps = new[] { "intra: dataset" }.Concat(Models.Take(9).Select(m => $"intra: train {m}")).Concat(Models.Select(m => $"intra: evaluate {m}")).ToList();
+        foreach (string step in steps)
+            Assert.True(Done(first, step) + Done(second, step) == 1, $"{step}: done {Done(first, step)} time(s) here and {Done(second, step)} beside");
+        Assert.Contains(Models.Take(9), m => Done(second, $"intra: train {m}") == 1);
     }
 
     [Fact]
@@ -215,7 +242,7 @@ public sealed class RunCommandTests
         using var run = TestData.TempFolder();
         var result = CliRunner.Run("run", "--profile", "smoke", "--data", data, "--out", run.Path, "--lanes", "2");
         Assert.True(result.ExitCode == 0, result.Error + result.Output);
-        // Two lanes: the second process did the inter-patient split, and this one read every step back.
+        // Two lanes: the second process starts from the inter-patient split's last training, and this one reads it back.
         Assert.Contains("inter: train gbt", File.ReadAllText(run.File("second-process.log")));
         Assert.Contains("inter: train gbt: up to date", result.Output);
         Assert.DoesNotContain("inter: train gbt\n", result.Output.Replace("\r", ""));
