@@ -15,7 +15,7 @@ internal static class RunCommand
 {
     public static Command Create()
     {
-        var profile = new Option<string>("--profile") { Description = "quick (about 6 minutes on 2 cores: every model, picture and table, trained briefly on a subsample) or full (the real training, about 60 minutes on 2 cores).", DefaultValueFactory = _ => "quick" };
+        var profile = new Option<string>("--profile") { Description = "quick (about 5 minutes on 2 cores: every model, picture and table, trained briefly on a subsample) or full (the real training, about 60 minutes on 2 cores).", DefaultValueFactory = _ => "quick" };
         profile.AcceptOnlyFromAmong([.. RunProfiles.All.Select(p => p.Name)]);
         var output = new Option<string>("--out") { Description = "The run folder.", DefaultValueFactory = _ => RunFolder.DefaultPath, HelpName = "DIR" };
         var seed = new Option<int>("--seed") { Description = "Seed of every random choice.", DefaultValueFactory = _ => 42 };
@@ -26,10 +26,10 @@ internal static class RunCommand
             AllowMultipleArgumentsPerToken = true,
             DefaultValueFactory = _ => [RunSplit.Intra, RunSplit.Inter],
         };
-        var lanes = new Option<int>("--lanes")
+        var lanes = new Option<int?>("--lanes")
         {
-            Description = "Processes at once: 1 (the default) trains every model in turn in this process; 2 starts a second process on the same run folder, and each step (a dataset, a training, an evaluation) is done by whichever process takes it first: this one from the first split's first model, the other from the last split's last. Every training takes one thread unless --threads says otherwise (the same numbers as --lanes 1 --threads 1; whether it is faster depends on the machine: docs/benchmarks.md). The second process's output goes to second-process.log in the run folder.",
-            DefaultValueFactory = _ => 1,
+            Description = "Processes at once: 1 trains every model in turn in this process; 2 starts a second process on the same run folder, and each step (a dataset, a training, an evaluation) is done by whichever process takes it first: this one from the first split's first model, the other from the last split's last. Every training takes one thread unless --threads says otherwise (the same numbers as --lanes 1 --threads 1; whether it is faster depends on the machine: docs/benchmarks.md). The second process's output goes to second-process.log in the run folder. Default: 2 for the quick profile on a 2-core machine, else 1.",
+            HelpName = "1|2",
         };
         var noReport = new Option<bool>("--no-report") { Description = "Train and evaluate only; 'ecgbeats report' writes the report later." };
         var threads = new Option<int?>("--threads") { Description = "Threads per training, every model that takes them (default: every core for a network, ML.NET's choice for a classical model; 1 each with --lanes 2). Results depend on it; model cards record it.", HelpName = "N" };
@@ -45,7 +45,8 @@ internal static class RunCommand
             await Task.Yield(); // Ctrl+C then only cancels; every finished step stays done
             var console = Terminal.For(parse.InvocationConfiguration.Output);
             var chosen = RunProfiles.Parse(parse.GetValue(profile)!);
-            if (parse.GetValue(lanes) is not (1 or 2)) throw new InvalidInputException($"--lanes {parse.GetValue(lanes)}: expected 1 or 2");
+            int chosenLanes = parse.GetValue(lanes) ?? chosen.DefaultLanes(Environment.ProcessorCount);
+            if (chosenLanes is not (1 or 2)) throw new InvalidInputException($"--lanes {chosenLanes}: expected 1 or 2");
             if (parse.GetValue(threads) is { } n)
             {
                 if (n < 1) throw new InvalidInputException($"--threads {n}: expected at least 1");
@@ -86,7 +87,7 @@ internal static class RunCommand
                 // The full profile ends with the declared recipe trained on every patient, the model annotate uses (#27).
                 bool allPatients = chosen == RunProfiles.Full && (chosenSplits.Contains(RunSplit.Inter) || chosenSplits.Contains(RunSplit.Adaptive));
                 var results = view.Job(EcgBeatsApp.Models, data.Directory, folder, chosen, parse.GetValue(seed), parse.GetValue(force),
-                    chosenSplits, parse.GetValue(lanes),
+                    chosenSplits, chosenLanes,
                     since is not null ? null : (start, token) =>
                     {
                         console.MarkupLineInterpolated($"[grey]A second process shares the steps, from the other end, one thread per training (its output: {log})[/]");

@@ -30,6 +30,7 @@ public static partial class OpenMpWaiting
 #pragma warning restore CA2255
     internal static void Apply()
     {
+        FreshPages.Apply();   // the allocator's settings, at the same first use
         if (!OperatingSystem.IsLinux()) return;
         if (Environment.GetEnvironmentVariable("GOMP_SPINCOUNT") is not null || Environment.GetEnvironmentVariable("OMP_WAIT_POLICY") is not null) return;
         string value = SpinCount.ToString(CultureInfo.InvariantCulture);

@@ -12,6 +12,16 @@ namespace EcgBeats.Runs;
 /// <param name="EstimatedMinutes">What it takes on this project's 2-core reference machine, both splits.</param>
 public sealed record RunProfile(string Name, IReadOnlyList<int>? MaxTrainingBeatsPerClass, Func<ModelKind, ModelOptions> Options, double EstimatedMinutes)
 {
+    /// <summary>
+    /// Processes at once (<see cref="MainJob.Lanes"/>) by default on a machine of two cores, where it was measured
+    /// (docs/benchmarks.md, "Steps claimed by either process"); elsewhere the default is 1. Results depend on it through
+    /// the thread counts it sets, which the model cards record.
+    /// </summary>
+    public int TwoCoreLanes { get; init; } = 1;
+
+    /// <summary>The default <see cref="MainJob.Lanes"/> on a machine of <paramref name="cores"/> cores.</summary>
+    public int DefaultLanes(int cores) => cores == 2 ? TwoCoreLanes : 1;
+
     /// <summary>No class weighs more than this in inter-patient training (DS1 holds 8 Q beats among 51,000).</summary>
     public const double InterClassWeightCap = 20;
 
