@@ -22,7 +22,7 @@ internal static class RunProfiles
     /// Every model, picture and table, trained briefly on at most 8,000 N and 2,500 beats of each other class:
     /// minutes, not an hour. N keeps more than the others because the test sets are mostly N: with every class
     /// capped alike, the models over-called the rare classes and the quick accuracies fell to 63-93%. On two cores it
-    /// runs two processes sharing the steps, one thread per training: 278-291 s against 324-329 s in one process
+    /// runs two processes sharing the steps, one thread per training: 261-291 s against 324-329 s in one process
     /// (docs/benchmarks.md, issue #26).
     /// </summary>
     public static RunProfile Quick { get; } = new("quick", [8000, 2500, 2500, 2500, 2500],

@@ -11,8 +11,8 @@ namespace EcgBeats.Torch.Runtime;
 /// <c>malloc</c> and frees it after. glibc returns free memory at the top of an arena to the kernel once it exceeds the
 /// trim threshold, and deletes a thread arena's heap outright when it empties; whether the workspace lands where that
 /// happens depends on the process's allocation history. The same training (same seed, one thread, nothing else running)
-/// then ran either at 3,300-4,600 beats/s with about 125,000 minor page faults or at 950-1,700 beats/s with 430,000-580,000
-/// of them, most taken in oneDNN's kernels: one run in three was slow (docs/benchmarks.md, "The LSTM's fresh pages").
+/// then ran either at 2,900-4,600 beats/s with 122,000-172,000 minor page faults or at 950-1,700 beats/s with
+/// 423,000-577,000 of them, most taken in oneDNN's kernels: about one run in three was slow (docs/benchmarks.md, "The LSTM's fresh pages").
 /// A fixed mmap threshold of 32 MB (the most glibc allows; it also stops glibc raising the threshold as it goes), a trim
 /// threshold of 256 MB and a top pad of 64 MB keep that memory mapped for the next batch. The cost is memory the
 /// process keeps after a peak (at most the trim threshold per arena), not computation: no number changes. Set with

@@ -23,9 +23,9 @@ public static class Networks
 
     /// <summary>
     /// The LSTM's threads by default: one. Its two layers over 46 steps make hundreds of small products per batch, and two
-    /// threads meet at a barrier after each. Alone, two threads were 1.27 times as fast; beside a busy process one thread
-    /// kept 100% of its speed and two 25-29%, and two trainings at once took 0.61 times as long as one after the other at
-    /// one thread and 1.54-1.58 at two (docs/benchmarks.md, "Threads for the LSTM", issue #26). <c>--threads</c> overrides it.
+    /// threads meet at a barrier after each. Alone, two threads were 1.12-1.27 times as fast; beside a busy process one
+    /// thread kept 100% of its speed and two 25-29%, and two trainings at once took 0.48-0.61 times as long as one after the
+    /// other at one thread and 1.53-1.58 at two (docs/benchmarks.md, "Threads for the LSTM", issue #26). <c>--threads</c> overrides it.
     /// </summary>
     public const int LstmThreads = 1;
 
