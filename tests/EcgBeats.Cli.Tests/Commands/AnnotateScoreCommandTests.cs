@@ -140,6 +140,37 @@ public sealed class AnnotateScoreCommandTests
         Assert.InRange(beats.Count, 366, 376); // 371 reference beats in the excerpt (rdann -r 100 -a atr), whatever the header says
     }
 
+    /// <summary>
+    /// Issue #23: records as other databases carry them, made by WFDB's own xform from the fixtures (250 Hz with lead 0
+    /// named D3; 128 Hz with leads ECG1 and ECG2 and gain 0; tests/Fixtures/other-rates). <c>annotate</c> reads them at
+    /// their own rate and finds the beats xform moved to that rate (bars: the detector's measured rates less a margin,
+    /// Elgendi2010DetectorTests; WFDB's bxb reads the same numbers off the annotation file). This test model reads the
+    /// Kaggle cut, the first signal whatever its name (docs/records.md), so no lead stands in for another and nothing is
+    /// said about leads; the note a model that reads leads by name gets, once per lead, is RepresentationTests'.
+    /// </summary>
+    [Theory]
+    [InlineData("x100", 250, 99.5, 99.5)]
+    [InlineData("x208", 128, 98.5, 99.5)]
+    public void RecordsAtOtherRatesWithOtherLeadNamesAreAnnotatedAtTheirOwnRate(string name, int rate, double minimumSe, double minimumPlusP)
+    {
+        using var temp = TestData.TempFolder();
+        string data = TestData.Fixture("other-rates");
+        var run = CliRunner.Run("annotate", name, "--model", Model.Value, "--data", data, "--out", temp.Path);
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.DoesNotContain("stands in", run.Output + run.Error);
+
+        var score = CliRunner.Run("score", name, "--data", data, "--test-dir", temp.Path, "--start", "0", "--json", temp.File("score.json"));
+        Assert.True(score.ExitCode == 0, score.Error);
+        using var json = JsonDocument.Parse(File.ReadAllText(temp.File("score.json")));
+        double se = json.RootElement.GetProperty("gross").GetProperty("qrsSensitivity").GetDouble();
+        double plusP = json.RootElement.GetProperty("gross").GetProperty("qrsPositivePredictivity").GetDouble();
+        Assert.True(se >= minimumSe && plusP >= minimumPlusP, $"{name} at {rate} Hz: Se {se}, +P {plusP}");
+        // The beats are at the record's own rate: the CSV's times are samples over it.
+        string[] rows = File.ReadAllLines(temp.File($"{name}.ecgbeats.csv"));
+        string[] first = rows[1].Split(',');
+        Assert.Equal(long.Parse(first[0], CultureInfo.InvariantCulture) / (double)rate, double.Parse(first[1], CultureInfo.InvariantCulture), 3);
+    }
+
     [Fact]
     public void FlatLeadIsABadInputAndNothingIsWritten()
     {

@@ -35,6 +35,32 @@ public sealed class Elgendi2010DetectorTests
         Assert.True(score.QrsPositivePredictivity >= minimumPlusP, $"{name} at {rate} Hz: +P {score.QrsPositivePredictivity:0.00}%");
     }
 
+    /// <summary>
+    /// Records as other databases carry them (issue #23), made by WFDB's own <c>xform</c> from the fixtures, which also
+    /// moved the reference beats to the new rate (tests/Fixtures/other-rates). Read at their own rate, detected there.
+    /// WFDB's <c>gqrs</c> on the same records, scored the same way, gives exactly what WFDB's <c>bxb -f 0</c> printed
+    /// for it (x100: 371/371 and 371/371; x208: Se 514/518, +P 514/515), which checks the reading and the scoring of
+    /// these records; the bars for ours are its measured rates (x100 100% / 100%; x208 98.84% / 100%: 6 missed, none
+    /// extra) less a margin.
+    /// </summary>
+    [Theory]
+    [InlineData("x100", 250, 0, 0, 99.5, 99.5)]
+    [InlineData("x208", 128, 4, 1, 98.5, 99.5)]
+    public void FindsTheBeatsOfRecordsThatXformMadeAtOtherRates(string name, int rate, int gqrsMissed, int gqrsExtra, double minimumSe, double minimumPlusP)
+    {
+        string path = TestData.Fixture("other-rates", name);
+        var record = RecordReader.Read(path);
+        Assert.Equal(rate, record.SamplingFrequency);
+        var reference = PanTompkinsDetectorTests.Reference(path);
+
+        var gqrs = BeatByBeatComparator.Compare(name, reference, AnnotationReader.ReadFile(path + ".qrs"), rate, new BeatComparisonOptions(StartSeconds: 0), record.Length);
+        Assert.Equal((gqrsMissed, gqrsExtra), (gqrs.QrsFalseNegatives, gqrs.QrsFalsePositives));
+
+        var score = PanTompkinsDetectorTests.Score(name, reference, Detector.Detect(record.Physical(0), rate), rate, record.Length);
+        Assert.True(score.QrsSensitivity >= minimumSe, $"{name} at {rate} Hz: Se {score.QrsSensitivity:0.00}%");
+        Assert.True(score.QrsPositivePredictivity >= minimumPlusP, $"{name} at {rate} Hz: +P {score.QrsPositivePredictivity:0.00}%");
+    }
+
     [Fact]
     public void GrossRatesOverTheWholeDatabase()
     {

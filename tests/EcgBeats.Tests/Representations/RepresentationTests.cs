@@ -55,6 +55,27 @@ public sealed class RepresentationTests
         Assert.Contains("3 leads are needed", tooFew.Message);
     }
 
+    /// <summary>
+    /// Issue #23: a record whose leads have no standard names (WFDB's xform made it from the 208 fixture at 128 Hz, its
+    /// leads then named ECG1 and ECG2, as in tests/Fixtures/other-rates). The declared representation reads MLII and V1
+    /// by name: the first signals stand in, with one note per lead for the whole record (annotate prints each once),
+    /// and the beats are cut there at the record's own rate.
+    /// </summary>
+    [Fact]
+    public void LeadsWithoutStandardNamesStandInWithOneNoteEach()
+    {
+        string path = TestData.Fixture("other-rates", "x208");
+        var record = RecordReader.Read(path);
+        var representation = BeatRepresentations.Create("rhythm-morphology-2lead");
+        var resolved = LeadResolver.Resolve(representation.Recipe.Layout.Leads, record.Header, "x208");
+        Assert.Equal([0, 1], resolved.Signals);
+        Assert.Equal(["x208: no lead MLII; signal 0 (ECG1) stands in for it", "x208: no lead V1; signal 1 (ECG2) stands in for it"], resolved.Notes);
+
+        long[] beats = AnnotationReader.ReadFile(path + ".atr").Where(a => AamiMapping.IsBeat(a.Symbol)).Select(a => a.Sample).ToArray();
+        var cut = representation.Cut(record, "x208", beats, BeatCutMode.Dataset);
+        Assert.Equal(beats.Length, cut.Count);
+    }
+
     [Fact]
     public void RecipesSayWhatDiffers()
     {

@@ -24,6 +24,28 @@ public sealed class RecordReaderTests
         }
     }
 
+    /// <summary>
+    /// The records WFDB's xform made at 250 and 128 Hz, with hand-edited lead names and gain 0 (tests/Fixtures/other-rates;
+    /// CRLF headers, as xform writes them, with a counter frequency). The expected values are WFDB 10.7's
+    /// <c>rdsamp -r R -f s1000 -t s1001</c> and <c>rdsamp -r R -p -f s1000 -t s1001</c>, and <c>rdsamp -c</c>'s last row.
+    /// </summary>
+    [Theory]
+    [InlineData("x100", 250, 74999, "D3", "V5", 973, 973, -0.255, -0.255, 968, 980)]
+    [InlineData("x208", 128, 38400, "ECG1", "ECG2", 834, 1165, -0.950, 0.705, 987, 1064)]
+    public void RecordsXformMadeAtOtherRatesReadAsRdsampReadsThem(string record, int rate, int length, string lead0, string lead1,
+        int adc0, int adc1, double mv0, double mv1, int last0, int last1)
+    {
+        var data = RecordReader.Read(TestData.Fixture("other-rates", record));
+        Assert.Equal(rate, data.SamplingFrequency);
+        Assert.Equal(length, data.Length);
+        Assert.Equal([lead0, lead1], data.Header.Signals.Select(s => s.Description));
+        Assert.Equal((adc0, adc1), (data.Adc[0][1000], data.Adc[1][1000]));
+        Assert.Equal(mv0, data.Physical(0)[1000], 3);
+        Assert.Equal(mv1, data.Physical(1)[1000], 3);
+        Assert.Equal((last0, last1), (data.Adc[0][length - 1], data.Adc[1][length - 1]));
+        for (int s = 0; s < 2; s++) Assert.Equal(data.Header.Signals[s].Checksum, data.Checksum(s));
+    }
+
     [Theory]
     [InlineData("100")]
     [InlineData("208")]
