@@ -76,7 +76,6 @@ public sealed class StepClaims(string root)
         return IsRunning(pid, ticks) ? ClaimState.Running : ClaimState.Stale;
     }
 
-
     /// <summary>The claim file of a step: its folder relative to the run folder, '/' written as '+'.</summary>
     private string PathOf(string stepFolder) =>
         Path.Combine(Folder, Path.GetRelativePath(root, stepFolder).Replace(Path.DirectorySeparatorChar, '+').Replace(Path.AltDirectorySeparatorChar, '+'));
