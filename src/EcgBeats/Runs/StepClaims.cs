@@ -91,6 +91,7 @@ public sealed class StepClaims(string root)
         }
         catch (ArgumentException) { return false; }          // no such process
         catch (InvalidOperationException) { return false; }  // it exited meanwhile
+        catch (System.ComponentModel.Win32Exception) { return false; }  // it exited between HasExited and reading /proc/<pid>/stat
     }
 
     private static long StartTicks(Process process) => process.StartTime.ToUniversalTime().Ticks;

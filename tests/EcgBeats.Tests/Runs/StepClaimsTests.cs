@@ -35,8 +35,11 @@ public sealed class StepClaimsTests
         var claims = new StepClaims(run.Path);
         string step = run.File("inter/models/lstm");
         // What a killed process leaves: its id and start time, and it is gone.
-        using var exited = Process.Start(new ProcessStartInfo("true") { UseShellExecute = false })!;
+        // It must still run while its start time is read: a process that has exited and been reaped has no /proc entry,
+        // and reading its start time throws (CI saw that with "true", which may exit before the read).
+        using var exited = Process.Start(new ProcessStartInfo("sleep", "60") { UseShellExecute = false })!;
         long started = exited.StartTime.ToUniversalTime().Ticks;
+        exited.Kill();
         exited.WaitForExit();
         Directory.CreateDirectory(claims.Folder);
         File.WriteAllText(Path.Combine(claims.Folder, "inter+models+lstm"), $"{exited.Id} {started}");
