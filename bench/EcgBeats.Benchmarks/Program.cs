@@ -5,6 +5,8 @@ using BenchmarkDotNet.Running;
 // detector-variants is an accuracy table, not a timing: see Records/DetectorVariants.cs.
 // inter-patient-cv is the DS1-only cross-validation of docs/inter-patient.md: see InterPatient/InterPatientCv.cs.
 if (args is ["detector-variants"]) EcgBeats.Benchmarks.Records.DetectorVariants.Run();
+// atrial-spectrum is an accuracy table, not a timing: whether flutter's atrial spectrum differs from AF's in DS1 (Rhythms/AtrialSpectrum.cs).
+else if (args is ["atrial-spectrum"]) EcgBeats.Benchmarks.Rhythms.AtrialSpectrum.Run();
 else if (args is ["inter-patient-cv", .. var variants]) EcgBeats.Benchmarks.InterPatient.InterPatientCv.Run(variants);
 // trainer-vs-bare alternates the trainer and a bare step loop: see Torch/TrainerVsBareLoop.cs.
 else if (args is ["trainer-vs-bare", .. var models]) EcgBeats.Benchmarks.Torch.TrainerVsBareLoop.Run(models);
