@@ -18,6 +18,7 @@ public static class LeftBehind
             return process.HasExited;
         }
         catch (ArgumentException) { return true; } // no such process
+        catch (InvalidOperationException) { return true; } // it exited while being looked at
     }
 
     /// <summary>Removes the folders in <paramref name="folder"/> matching <paramref name="pattern"/> whose process has ended (best effort).</summary>

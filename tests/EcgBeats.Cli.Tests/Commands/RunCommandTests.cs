@@ -105,9 +105,11 @@ public sealed class RunCommandTests
         using var lanes = TestData.TempFolder();
         using var turns = TestData.TempFolder();
         // What a killed run left: a claim on a step by a process that has exited. The first process removes it.
-        using (var exited = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("true") { UseShellExecute = false })!)
+        // Its start time is read while it still runs: once exited and reaped it has no /proc entry to read it from.
+        using (var exited = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("sleep", "60") { UseShellExecute = false })!)
         {
             long started = exited.StartTime.ToUniversalTime().Ticks;
+            exited.Kill();
             exited.WaitForExit();
             Directory.CreateDirectory(lanes.File(".claims"));
             File.WriteAllText(lanes.File(".claims/intra+models+gbt"), $"{exited.Id} {started}");
