@@ -7,6 +7,8 @@ using BenchmarkDotNet.Running;
 if (args is ["detector-variants"]) EcgBeats.Benchmarks.Records.DetectorVariants.Run();
 // atrial-spectrum is an accuracy table, not a timing: whether flutter's atrial spectrum differs from AF's in DS1 (Rhythms/AtrialSpectrum.cs).
 else if (args is ["atrial-spectrum"]) EcgBeats.Benchmarks.Rhythms.AtrialSpectrum.Run();
+// other-rates-cv: the declared model's DS1 cross-validation on held-out records made at other rates with other lead names (InterPatient/OtherRatesCv.cs).
+else if (args is ["other-rates-cv", .. var folders]) EcgBeats.Benchmarks.InterPatient.OtherRatesCv.Run(folders);
 else if (args is ["inter-patient-cv", .. var variants]) EcgBeats.Benchmarks.InterPatient.InterPatientCv.Run(variants);
 // trainer-vs-bare alternates the trainer and a bare step loop: see Torch/TrainerVsBareLoop.cs.
 else if (args is ["trainer-vs-bare", .. var models]) EcgBeats.Benchmarks.Torch.TrainerVsBareLoop.Run(models);

@@ -34,7 +34,7 @@ public sealed unsafe class FlacDecoder : ISignalFileDecoder
             total = (ulong)stream.DecodeAll(path);
         // The stream info is not trusted: a FLAC frame holds at most 65,535 samples per channel and takes at least 8
         // bytes, after the 42 of the stream's marker and info; a 42-byte file claiming 2e9 samples took gigabytes.
-        long bytes = new FileInfo(path).Length;
+        long bytes = EcgBeats.Io.FileKinds.Target(path).Length;
         ulong most = ((ulong)Math.Max(0, bytes - 42) / 8 + 1) * 65_535;
         if (total > most)
             throw new WfdbFormatException(path, null, $"the FLAC stream claims {total:N0} samples per channel, more than its {bytes:N0} bytes can hold (at most {most:N0})");

@@ -121,7 +121,7 @@ public static class LabellingSheet
     /// <summary>The file's CSV rows (RFC 4180 quoting, CRLF or LF, a UTF-8 byte-order mark allowed), each with its first line number.</summary>
     private static List<(int Line, List<string> Fields)> Rows(string path)
     {
-        var info = new FileInfo(path);
+        var info = Io.FileKinds.Target(path);
         if (!info.Exists) throw new FileNotFoundException($"{path}: no such file", path);
         if (info.Length > MaximumBytes) throw new InvalidInputException($"{path}: {info.Length:N0} bytes; a sheet or clusters file is at most {MaximumBytes:N0}");
         string text = File.ReadAllText(path, new UTF8Encoding(false, throwOnInvalidBytes: true));

@@ -46,6 +46,18 @@ public static partial class FileKinds
     }
 
     /// <summary>
+    /// The file <paramref name="path"/> names, through symbolic links: its length and times are the target's. .NET's
+    /// <see cref="FileInfo.Length"/> of a link is the link's own (the length of the target's name), which made a signal
+    /// file reached through a link look 20 bytes long.
+    /// </summary>
+    /// <exception cref="IOException">The links form a loop.</exception>
+    public static FileInfo Target(string path)
+    {
+        var info = new FileInfo(path);
+        return info.LinkTarget is not null && info.ResolveLinkTarget(returnFinalTarget: true) is FileInfo target ? target : info;
+    }
+
+    /// <summary>
     /// Whether two paths are one file: the same device and inode (through links and hard links) where the kernel says,
     /// else the same full path. A path that does not exist is no file.
     /// </summary>

@@ -560,10 +560,10 @@ public sealed class MainJob(ModelRegistry registry, string dataDirectory, RunFol
         foreach (int i in left) step(i, true);
     }
 
-    /// <summary>The data files' names, sizes and times: enough to notice a changed database, without hashing 100 MB.</summary>
+    /// <summary>The data files' names, sizes and times (a linked file's target's): enough to notice a changed database, without hashing 100 MB.</summary>
     private string Sources(IReadOnlyList<string> records) =>
-        string.Join(";", records.SelectMany(r => new[] { ".hea", ".dat", ".atr" }.Select(e => new FileInfo(Path.Combine(dataDirectory, r + e))))
-            .Select(f => $"{f.Name}:{(f.Exists ? f.Length : -1)}:{(f.Exists ? f.LastWriteTimeUtc.Ticks : 0)}"));
+        string.Join(";", records.SelectMany(r => new[] { ".hea", ".dat", ".atr" }.Select(e => (Name: r + e, File: Io.FileKinds.Target(Path.Combine(dataDirectory, r + e)))))
+            .Select(f => $"{f.Name}:{(f.File.Exists ? f.File.Length : -1)}:{(f.File.Exists ? f.File.LastWriteTimeUtc.Ticks : 0)}"));
 
     /// <summary>At most <c>cap[c]</c> beats of each class c, chosen with the seed, in their original order.</summary>
     private static LabelledBeats Subsample(LabelledBeats beats, IReadOnlyList<int> cap, int seed)

@@ -209,7 +209,7 @@ public static class RecordReader
                     if (group.Codec is not { } codec)
                         throw new WfdbFormatException(group.Path, null, $"the compressed stream holds {frames} frames, but {headerPath} declares {n}: truncated file, or a length the file does not hold");
                     long needed = group.ByteOffset + codec.ByteCount(n * group.FrameValues);
-                    long actual = new FileInfo(group.Path).Length;
+                    long actual = Io.FileKinds.Target(group.Path).Length;
                     throw WfdbFormatException.AtByte(group.Path, actual,
                         $"the file ends here, but {headerPath} declares {n} frames x {group.FrameValues} values in format {codec.Format}, which need {needed} bytes (truncated file, or a length the file does not hold)");
                 }

@@ -78,7 +78,7 @@ internal sealed record SignalGroup(string Path, ISignalCodec? Codec, long ByteOf
     {
         if (Decoder is not null) return Decoder.Frames(Path, Members.Length, SamplesPerFrame);
         if (Codec is null) return long.MaxValue; // null signals hold as many frames as asked
-        long bytes = new FileInfo(Path).Length - ByteOffset;
+        long bytes = Io.FileKinds.Target(Path).Length - ByteOffset;
         return bytes <= 0 ? 0 : Codec.ValueCount(bytes) / FrameValues;
     }
 }

@@ -31,4 +31,25 @@ public sealed class SpecialFileTests
         File.CreateSymbolicLink(temp.File("linked.hea"), temp.File("real.hea"));
         Assert.Equal(360, RecordReader.ReadHeader(temp.File("linked")).SamplingFrequency);
     }
+
+    [Fact]
+    public void ASignalFileReachedThroughLinksIsReadWhole()
+    {
+        // A record folder of links to a shared copy (as one makes to rename or regroup records) was refused: the link's
+        // own length (that of its target's name, a few dozen bytes) was taken for the signal file's: "the file ends here".
+        Assert.SkipUnless(OperatingSystem.IsLinux() || OperatingSystem.IsMacOS(), "symbolic links need no privilege here");
+        using var temp = TestData.TempFolder();
+        File.Copy(TestData.FixtureRecord("100") + ".hea", temp.File("100.hea"));
+        File.CreateSymbolicLink(temp.File("first.dat"), Path.GetFullPath(TestData.FixtureRecord("100") + ".dat"));
+        File.CreateSymbolicLink(temp.File("100.dat"), temp.File("first.dat"));   // a link to a link
+
+        var record = RecordReader.Read(temp.File("100"));
+
+        // What WFDB wrote in the header: the length and each signal's 16-bit checksum.
+        var header = RecordReader.ReadHeader(TestData.FixtureRecord("100"));
+        Assert.Equal(header.SampleCount, record.Length);
+        for (int s = 0; s < header.Signals.Count; s++)
+            Assert.Equal(header.Signals[s].Checksum, record.Checksum(s));
+        Assert.Equal(header.SampleCount, RecordReader.Length(temp.File("100")));
+    }
 }
