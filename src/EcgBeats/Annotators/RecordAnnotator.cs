@@ -104,7 +104,7 @@ public sealed class RecordAnnotator
     public (UnlabelledBeats Beats, IReadOnlyList<int> Signals, string FoundBy, List<string> Warnings) Cut(WfdbRecord record, string name, IReadOnlyList<int>? signals = null)
     {
         var leads = Representation.Recipe.Layout.Leads;
-        var resolved = signals is null ? LeadResolver.Resolve(leads, record.Header, name) : LeadResolver.Check(signals, leads, record.Header, name);
+        var resolved = signals is null ? LeadResolver.Resolve(leads, record, name) : LeadResolver.Check(signals, leads, record.Header, name);
         var warnings = new List<string>(resolved.Notes);
         foreach (int s in resolved.Signals)
             warnings.AddRange(LeadCheck.Inspect(record.Adc[s], record.Header.Signals[s].Description, name, record.SamplingFrequency, SignalCodecs.InvalidSample).Warnings);

@@ -118,8 +118,15 @@ public static class DatasetBuilder
     }
 
     /// <summary>Notes on how each record's leads were chosen (e.g. a record without the lead asked for), for the card.</summary>
+    /// <remarks>A record whose header names every lead gives no note and is not read; one with a stand-in is read, because which signal stands in for MLII may depend on its samples (<see cref="LeadResolver"/>).</remarks>
     public static IReadOnlyList<string> LeadNotes(string dataDirectory, IReadOnlyList<string> records, IBeatRepresentation representation) =>
-        records.SelectMany(r => LeadResolver.Resolve(representation.Recipe.Layout.Leads, RecordReader.ReadHeader(Path.Combine(dataDirectory, r)), r).Notes).ToList();
+        records.SelectMany(r =>
+        {
+            string path = Path.Combine(dataDirectory, r);
+            var leads = representation.Recipe.Layout.Leads;
+            var notes = LeadResolver.Resolve(leads, RecordReader.ReadHeader(path), r).Notes;
+            return notes.Count == 0 ? notes : LeadResolver.Resolve(leads, RecordReader.Read(path), r).Notes;
+        }).ToList();
 
     /// <summary>Index of the position nearest to <paramref name="sample"/> (ties to the earlier), or -1 when there are none.</summary>
     private static int Nearest(long[] positions, long sample)

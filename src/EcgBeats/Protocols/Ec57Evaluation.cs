@@ -72,7 +72,7 @@ public sealed class Ec57Evaluation
         {
             string path = Path.Combine(dataDirectory, records[i]);
             var record = RecordReader.Read(path);
-            var signals = LeadResolver.Resolve(representation.Recipe.Layout.Leads, record.Header, records[i]).Signals;
+            var signals = LeadResolver.Resolve(representation.Recipe.Layout.Leads, record, records[i]).Signals;
             // The beats exactly as `annotate` finds and cuts them (gaps and all).
             var (beats, _) = RecordBeats.Cut(record, records[i], signals, representation, detector, []);
             prepared[i] = new PreparedRecord(records[i], path, record.Header, AnnotationReader.ReadFile(RecordPath.Annotations(path, "atr")), beats, signals);

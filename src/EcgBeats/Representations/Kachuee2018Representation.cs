@@ -43,7 +43,7 @@ public sealed class Kachuee2018Representation : IBeatRepresentation
     /// <inheritdoc />
     public UnlabelledBeats Cut(WfdbRecord record, string recordName, IReadOnlyList<long>? beatPositions, BeatCutMode mode, IReadOnlyList<int>? signals = null)
     {
-        signals ??= LeadResolver.Resolve(Layout.Leads, record.Header, recordName).Signals;
+        signals ??= LeadResolver.Resolve(Layout.Leads, record, recordName).Signals;
         LeadSamples.WholeHz(record.SamplingFrequency, recordName, Kachuee2018Segmenter.TargetHz);
         var windows = new Kachuee2018Segmenter().Segment(LeadSamples.Of(record, signals[0], Recipe.Filter), record.SamplingFrequency, null);
         return UnlabelledBeats.FromWindows(recordName, windows, Recipe);

@@ -49,7 +49,7 @@ public sealed class KaggleMitBihRepresentation : IBeatRepresentation
     public UnlabelledBeats Cut(WfdbRecord record, string recordName, IReadOnlyList<long>? beatPositions, BeatCutMode mode, IReadOnlyList<int>? signals = null)
     {
         if (beatPositions is null) throw new ArgumentException("the Kaggle-faithful cut needs beat positions (annotations or detected R peaks)", nameof(beatPositions));
-        signals ??= LeadResolver.Resolve(Layout.Leads, record.Header, recordName).Signals;
+        signals ??= LeadResolver.Resolve(Layout.Leads, record, recordName).Signals;
         double[] x = LeadSamples.Of(record, signals[0], Recipe.Filter);
         double scale = 1;
         if (record.SamplingFrequency != CutRate)

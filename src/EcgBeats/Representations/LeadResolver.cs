@@ -1,5 +1,6 @@
-using EcgBeats.Wfdb;
 using EcgBeats.Beats;
+using EcgBeats.Dsp;
+using EcgBeats.Wfdb;
 
 namespace EcgBeats.Representations;
 
@@ -8,12 +9,48 @@ namespace EcgBeats.Representations;
 /// <param name="Notes">What the user should know, e.g. that a lead was missing and another signal stands in.</param>
 public sealed record ResolvedLeads(IReadOnlyList<int> Signals, IReadOnlyList<string> Notes);
 
-/// <summary>Finds a layout's leads among a record's signals, by name.</summary>
+/// <summary>
+/// Finds a layout's leads among a record's signals: by name; where a lead is missing and another may stand in, the first
+/// free signal that is an ECG (<see cref="IsEcg"/>: a blood pressure or a respiration signal never stands in while an ECG
+/// is free), and, given the record's samples, for MLII an ECG whose QRS complexes point up when the first one's point
+/// down (<see cref="QrsPolarity"/>: records of other databases name their leads ECG1, ECG2, and the first may be a V1).
+/// Every stand-in is said once, in <see cref="ResolvedLeads.Notes"/>.
+/// </summary>
 public static class LeadResolver
 {
-    /// <summary>The signal of each requested lead in <paramref name="header"/>'s record.</summary>
+    /// <summary>
+    /// The signal of each requested lead in <paramref name="header"/>'s record, from the header alone: a missing lead's
+    /// stand-in is the first free ECG.
+    /// </summary>
     /// <exception cref="InvalidInputException">A lead asked for by name is missing and may not be replaced, or the record has too few signals.</exception>
-    public static ResolvedLeads Resolve(IReadOnlyList<LeadRequest> leads, WfdbHeader header, string record)
+    public static ResolvedLeads Resolve(IReadOnlyList<LeadRequest> leads, WfdbHeader header, string record) => Resolve(leads, header, record, null);
+
+    /// <summary>
+    /// The signal of each requested lead in <paramref name="record"/>, as <see cref="Resolve(IReadOnlyList{LeadRequest}, WfdbHeader, string)"/>
+    /// finds it, except that a missing MLII's stand-in is the free ECG whose QRS complexes point up most when the first
+    /// free one's point down (beats found by <see cref="QrsDetectors.Default"/> in each; records that name their MLII
+    /// read nothing more).
+    /// </summary>
+    /// <exception cref="InvalidInputException">A lead asked for by name is missing and may not be replaced, or the record has too few signals.</exception>
+    public static ResolvedLeads Resolve(IReadOnlyList<LeadRequest> leads, WfdbRecord record, string name) => Resolve(leads, record.Header, name, record);
+
+    /// <summary>
+    /// Whether a signal is an ECG by its header: in volts (mV, the default, uV or V) and not named as another signal
+    /// recorded in volts (EEG, EOG, EMG, and their electrodes' names such as C3-A2 are not ECG names either way).
+    /// </summary>
+    public static bool IsEcg(SignalSpec signal)
+    {
+        string units = signal.Units.Trim();
+        if (units.Length > 0 && !VoltUnits.Contains(units)) return false;
+        string description = signal.Description.Trim();
+        return !NotEcgNames.Any(n => description.StartsWith(n, StringComparison.OrdinalIgnoreCase));
+    }
+
+    private static readonly HashSet<string> VoltUnits = new(["mV", "uV", "µV", "V", "millivolts", "microvolts", "volts"], StringComparer.OrdinalIgnoreCase);
+
+    private static readonly string[] NotEcgNames = ["EEG", "EOG", "EMG", "ABP", "ART", "PAP", "CVP", "ICP", "BP", "RESP", "PLETH", "SpO2", "SaO2", "Flow", "Airflow", "Thor", "Abdo", "Temp", "Pulse"];
+
+    private static ResolvedLeads Resolve(IReadOnlyList<LeadRequest> leads, WfdbHeader header, string record, WfdbRecord? samples)
     {
         var taken = new List<int>();
         var notes = new List<string>();
@@ -27,14 +64,60 @@ public static class LeadResolver
             }
             if (lead.Name is not null && !lead.OtherwiseFirstFree)
                 throw new InvalidInputException($"{record}: no lead {lead.Name} (its signals: {Signals(header)}); name the signal to read explicitly");
-            int free = Enumerable.Range(0, header.SignalCount).FirstOrDefault(s => !taken.Contains(s), -1);
-            if (free < 0)
+            var free = Enumerable.Range(0, header.SignalCount).Where(s => !taken.Contains(s)).ToList();
+            if (free.Count == 0)
                 throw new InvalidInputException($"{record}: {leads.Count} leads are needed ({string.Join("; ", leads)}), but the record has {header.SignalCount} signal(s): {Signals(header)}");
-            if (lead.Name is not null)
-                notes.Add($"{record}: no lead {lead.Name}; signal {free} ({Describe(header, free)}) stands in for it");
-            taken.Add(free);
+            if (lead.Name is null)
+            {
+                taken.Add(free[0]);   // "the first signal, whatever its name": what the Kaggle files were cut from
+                continue;
+            }
+            var ecgs = free.Where(s => IsEcg(header.Signals[s])).ToList();
+            int standIn = ecgs.Count > 0 ? ecgs[0] : free[0];
+            string why = ecgs.Count > 0 ? "" : " (no free signal is an ECG by its units and name)";
+            if (samples is not null && string.Equals(lead.Name, "MLII", StringComparison.OrdinalIgnoreCase) && ecgs.Count > 1
+                && UprightInstead(samples, ecgs) is { } upright)
+            {
+                standIn = upright.Signal;
+                why = $": its QRS complexes point up (polarity {upright.Polarity:0.00}), signal {ecgs[0]}'s down ({upright.FirstPolarity:0.00})";
+            }
+            else if (ecgs.Count > 0 && ecgs[0] != free[0])
+            {
+                var skipped = free.TakeWhile(s => s != ecgs[0]).ToList();
+                why = skipped.Count == 1
+                    ? $" (signal {skipped[0]} ({Describe(header, skipped[0])}) is not an ECG by its units or name)"
+                    : $" (signals {string.Join(", ", skipped.Select(s => $"{s} ({Describe(header, s)})"))} are not ECGs by their units or names)";
+            }
+            notes.Add($"{record}: no lead {lead.Name}; signal {standIn} ({Describe(header, standIn)}) stands in for it{why}");
+            taken.Add(standIn);
         }
         return new ResolvedLeads(taken, notes);
+    }
+
+    /// <summary>
+    /// The ECG whose QRS complexes point up most, when the first of <paramref name="ecgs"/> points down
+    /// (<see cref="QrsPolarity.Upright"/>) and another up; null otherwise (the first stands in, as named order suggests).
+    /// </summary>
+    private static (int Signal, double Polarity, double FirstPolarity)? UprightInstead(WfdbRecord record, IReadOnlyList<int> ecgs)
+    {
+        double fs = record.SamplingFrequency;
+        if (ecgs.Any(s => Math.Abs(record.SignalFrequency(s) - fs) > 1e-9)) return null;   // multi-rate records: left as named
+        var polarity = ecgs.Select(s => Polarity(record, s)).ToArray();
+        if (!(polarity[0] < QrsPolarity.Upright)) return null;   // up, or not told (NaN)
+        int best = -1;
+        for (int i = 1; i < ecgs.Count; i++)
+            if (polarity[i] >= QrsPolarity.Upright && (best < 0 || polarity[i] > polarity[best])) best = i;
+        return best < 0 ? null : (ecgs[best], polarity[best], polarity[0]);
+    }
+
+    private static double Polarity(WfdbRecord record, int signal)
+    {
+        var x = record.Physical(signal).Select(v => double.IsFinite(v) ? v : 0).ToArray();
+        try
+        {
+            return QrsPolarity.Of(x, QrsDetectors.Default().Detect(x, record.SamplingFrequency), record.SamplingFrequency);
+        }
+        catch (ArgumentException) { return double.NaN; }   // too short, or a rate the detector cannot search: not told
     }
 
     /// <summary>Checks signals chosen by hand (e.g. <c>--channel</c>): one per lead, each in the record, none twice.</summary>

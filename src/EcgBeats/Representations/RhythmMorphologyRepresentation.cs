@@ -110,7 +110,7 @@ public sealed class RhythmMorphologyRepresentation : IBeatRepresentation
     {
         if (beatPositions is null) throw new ArgumentException("the rhythm + morphology representation needs beat positions (annotations or detected R peaks)", nameof(beatPositions));
         var layout = Recipe.Layout;
-        signals ??= LeadResolver.Resolve(layout.Leads, record.Header, recordName).Signals;
+        signals ??= LeadResolver.Resolve(layout.Leads, record, recordName).Signals;
         int n = beatPositions.Count;
         if (n < 2) throw new InvalidInputException($"{recordName}: {n} beat(s); the rhythm of a beat needs at least 2");
         double fs = record.SamplingFrequency;
