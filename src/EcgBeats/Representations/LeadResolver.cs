@@ -28,8 +28,8 @@ public static class LeadResolver
     /// <summary>
     /// The signal of each requested lead in <paramref name="record"/>, as <see cref="Resolve(IReadOnlyList{LeadRequest}, WfdbHeader, string)"/>
     /// finds it, except that a missing MLII's stand-in is the free ECG whose QRS complexes point up most when the first
-    /// free one's point down (beats found by <see cref="QrsDetectors.Default"/> in each; records that name their MLII
-    /// read nothing more).
+    /// free one's point down (at the beats <see cref="QrsDetectors.Default"/> finds in the first; records that name their
+    /// MLII read nothing more).
     /// </summary>
     /// <exception cref="InvalidInputException">A lead asked for by name is missing and may not be replaced, or the record has too few signals.</exception>
     public static ResolvedLeads Resolve(IReadOnlyList<LeadRequest> leads, WfdbRecord record, string name) => Resolve(leads, record.Header, name, record);
@@ -102,23 +102,21 @@ public static class LeadResolver
     {
         double fs = record.SamplingFrequency;
         if (ecgs.Any(s => Math.Abs(record.SignalFrequency(s) - fs) > 1e-9)) return null;   // multi-rate records: left as named
-        var polarity = ecgs.Select(s => Polarity(record, s)).ToArray();
-        if (!(polarity[0] < QrsPolarity.Upright)) return null;   // up, or not told (NaN)
+        // The beats are found once, in the first (the QRS complexes are at the same times in every lead).
+        var lead = Clean(record, ecgs[0]);
+        IReadOnlyList<long> beats;
+        try { beats = QrsDetectors.Default().Detect(lead, fs); }
+        catch (ArgumentException) { return null; }   // too short, or a rate the detector cannot search: not told
+        double first = QrsPolarity.Of(lead, beats, fs);
+        if (!(first < QrsPolarity.Upright)) return null;   // up, or not told (NaN): the others are not read
         int best = -1;
+        double most = double.NaN;
         for (int i = 1; i < ecgs.Count; i++)
-            if (polarity[i] >= QrsPolarity.Upright && (best < 0 || polarity[i] > polarity[best])) best = i;
-        return best < 0 ? null : (ecgs[best], polarity[best], polarity[0]);
+            if (QrsPolarity.Of(Clean(record, ecgs[i]), beats, fs) is var p && p >= QrsPolarity.Upright && (best < 0 || p > most)) (best, most) = (i, p);
+        return best < 0 ? null : (ecgs[best], most, first);
     }
 
-    private static double Polarity(WfdbRecord record, int signal)
-    {
-        var x = record.Physical(signal).Select(v => double.IsFinite(v) ? v : 0).ToArray();
-        try
-        {
-            return QrsPolarity.Of(x, QrsDetectors.Default().Detect(x, record.SamplingFrequency), record.SamplingFrequency);
-        }
-        catch (ArgumentException) { return double.NaN; }   // too short, or a rate the detector cannot search: not told
-    }
+    private static double[] Clean(WfdbRecord record, int signal) => record.Physical(signal).Select(v => double.IsFinite(v) ? v : 0).ToArray();
 
     /// <summary>Checks signals chosen by hand (e.g. <c>--channel</c>): one per lead, each in the record, none twice.</summary>
     /// <exception cref="InvalidInputException">They do not fit the record or the layout.</exception>
