@@ -12,15 +12,7 @@ work=${2:-$here/out/noisy-records}
 records="100 101 103 105 106 108 116 119 200 203 207 208"
 mkdir -p "$work" && cd "$work"
 for r in $records; do
-  WFDB="$data" "$bin/rdsamp" -r "$r" | python3 -c '
-import math, random, sys
-rng = random.Random(int(sys.argv[1]))  # the record number seeds its noise
-for line in sys.stdin:
-    f = line.split()
-    if len(f) < 3: continue
-    wander = 100 * math.sin(2 * math.pi * 0.25 * int(f[0]) / 360.0)
-    print("%d\t%d" % (round(int(f[1]) + rng.gauss(0, 30) + wander), round(int(f[2]) + rng.gauss(0, 30) + wander)))
-' "$r" | WFDB=. "$bin/wrsamp" -o "$r" -F 360 -G 200 -O 16 0 1
+  WFDB="$data" "$bin/rdsamp" -r "$r" | python3 "$here/bench/add-noise.py" "$r" | WFDB=. "$bin/wrsamp" -o "$r" -F 360 -G 200 -O 16 0 1
   cp "$data/$r.atr" .
   WFDB=. PATH="$bin:$PATH" gqrs -r "$r" > /dev/null 2>&1
 done

@@ -28,15 +28,7 @@ for r in $ds1; do
 done
 mkdir -p noisy
 for r in $ds1; do
-  (cd noisy && WFDB="$data" "$bin/rdsamp" -r "$r" | python3 -c '
-import math, random, sys
-rng = random.Random(int(sys.argv[1]))  # the record number seeds its noise
-for line in sys.stdin:
-    f = line.split()
-    if len(f) < 3: continue
-    wander = 100 * math.sin(2 * math.pi * 0.25 * int(f[0]) / 360.0)
-    print("%d\t%d" % (round(int(f[1]) + rng.gauss(0, 30) + wander), round(int(f[2]) + rng.gauss(0, 30) + wander)))
-' "$r" | WFDB=. "$bin/wrsamp" -o "$r" -F 360 -G 200 -O 16 0 1 && cp "$data/$r.atr" .)
+  (cd noisy && WFDB="$data" "$bin/rdsamp" -r "$r" | python3 "$here/bench/add-noise.py" "$r" | WFDB=. "$bin/wrsamp" -o "$r" -F 360 -G 200 -O 16 0 1 && cp "$data/$r.atr" .)
 done
 ECGBEATS_DATA="$data" dotnet run -c Release --project "$here/bench/EcgBeats.Benchmarks" -- other-rates-cv \
   "$work/r128" "$work/n128" "$work/s128" "$work/r250" "$work/n250" "$work/noisy"
