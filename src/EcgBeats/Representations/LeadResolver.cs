@@ -10,8 +10,8 @@ namespace EcgBeats.Representations;
 public sealed record ResolvedLeads(IReadOnlyList<int> Signals, IReadOnlyList<string> Notes);
 
 /// <summary>
-/// Finds a layout's leads among a record's signals: by name; where a lead is missing and another may stand in, the first
-/// free signal that is an ECG (<see cref="IsEcg"/>: a blood pressure or a respiration signal never stands in while an ECG
+/// Finds a layout's leads among a record's signals: by name; where a lead is missing and another may stand in, the same
+/// lead by another name (limb lead II for MLII, modified V1 for V1), else the first free signal that is an ECG (<see cref="IsEcg"/>: a blood pressure or a respiration signal never stands in while an ECG
 /// is free), and, given the record's samples, for MLII an ECG whose QRS complexes point up when the first one's point
 /// down (<see cref="QrsPolarity"/>: records of other databases name their leads ECG1, ECG2, and the first may be a V1).
 /// Every stand-in is said once, in <see cref="ResolvedLeads.Notes"/>.
@@ -75,7 +75,13 @@ public static class LeadResolver
             var ecgs = free.Where(s => IsEcg(header.Signals[s])).ToList();
             int standIn = ecgs.Count > 0 ? ecgs[0] : free[0];
             string why = ecgs.Count > 0 ? "" : " (no free signal is an ECG by its units and name)";
-            if (samples is not null && string.Equals(lead.Name, "MLII", StringComparison.OrdinalIgnoreCase) && ecgs.Count > 1
+            int alias = ecgs.FirstOrDefault(s => IsAlias(lead.Name, header.Signals[s].Description), -1);
+            if (alias >= 0)
+            {
+                standIn = alias;
+                why = ": the same lead by another name";
+            }
+            else if (samples is not null && string.Equals(lead.Name, "MLII", StringComparison.OrdinalIgnoreCase) && ecgs.Count > 1
                 && UprightInstead(samples, ecgs) is { } upright)
             {
                 standIn = upright.Signal;
@@ -134,6 +140,26 @@ public static class LeadResolver
             if (leads[i].Name is { } name && !string.Equals(Describe(header, signals[i]), name, StringComparison.OrdinalIgnoreCase))
                 notes.Add($"{record}: signal {signals[i]} ({Describe(header, signals[i])}) stands in for lead {name}, as asked");
         return new ResolvedLeads(signals, notes);
+    }
+
+    /// <summary>
+    /// Other names of the leads the representations ask for: limb lead II for MLII (Mason-Likar's modified lead II
+    /// records nearly the same QRS; <c>D2</c> and <c>DII</c> are its European names), modified V1 for V1. A leading
+    /// <c>ECG</c> or <c>lead</c> is ignored (<c>ECG II</c>, <c>Lead II</c>).
+    /// </summary>
+    private static readonly Dictionary<string, string[]> Aliases = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["MLII"] = ["II", "ML2", "D2", "DII"],
+        ["V1"] = ["MV1"],
+    };
+
+    private static bool IsAlias(string lead, string description)
+    {
+        if (!Aliases.TryGetValue(lead, out var names)) return false;
+        string d = description.Trim();
+        foreach (string prefix in new[] { "ECG", "lead" })
+            if (d.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)) d = d[prefix.Length..].TrimStart(' ', '-', '_', ':');
+        return names.Contains(d, StringComparer.OrdinalIgnoreCase) || string.Equals(d, lead, StringComparison.OrdinalIgnoreCase);
     }
 
     private static int IndexOf(WfdbHeader header, string name, List<int> taken)

@@ -103,4 +103,22 @@ public sealed class LeadResolverTests
         // Too few beats to tell: NaN, and the first signal stands in as named.
         Assert.True(double.IsNaN(QrsPolarity.Of(new double[3600], [100, 500, 900], 360)));
     }
+
+    [Fact]
+    public void LimbLeadIIStandsInForMliiAndModifiedV1ForV1ByName()
+    {
+        var header = RecordReader.ReadHeader(TestData.FixtureRecord("100"));
+        WfdbHeader Named(params string[] names) => header with { Signals = names.Select(n => header.Signals[0] with { Description = n }).ToList() };
+
+        // A 12-lead record's first leads: II, not I, stands in for MLII; V1 is found by its name.
+        var twelve = LeadResolver.Resolve(MliiAndV1, Named("I", "II", "III", "V1"), "rec");
+        Assert.Equal([1, 3], twelve.Signals);
+        Assert.Equal("rec: no lead MLII; signal 1 (II) stands in for it: the same lead by another name", Assert.Single(twelve.Notes));
+
+        // European names (D1, D2, D3 for I, II, III), and names with a leading "ECG" or "lead".
+        Assert.Equal([1, 0], LeadResolver.Resolve(MliiAndV1, Named("D1", "D2", "D3"), "rec").Signals);
+        Assert.Equal([2, 1], LeadResolver.Resolve(MliiAndV1, Named("ECG1", "ECG MV1", "Lead II"), "rec").Signals);
+        // No other name of lead II: the first ECG, as before.
+        Assert.Equal([0, 1], LeadResolver.Resolve(MliiAndV1, Named("ECG1", "ECG2"), "rec").Signals);
+    }
 }
