@@ -38,9 +38,7 @@ internal static class OtherRatesCv
         int fold = 0;
         var result = InterPatientCrossValidation.Run(ds1, split =>
         {
-            var members = kind.Members(registry, given)
-                .Select(m => m.Train(split, InterPatientCrossValidation.OptionsFor(m, given), new TrainingContext { Source = "DS1 fold" })).ToList();
-            var model = kind.Train(split, InterPatientCrossValidation.OptionsFor(kind, given), new TrainingContext { Source = "DS1 fold", Members = members });
+            var model = InterPatientCrossValidation.TrainFold(kind, split, given, registry);
             var test = folds[fold++];
             for (int k = 0; k < variants.Count; k++)
             {

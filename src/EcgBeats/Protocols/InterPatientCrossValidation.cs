@@ -33,17 +33,21 @@ public static class InterPatientCrossValidation
     /// <param name="cancel">Stops between folds (and within a fold, where the kind can).</param>
     public static CrossValidationResult Run(LabelledBeats ds1, ModelKind kind, ModelOptions options, ModelRegistry? registry = null,
         IProgress<int>? progress = null, CancellationToken cancel = default) =>
-        Run(ds1, split => Train(kind, split, options, registry, cancel), progress, cancel);
+        Run(ds1, split => TrainFold(kind, split, options, registry, cancel), progress, cancel);
 
     /// <summary>What <paramref name="kind"/> trains with on a fold: what DS1 chose for it on new patients (<see cref="ModelKind.NewPatient"/>), then <paramref name="options"/>, which win.</summary>
     public static ModelOptions OptionsFor(ModelKind kind, ModelOptions options) => kind.NewPatient.With(options).For(kind);
 
-    private static IBeatClassifier Train(ModelKind kind, ValidationSplit split, ModelOptions options, ModelRegistry? registry, CancellationToken cancel)
+    /// <summary>
+    /// Trains <paramref name="kind"/> on one fold's split as <see cref="Run(LabelledBeats, ModelKind, ModelOptions, ModelRegistry?, IProgress{int}?, CancellationToken)"/>
+    /// does: an ensemble's default members first (found in <paramref name="registry"/>), each with the options it takes.
+    /// </summary>
+    public static IBeatClassifier TrainFold(ModelKind kind, ValidationSplit split, ModelOptions options, ModelRegistry? registry = null, CancellationToken cancel = default)
     {
         var members = new List<IBeatClassifier>();
         try
         {
-            foreach (var member in registry is null ? [] : kind.Members(registry, options)) members.Add(Train(member, split, options, registry, cancel));
+            foreach (var member in registry is null ? [] : kind.Members(registry, options)) members.Add(TrainFold(member, split, options, registry, cancel));
             return kind.Train(split, OptionsFor(kind, options), new TrainingContext { Source = "DS1 fold", Cancel = cancel, Members = members });
         }
         catch

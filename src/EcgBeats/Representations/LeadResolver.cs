@@ -11,9 +11,10 @@ public sealed record ResolvedLeads(IReadOnlyList<int> Signals, IReadOnlyList<str
 
 /// <summary>
 /// Finds a layout's leads among a record's signals: by name; where a lead is missing and another may stand in, the same
-/// lead by another name (limb lead II for MLII, modified V1 for V1), else the first free signal that is an ECG (<see cref="IsEcg"/>: a blood pressure or a respiration signal never stands in while an ECG
-/// is free), and, given the record's samples, for MLII an ECG whose QRS complexes point up when the first one's point
-/// down (<see cref="QrsPolarity"/>: records of other databases name their leads ECG1, ECG2, and the first may be a V1).
+/// lead by another name (limb lead II for MLII, modified V1 for V1), else the first free signal that is an ECG
+/// (<see cref="IsEcg"/>: a blood pressure or a respiration signal never stands in while an ECG is free), and, given the
+/// record's samples, for MLII an ECG whose QRS complexes point up when the first one's point down
+/// (<see cref="QrsPolarity"/>: records of other databases name their leads ECG1, ECG2, and the first may be a V1).
 /// Every stand-in is said once, in <see cref="ResolvedLeads.Notes"/>.
 /// </summary>
 public static class LeadResolver
@@ -35,8 +36,9 @@ public static class LeadResolver
     public static ResolvedLeads Resolve(IReadOnlyList<LeadRequest> leads, WfdbRecord record, string name) => Resolve(leads, record.Header, name, record);
 
     /// <summary>
-    /// Whether a signal is an ECG by its header: in volts (mV, the default, uV or V) and not named as another signal
-    /// recorded in volts (EEG, EOG, EMG, and their electrodes' names such as C3-A2 are not ECG names either way).
+    /// Whether a signal is an ECG by its header: in volts (mV, the default, uV or V), and its description does not start
+    /// with the name of another signal (EEG, EOG, EMG, which are in volts too; ABP, Resp, Pleth, ...). A bare electrode
+    /// name such as <c>C3-A2</c> is not recognised: it counts as an ECG.
     /// </summary>
     public static bool IsEcg(SignalSpec signal)
     {

@@ -100,7 +100,7 @@ public sealed class LeadResolverTests
                 Assert.True(v1 < QrsPolarity.Upright, $"208 V1: {v1}");
             }
         }
-        // Too few beats to tell: NaN, and the first signal stands in as named.
+        // Too few beats to tell: NaN (and then the first ECG stands in, as named order suggests).
         Assert.True(double.IsNaN(QrsPolarity.Of(new double[3600], [100, 500, 900], 360)));
     }
 
